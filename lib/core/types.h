@@ -1,0 +1,121 @@
+// The data model shared by every stage: documents, spans, time values and
+// diagnostics. This header is the contract between modules (DESIGN.md).
+//
+// A stage takes these types and gives them back enriched; none of them holds
+// a pointer into another stage's state, so results can be moved, sorted and
+// written without lifetime puzzles.
+#pragma once
+
+#include <date/date.h>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eventgraph {
+
+// Half-open byte range [begin_byte, end_byte) into a document's normalized
+// text (or, for `timex`, into the text given on input).
+struct Span {
+  std::size_t begin_byte = 0;
+  std::size_t end_byte = 0;
+
+  std::size_t size() const { return end_byte - begin_byte; }
+  bool empty() const { return end_byte <= begin_byte; }
+  friend bool operator==(const Span&, const Span&) = default;
+  friend auto operator<=>(const Span&, const Span&) = default;
+};
+
+// A moment of publication as the source states it: the day (local to the
+// outlet), and optionally the clock time and UTC offset. Relative dates
+// ("on Tuesday") resolve against `local_day`.
+struct PublicationTime {
+  date::sys_days local_day{};
+  std::optional<std::chrono::minutes> time_of_day;  // local clock time
+  std::optional<std::chrono::minutes> utc_offset;   // e.g. -04:00 for EDT
+
+  // ISO 8601: "2015-09-30", "2015-09-30T08:23:00", "2015-09-30T08:23:00-04:00".
+  std::string to_iso() const;
+  friend bool operator==(const PublicationTime&, const PublicationTime&) = default;
+};
+
+// Parses ISO 8601 as written in manifests and JSONL: a date, optionally
+// followed by "T" or " ", "hh:mm[:ss[.fff]]", and "Z" or "+hh:mm"/"-hhmm".
+// Returns nullopt for anything else; never guesses.
+std::optional<PublicationTime> parse_publication_time(std::string_view iso);
+
+// One article, as loaded. `text` is the raw text until the text stage
+// normalizes it; all later spans index the normalized text.
+struct Document {
+  std::string id;      // from the manifest, else derived from the file name
+  std::string outlet;  // host-like name: "rt.com"
+  std::string url;
+  std::string title;
+  std::optional<PublicationTime> published;
+  bool is_published_inferred = false;  // found in a byline/dateline, not given
+  std::string source;  // where it came from: "dir/file.txt", "feed.jsonl:12"
+  std::string text;
+};
+
+enum class Granularity { unknown, day, week, month, season, quarter, half, year, decade, century };
+enum class TimeMod { none, start, mid, end, approx, before, after, on_or_before, on_or_after, less_than, more_than, equal_or_less, equal_or_more };
+enum class TimeAnchor { explicit_date, publication_relative, context_relative, inherited, unknown };
+enum class TimexType { date, time, duration, set };
+
+// A resolved time expression, TIMEX3-style (Pustejovsky et al. 2005).
+// `value` is the TIMEX3 value ("2015-09-29", "2015-W40", "199", "P4Y",
+// "PRESENT_REF", "XXXX-XX-XX" when unresolved). [earliest, latest] is the
+// closed range of days it covers, when it names a stretch of calendar;
+// durations and unresolved values have none.
+struct TimeValue {
+  TimexType type = TimexType::date;
+  std::string value = "XXXX-XX-XX";
+  std::optional<date::sys_days> earliest;
+  std::optional<date::sys_days> latest;
+  Granularity granularity = Granularity::unknown;
+  TimeMod mod = TimeMod::none;
+  TimeAnchor anchor = TimeAnchor::unknown;
+
+  bool is_resolved() const { return earliest.has_value() && latest.has_value(); }
+  friend bool operator==(const TimeValue&, const TimeValue&) = default;
+};
+
+std::string_view to_string(Granularity);
+std::string_view to_string(TimeMod);  // TIMEX3 spelling: "START", ""; none -> ""
+std::string_view to_string(TimeAnchor);
+std::string_view to_string(TimexType);  // "DATE", "TIME", "DURATION", "SET"
+
+// "YYYY-MM-DD".
+std::string format_day(date::sys_days day);
+
+enum class Severity { warning, error };
+
+// A problem with the input, located as precisely as the input allows.
+// Printed as `file:line:column: severity: message [code]`.
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string file;     // path, "-" for stdin, or "<doc-id>" for a document
+  std::size_t line = 0;    // 1-based; 0 when unknown
+  std::size_t column = 0;  // 1-based; 0 when unknown
+  std::string code;     // stable kebab-case identifier: "invalid-utf8"
+  std::string message;  // what was wrong, with the offending text quoted
+
+  std::string to_string() const;
+};
+
+// 1-based line and column of `byte_offset` in `text` (columns count bytes).
+struct LineColumn {
+  std::size_t line = 1;
+  std::size_t column = 1;
+};
+LineColumn line_column_at(std::string_view text, std::size_t byte_offset);
+
+// At most `max_bytes` of `text` starting at `byte_offset`, cut on a UTF-8
+// boundary, newlines shown as "\n": for quoting input in messages.
+std::string excerpt_at(std::string_view text, std::size_t byte_offset, std::size_t max_bytes = 24);
+
+}  // namespace eventgraph

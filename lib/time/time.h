@@ -1,0 +1,3 @@
+// PLACEHOLDER: the time stage (issue 3) replaces this header.
+#pragma once
+#include "core/types.h"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages eventgraph needs to build and test, when missing.
+# Idempotent: a machine that has them all is left alone (no apt-get update).
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libboost-graph-dev        # Boost.Graph: the event graph
+  rapidjson-dev             # JSON reading and writing
+  libhowardhinnant-date-dev # calendar arithmetic for time resolution
+  libgraphviz-dev graphviz  # cgraph (DOT) and gvc (layout, SVG/PNG)
+  doctest-dev               # unit tests
+  libicu-dev                # UTF-8, NFC, sentence break iteration
+  libcli11-dev              # command-line parsing with help text
+  iso-codes                 # country names and ISO codes for the lexicon
+  clang libclang-rt-14-dev  # libFuzzer and sanitizer runtimes
+  python3-jsonschema        # schema validation in tests (Debian's /usr/bin/python3)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

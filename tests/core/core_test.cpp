@@ -1,0 +1,70 @@
+// Tests for the core data model: publication times, diagnostics, excerpts.
+#include <doctest/doctest.h>
+
+#include "core/types.h"
+
+using namespace eventgraph;
+using namespace std::chrono_literals;
+
+TEST_CASE("publication times parse the ISO forms manifests use") {
+  struct Case {
+    const char* input;
+    const char* iso;  // nullptr: must be rejected
+  };
+  const Case cases[] = {
+      {"2015-09-29", "2015-09-29"},
+      {"2015-09-30T08:23:00-04:00", "2015-09-30T08:23:00-04:00"},
+      {"2015-09-29T23:35:00+00:00", "2015-09-29T23:35:00+00:00"},
+      {"2015-09-29T23:35:00Z", "2015-09-29T23:35:00+00:00"},
+      {"2015-09-29 23:35", "2015-09-29T23:35:00"},
+      {"2015-09-29T23:35:12.250+0530", "2015-09-29T23:35:00+05:30"},
+      {"2015-02-29", nullptr},
+      {"2015-13-01", nullptr},
+      {"2015-9-1", nullptr},
+      {"September 30, 2015", nullptr},
+      {"2015-09-29T25:00", nullptr},
+      {"2015-09-29T23:35:00+00:00 junk", nullptr},
+      {"", nullptr},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.input);
+    auto parsed = parse_publication_time(c.input);
+    if (c.iso == nullptr) {
+      CHECK_FALSE(parsed.has_value());
+    } else {
+      REQUIRE(parsed.has_value());
+      CHECK(parsed->to_iso() == c.iso);
+    }
+  }
+}
+
+TEST_CASE("the local day of a publication time is the day as written") {
+  auto t = parse_publication_time("2015-09-29T23:35:00-04:00");
+  REQUIRE(t);
+  CHECK(format_day(t->local_day) == "2015-09-29");
+  CHECK(t->utc_offset == std::chrono::minutes{-240});
+}
+
+TEST_CASE("diagnostics print as file:line:col: severity: message [code]") {
+  Diagnostic d{Severity::error, "samples/manifest.json", 3, 14, "json-syntax", "missing comma"};
+  CHECK(d.to_string() == "samples/manifest.json:3:14: error: missing comma [json-syntax]");
+  Diagnostic w{Severity::warning, "doc-1", 0, 0, "empty-document", "no text"};
+  CHECK(w.to_string() == "doc-1: warning: no text [empty-document]");
+}
+
+TEST_CASE("line and column count from one, columns in bytes") {
+  std::string_view text = "ab\ncd\n\xC3\xA9x";
+  CHECK(line_column_at(text, 0).line == 1);
+  CHECK(line_column_at(text, 4).line == 2);
+  CHECK(line_column_at(text, 4).column == 2);
+  CHECK(line_column_at(text, 8).line == 3);
+  CHECK(line_column_at(text, 8).column == 3);
+  CHECK(line_column_at(text, 999).line == 3);
+}
+
+TEST_CASE("excerpts escape control bytes and keep UTF-8 whole") {
+  CHECK(excerpt_at("say \"hi\"\nnow", 4, 24) == "\"hi\"\\nnow");
+  CHECK(excerpt_at("caf\xC3\xA9", 0, 4) == "caf");
+  CHECK(excerpt_at("a\x01z", 0) == "a\\x01z");
+  CHECK(excerpt_at("abc", 10).empty());
+}

@@ -1,0 +1,29 @@
+// The subcommands of `eventgraph`, one cmd_<name>.cpp each. main.cpp only
+// dispatches; every command parses its own options and calls the library.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace eventgraph::cli {
+
+// Each returns the process exit status: 0 clean, 1 some input failed,
+// 2 usage or configuration error. `args` excludes the subcommand name.
+int run_build(std::span<char*> args);
+int run_segment(std::span<char*> args);
+int run_timex(std::span<char*> args);
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(std::span<char*> args);
+};
+
+inline constexpr Command kCommands[] = {
+    {"build", "read articles and write the event graph (events.json, ...)", run_build},
+    {"segment", "print the sentences of articles as JSON lines", run_segment},
+    {"timex", "find and resolve time expressions in JSON lines {id, dct, text}", run_timex},
+};
+
+}  // namespace eventgraph::cli

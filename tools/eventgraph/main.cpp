@@ -1,0 +1,58 @@
+// eventgraph: turns news articles into an event and timeline graph.
+// This file only dispatches to the subcommand named by the first argument.
+#include <exception>
+#include <iostream>
+#include <new>
+#include <span>
+#include <string_view>
+
+#include "cli_support.h"
+#include "commands.h"
+
+namespace {
+
+void print_usage(std::ostream& out) {
+  out << "eventgraph " EVENTGRAPH_VERSION
+         " - news articles to an event and timeline knowledge graph\n\n"
+         "Usage: eventgraph <command> [options] [inputs...]\n\nCommands:\n";
+  for (const auto& command : eventgraph::cli::kCommands) {
+    out << "  " << command.name << std::string(10 - command.name.size(), ' ') << command.summary
+        << '\n';
+  }
+  out << "\nRun 'eventgraph <command> --help' for the options of a command.\n"
+         "Exit status: 0 success, 1 some input failed (the rest was processed), 2 usage error.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace eventgraph::cli;
+  std::span<char*> args(argv + 1, static_cast<std::size_t>(argc > 0 ? argc - 1 : 0));
+  if (args.empty()) {
+    print_usage(std::cerr);
+    return kExitUsage;
+  }
+  std::string_view first = args[0];
+  if (first == "--help" || first == "-h" || first == "help") {
+    print_usage(std::cout);
+    return kExitOk;
+  }
+  if (first == "--version" || first == "-V") {
+    std::cout << "eventgraph " EVENTGRAPH_VERSION "\n";
+    return kExitOk;
+  }
+  for (const auto& command : kCommands) {
+    if (command.name != first) continue;
+    try {
+      return command.run(args.subspan(1));
+    } catch (const std::bad_alloc&) {
+      std::cerr << "eventgraph: out of memory\n";
+    } catch (const std::exception& e) {
+      std::cerr << "eventgraph " << first << ": " << e.what() << '\n';
+    }
+    return 3;  // the environment failed us (unwritable output, ...), not the input
+  }
+  std::cerr << "eventgraph: unknown command '" << first << "'\n\n";
+  print_usage(std::cerr);
+  return kExitUsage;
+}
