@@ -21,15 +21,19 @@ namespace eventgraph {
 
 struct NormalizedText {
   std::string text;
-  // Warnings such as invalid-utf8 (with the byte offset in the raw input)
-  // and chrome-dropped; `file` is the label passed in.
+  // Warnings: at most one invalid-utf8 per document (how many sequences
+  // were replaced, and the byte offset, line and column of the first in the
+  // raw input); `file` is the label passed in. Dropping chrome is routine
+  // and not reported.
   std::vector<Diagnostic> diagnostics;
 };
 
 // Repairs invalid UTF-8 to U+FFFD, drops a byte order mark, turns CRLF and
 // CR into LF, applies NFC, maps curly quotes to straight ones (" and ') and
 // drops page chrome lines (icon runs, "Font Size", share buttons).
-// `label` names the document in diagnostics.
+// Also: no-break and other fixed-width spaces become ' '; VT, FF, NEL,
+// U+2028 and U+2029 become LF; other control characters, soft hyphens and
+// zero-width spaces are dropped. `label` names the document in diagnostics.
 NormalizedText normalize_text(std::string_view raw, std::string_view label);
 
 struct Sentence {

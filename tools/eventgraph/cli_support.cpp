@@ -8,7 +8,6 @@ namespace eventgraph::cli {
 std::unique_ptr<CLI::App> make_app(const std::string& name, const std::string& description) {
   auto app = std::make_unique<CLI::App>(description, "eventgraph " + name);
   app->get_formatter()->column_width(34);
-  app->option_defaults()->always_capture_default();
   return app;
 }
 

@@ -1,4 +1,55 @@
+// `eventgraph build`: articles in, event graph files out.
+#include <iostream>
+
+#include "cli_support.h"
 #include "commands.h"
+#include "pipeline/pipeline.h"
+
 namespace eventgraph::cli {
-int run_build(std::span<char*>) { return 2; }
+
+int run_build(std::span<char*> args) {
+  auto app = make_app("build",
+                      "Read news articles and write the event graph.\n\n"
+                      "Inputs: a directory (its manifest.json, else every *.txt in it), a .txt\n"
+                      "file, a manifest .json file, a .jsonl file with one article per line\n"
+                      "{id, outlet, url, title, published, text}, or - for JSONL on stdin.");
+  std::vector<std::string> inputs;
+  BuildOptions options;
+  options.generator_version = EVENTGRAPH_VERSION;
+  std::string output_dir = "out";
+  bool is_quiet = false;
+  app->add_option("inputs", inputs, "articles to read (directories, files, or -)")->required();
+  app->add_option("-o,--output", output_dir, "directory for the output files")
+      ->capture_default_str();
+  app->add_option("--outlet", options.load.outlet,
+                  "outlet of text files that have no manifest entry (e.g. rt.com)");
+  app->add_option("--max-document-bytes", options.load.max_document_bytes,
+                  "skip (and report) any article larger than this")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app->add_flag("-q,--quiet", is_quiet, "print no summary");
+  if (auto status = parse_args(*app, args)) return *status;
+  options.output_dir = output_dir;
+
+  BuildReport report = run_build(inputs, options);
+  bool has_error = cli::report(report.diagnostics);
+  if (!is_quiet) {
+    std::cout << "documents read: " << report.documents_read << " (" << report.documents_dated
+              << " dated";
+    if (report.documents_inferred > 0) {
+      std::cout << ", " << report.documents_inferred << " from a byline or dateline";
+    }
+    std::cout << ")\n";
+    std::size_t events = 0;
+    for (const auto& [type, count] : report.events_by_type) events += count;
+    std::cout << "events: " << events << '\n';
+    for (const auto& [type, count] : report.events_by_type) {
+      std::cout << "  " << type << ": " << count << '\n';
+    }
+    std::cout << "files written:\n";
+    for (const auto& path : report.files_written) std::cout << "  " << path.string() << '\n';
+  }
+  return has_error ? kExitInputFailed : kExitOk;
+}
+
 }  // namespace eventgraph::cli

@@ -1,0 +1,44 @@
+// The whole build, stage after stage: load -> text -> ... -> output files.
+// The command line calls this; it holds no logic of its own.
+//
+//   BuildOptions options;
+//   options.output_dir = "out";
+//   BuildReport report = run_build({"samples/"}, options);
+//   // report.diagnostics: every problem met; report.files_written: paths.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/types.h"
+#include "load/load.h"
+
+namespace eventgraph {
+
+struct BuildOptions {
+  LoadOptions load;
+  std::filesystem::path output_dir = "out";
+  std::string generator_version;
+};
+
+struct BuildReport {
+  std::size_t documents_read = 0;
+  std::size_t documents_dated = 0;     // with a publication date, given or inferred
+  std::size_t documents_inferred = 0;  // publication date found in the text
+  std::map<std::string, std::size_t> events_by_type;
+  std::vector<Diagnostic> diagnostics;  // in the order met
+  std::vector<std::filesystem::path> files_written;
+
+  bool has_errors() const;
+};
+
+// Runs the pipeline over `inputs` and writes the outputs into
+// options.output_dir (created if missing). Input problems are reported in
+// the result, and the rest still processed; throws only when the outputs
+// cannot be written.
+BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions& options);
+
+}  // namespace eventgraph

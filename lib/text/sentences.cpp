@@ -1,0 +1,175 @@
+// split_sentences: ICU's sentence rules, ICU's abbreviation filter with our
+// news abbreviations added, and a small repair pass for what the filter
+// misses.
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "text/detail/abbreviations.h"
+#include "text/detail/sentence_split.h"
+#include "text/detail/utf8.h"
+#include "text/text.h"
+
+namespace eventgraph {
+namespace detail {
+namespace {
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) throw std::runtime_error(std::string(what) + ": " + u_errorName(status));
+}
+
+// The equivalent of locale "en@ss=standard" (ICU's English sentence rules
+// with its list of abbreviations that do not end a sentence), plus our news
+// abbreviations and the capital initials. Built through the filter builder
+// because "ss=standard" alone cannot be extended: the base iterator is plain
+// "en", so the filter is applied once.
+std::unique_ptr<icu::BreakIterator> make_sentence_iterator() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale english("en");
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(english, status));
+  check(status, "ICU sentence filter");
+  for (std::string_view abbreviation : news_abbreviations()) {
+    builder->suppressBreakAfter(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(abbreviation.data(), static_cast<int32_t>(abbreviation.size()))),
+        status);
+    status = U_ZERO_ERROR;  // FALSE/"already there" is fine
+  }
+  // "Joseph D. Dunford", "J. R. R. Tolkien": an initial never ends a
+  // sentence. The price is "Plan B. Then", which stays one sentence.
+  for (char letter = 'A'; letter <= 'Z'; ++letter) {
+    const char initial[3] = {letter, '.', '\0'};
+    builder->suppressBreakAfter(icu::UnicodeString(initial, -1, icu::UnicodeString::kInvariant), status);
+    status = U_ZERO_ERROR;
+  }
+  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(english, status));
+  check(status, "ICU sentence iterator");
+  std::unique_ptr<icu::BreakIterator> filtered(builder->wrapIteratorWithFilter(base.release(), status));
+  check(status, "ICU sentence filter");
+  return filtered;
+}
+
+// Break iterators are not thread-safe; each thread clones the prototype,
+// which is cheap next to building one (rules and the filter trie are shared).
+icu::BreakIterator& sentence_iterator() {
+  static const std::unique_ptr<icu::BreakIterator> prototype = make_sentence_iterator();
+  thread_local const std::unique_ptr<icu::BreakIterator> local(prototype->clone());
+  if (!local) throw std::runtime_error("ICU: cannot clone the sentence iterator");
+  return *local;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+Span trim(std::string_view text, Span span) {
+  while (span.begin_byte < span.end_byte && is_space(text[span.begin_byte])) ++span.begin_byte;
+  while (span.end_byte > span.begin_byte && is_space(text[span.end_byte - 1])) --span.end_byte;
+  return span;
+}
+
+bool is_closing(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+
+// ICU's filter recognizes an abbreviation only when at most one space
+// follows it ("Sept.  28" breaks), and it breaks after "?" or "!" before a
+// lowercase word ("\"Why?\" he asked"). Both are one sentence; this says so.
+// Never across a line break.
+bool should_join(std::string_view text, Span sentence, Span next) {
+  for (std::size_t i = sentence.end_byte; i < next.begin_byte; ++i) {
+    if (text[i] == '\n') return false;
+  }
+  std::size_t word_begin = sentence.end_byte;
+  while (word_begin > sentence.begin_byte && !is_space(text[word_begin - 1])) --word_begin;
+  std::string_view word = text.substr(word_begin, sentence.end_byte - word_begin);
+  while (!word.empty() && (word.front() == '(' || word.front() == '[' || word.front() == '"' || word.front() == '\'')) {
+    word.remove_prefix(1);
+  }
+  if (is_non_final_abbreviation(word)) return true;
+
+  std::size_t end = sentence.end_byte;
+  while (end > sentence.begin_byte && is_closing(text[end - 1])) --end;
+  if (end > sentence.begin_byte && (text[end - 1] == '?' || text[end - 1] == '!')) {
+    const DecodedCodePoint first = decode_utf8(text.substr(0, next.end_byte), next.begin_byte);
+    return first.is_valid && u_islower(static_cast<UChar32>(first.code_point));
+  }
+  return false;
+}
+
+// Appends ICU's raw segments of text[begin, end) (untrimmed) to `segments`.
+void find_segments(std::string_view text, std::size_t begin, std::size_t end, std::vector<Span>& segments) {
+  UErrorCode status = U_ZERO_ERROR;
+  // UText over UTF-8: break positions come back as byte offsets, with no
+  // UTF-16 copy and no offset map.
+  UText* utext = utext_openUTF8(nullptr, text.data() + begin, static_cast<int64_t>(end - begin), &status);
+  check(status, "ICU utext_openUTF8");
+  icu::BreakIterator& iterator = sentence_iterator();
+  iterator.setText(utext, status);
+  if (U_FAILURE(status)) {
+    utext_close(utext);
+    check(status, "ICU sentence iterator setText");
+  }
+  int32_t previous = iterator.first();
+  for (int32_t boundary = iterator.next(); boundary != icu::BreakIterator::DONE; boundary = iterator.next()) {
+    segments.push_back({begin + static_cast<std::size_t>(previous), begin + static_cast<std::size_t>(boundary)});
+    previous = boundary;
+  }
+  // The iterator keeps a shallow clone pointing into `text`; detach it so
+  // that nothing dangles once this call returns.
+  UErrorCode detach_status = U_ZERO_ERROR;
+  UText* empty = utext_openUTF8(nullptr, "", 0, &detach_status);
+  iterator.setText(empty, detach_status);
+  utext_close(empty);
+  utext_close(utext);
+}
+
+std::size_t chunk_end(std::string_view text, std::size_t begin, std::size_t max_chunk_bytes) {
+  if (text.size() - begin <= max_chunk_bytes) return text.size();
+  const std::size_t limit = begin + max_chunk_bytes;
+  const std::size_t newline = text.rfind('\n', limit - 1);
+  if (newline != std::string_view::npos && newline >= begin) return newline + 1;
+  std::size_t end = limit;
+  while (end > begin + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+}  // namespace
+
+std::vector<Sentence> split_sentences_in_chunks(std::string_view text, std::size_t max_chunk_bytes) {
+  if (max_chunk_bytes == 0) max_chunk_bytes = 1;
+  std::vector<Span> segments;
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = chunk_end(text, begin, max_chunk_bytes);
+    find_segments(text, begin, end, segments);
+    begin = end;
+  }
+  std::vector<Sentence> sentences;
+  std::optional<Span> pending;
+  for (Span segment : segments) {
+    const Span trimmed = trim(text, segment);
+    if (trimmed.empty()) continue;
+    if (pending && should_join(text, *pending, trimmed)) {
+      pending->end_byte = trimmed.end_byte;
+      continue;
+    }
+    if (pending) sentences.push_back({sentences.size(), *pending});
+    pending = trimmed;
+  }
+  if (pending) sentences.push_back({sentences.size(), *pending});
+  return sentences;
+}
+
+}  // namespace detail
+
+std::vector<Sentence> split_sentences(std::string_view text) {
+  constexpr std::size_t kMaxChunkBytes = std::size_t{1} << 30;
+  return detail::split_sentences_in_chunks(text, kMaxChunkBytes);
+}
+
+}  // namespace eventgraph

@@ -1,0 +1,109 @@
+// The tokenizer of the time stage: one pass over bytes, offsets kept.
+#include "time/detail/tokens.h"
+
+namespace eventgraph::detail {
+namespace {
+
+bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+std::size_t utf8_length(unsigned char lead) {
+  if (lead >= 0xF0 && lead < 0xF8) return 4;
+  if (lead >= 0xE0) return lead < 0xF0 ? 3 : 1;
+  if (lead >= 0xC0) return 2;
+  return 1;
+}
+
+// The few non-ASCII marks that matter to time expressions, folded to ASCII:
+// "’90s", "Sept. 28–30", "four‑year".
+std::string fold_mark(std::string_view bytes) {
+  if (bytes == "\xE2\x80\x99" || bytes == "\xE2\x80\x98") return "'";
+  if (bytes == "\xE2\x80\x9C" || bytes == "\xE2\x80\x9D") return "\"";
+  if (bytes == "\xE2\x80\x90" || bytes == "\xE2\x80\x91" || bytes == "\xE2\x80\x93") return "-";
+  if (bytes == "\xE2\x80\x94") return "--";
+  return std::string(bytes);
+}
+
+// Whitespace beyond ASCII that news pages use: no-break and thin spaces.
+std::size_t unicode_space_length(std::string_view text, std::size_t i) {
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  if (i + 1 < text.size() && at(i) == 0xC2 && at(i + 1) == 0xA0) return 2;
+  if (i + 2 < text.size() && at(i) == 0xE2 && at(i + 1) == 0x80 &&
+      (at(i + 2) <= 0x8A || at(i + 2) == 0xAF))
+    return 3;
+  return 0;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 1);
+  bool space = true;
+  bool newline = true;
+  std::size_t i = 0;
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  while (i < text.size()) {
+    unsigned char c = at(i);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n') {
+      space = true;
+      newline = newline || c == '\n';
+      ++i;
+      continue;
+    }
+    if (std::size_t n = unicode_space_length(text, i); n > 0) {
+      space = true;
+      i += n;
+      continue;
+    }
+    Token t;
+    t.begin = i;
+    t.has_space_before = space;
+    t.has_newline_before = newline;
+    if (is_alpha(c)) {
+      t.kind = TokenKind::word;
+      bool all_upper = true;
+      while (i < text.size() && is_alpha(at(i))) {
+        all_upper = all_upper && is_upper(at(i));
+        t.lower.push_back(static_cast<char>(is_upper(at(i)) ? at(i) - 'A' + 'a' : at(i)));
+        ++i;
+      }
+      t.is_capitalized = is_upper(c);
+      t.is_all_caps = all_upper && t.lower.size() > 1;
+    } else if (is_digit(c)) {
+      t.kind = TokenKind::number;
+      std::int64_t value = 0;
+      auto take_digits = [&] {
+        while (i < text.size() && is_digit(at(i))) {
+          if (t.digits < 15) value = value * 10 + (at(i) - '0');
+          ++t.digits;
+          ++i;
+        }
+      };
+      take_digits();
+      // Thousands groups belong to the number: "1,500" is one count.
+      while (i + 3 < text.size() + 0 && at(i) == ',' && is_digit(at(i + 1)) &&
+             is_digit(at(i + 2)) && is_digit(at(i + 3)) &&
+             (i + 4 >= text.size() || !is_digit(at(i + 4)))) {
+        t.has_digit_groups = true;
+        ++i;
+        take_digits();
+      }
+      t.number = t.digits < 15 ? value : -1;
+      t.lower.assign(text.substr(t.begin, i - t.begin));
+    } else {
+      std::size_t n = c < 0x80 ? 1 : utf8_length(c);
+      if (i + n > text.size()) n = text.size() - i;
+      t.lower = fold_mark(text.substr(i, n));
+      i += n;
+    }
+    t.end = i;
+    tokens.push_back(std::move(t));
+    space = false;
+    newline = false;
+  }
+  return tokens;
+}
+
+}  // namespace eventgraph::detail

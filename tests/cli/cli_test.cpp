@@ -1,0 +1,181 @@
+// End-to-end tests of the eventgraph binary: exit statuses, outputs,
+// determinism, stdin, and output files written whole or not at all.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace std::string_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kSource = EVENTGRAPH_SOURCE_DIR;
+const fs::path kSamples = kSource / "samples";
+
+struct Run {
+  int status = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct TempDir {
+  fs::path path;
+  explicit TempDir(const std::string& name) {
+    path = fs::temp_directory_path() / ("eventgraph-cli-test-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path, fs::perms::owner_all, ec);
+    fs::remove_all(path, ec);
+  }
+  fs::path write(const std::string& file, std::string_view bytes) const {
+    fs::path p = path / file;
+    std::ofstream(p, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return p;
+  }
+};
+
+// Runs `eventgraph <args>` through the shell; stdout and stderr captured.
+Run run(const std::string& args, const std::string& stdin_file = "") {
+  static int counter = 0;
+  // ctest runs test cases as parallel processes: the pid keeps them apart.
+  fs::path dir = fs::temp_directory_path() /
+                 ("eventgraph-cli-run-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::create_directories(dir);
+  std::string command = "'"s + EVENTGRAPH_BINARY + "' " + args + " >'" + (dir / "out").string() +
+                        "' 2>'" + (dir / "err").string() + "'";
+  if (!stdin_file.empty()) command += " <'" + stdin_file + "'";
+  int raw = std::system(command.c_str());
+  Run r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = read_all(dir / "out");
+  r.err = read_all(dir / "err");
+  fs::remove_all(dir);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("build on the samples writes events.json and prints a summary") {
+  TempDir out("build");
+  Run r = run("build '" + kSamples.string() + "' -o '" + out.path.string() + "'");
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("documents read: 3 (3 dated)") != std::string::npos);
+  CHECK(r.out.find("events.json") != std::string::npos);
+  std::string json = read_all(out.path / "events.json");
+  CHECK(json.find("\"id\": \"breitbart-20150929\"") != std::string::npos);
+  CHECK(json.find("\"published\": \"2015-09-30T08:23:00-04:00\"") != std::string::npos);
+  // No temporary file is left behind.
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(out.path)) ++files;
+  CHECK(files == 1);
+}
+
+TEST_CASE("the same articles give the same bytes in any input order") {
+  TempDir a("order-a");
+  TempDir b("order-b");
+  const std::string f0 = (kSamples / "000_c1eca96c0dcfe9f6.txt").string();
+  const std::string f2 = (kSamples / "002_69934d45cc2de441.txt").string();
+  const std::string f3 = (kSamples / "003_636d85819b5b41b1.txt").string();
+  Run r1 = run("build -q --outlet x.com '" + f0 + "' '" + f2 + "' '" + f3 + "' -o '" + a.path.string() + "'");
+  Run r2 = run("build -q --outlet x.com '" + f3 + "' '" + f0 + "' '" + f2 + "' -o '" + b.path.string() + "'");
+  CHECK(r1.status == 0);
+  CHECK(r2.status == 0);
+  std::string first = read_all(a.path / "events.json");
+  CHECK(!first.empty());
+  CHECK(first == read_all(b.path / "events.json"));
+}
+
+TEST_CASE("exit status 1 when some input failed, and the rest is still written") {
+  TempDir in("partial-in");
+  TempDir out("partial-out");
+  in.write("good.txt", "Good article text.\n");
+  in.write("empty.txt", "");
+  Run r = run("build -q '" + in.path.string() + "' '" + (in.path / "nope.txt").string() + "' -o '" +
+              out.path.string() + "'");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("empty.txt: error: the article has no text [empty-document]") != std::string::npos);
+  CHECK(r.err.find("nope.txt: error: no such file or directory [missing-file]") != std::string::npos);
+  std::string json = read_all(out.path / "events.json");
+  CHECK(json.find("\"id\": \"good\"") != std::string::npos);
+  CHECK(json.find("\"code\": \"empty-document\"") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2 with the usage on stderr") {
+  Run unknown_flag = run("build --no-such-flag samples");
+  CHECK(unknown_flag.status == 2);
+  CHECK(unknown_flag.err.find("Usage: eventgraph build") != std::string::npos);
+  Run unknown_command = run("frobnicate");
+  CHECK(unknown_command.status == 2);
+  CHECK(unknown_command.err.find("unknown command 'frobnicate'") != std::string::npos);
+  CHECK(run("").status == 2);
+  Run bad_number = run("build --max-document-bytes -5 samples");
+  CHECK(bad_number.status == 2);
+}
+
+TEST_CASE("help and version exit 0 on stdout") {
+  Run help = run("--help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("build") != std::string::npos);
+  CHECK(help.out.find("segment") != std::string::npos);
+  Run build_help = run("build --help");
+  CHECK(build_help.status == 0);
+  CHECK(build_help.out.find("--max-document-bytes UINT:POSITIVE=16777216") != std::string::npos);
+  CHECK(build_help.out.find("-o,--output TEXT=out") != std::string::npos);
+  Run version = run("--version");
+  CHECK(version.status == 0);
+  CHECK(version.out.starts_with("eventgraph "));
+}
+
+TEST_CASE("build reads JSONL from standard input with -") {
+  TempDir in("stdin");
+  TempDir out("stdin-out");
+  fs::path feed = in.write("feed.jsonl",
+                           "{\"id\":\"s1\",\"outlet\":\"a.com\",\"published\":\"2015-09-29\",\"text\":\"One.\"}\n"
+                           "not json\n"
+                           "{\"id\":\"s2\",\"outlet\":\"b.com\",\"text\":\"Two.\"}\n");
+  Run r = run("build -q - -o '" + out.path.string() + "'", feed.string());
+  CHECK(r.status == 1);
+  CHECK(r.err.find("-:2:2: error: invalid JSON: Invalid value. (near \"ot json\")") != std::string::npos);
+  std::string json = read_all(out.path / "events.json");
+  CHECK(json.find("\"id\": \"s1\"") != std::string::npos);
+  CHECK(json.find("\"id\": \"s2\"") != std::string::npos);
+}
+
+TEST_CASE("an unwritable output directory is an error and leaves no partial file") {
+  // A path below a regular file cannot be created, even by root.
+  TempDir out("unwritable");
+  fs::path blocker = out.write("file", "not a directory");
+  Run r = run("build -q '" + kSamples.string() + "' -o '" + (blocker / "sub").string() + "'");
+  CHECK(r.status == 3);
+  CHECK(r.err.find("eventgraph build: ") != std::string::npos);
+  CHECK(read_all(blocker) == "not a directory");
+}
+
+TEST_CASE("duplicate document ids: the first is kept, the second reported") {
+  TempDir in("dup");
+  TempDir out("dup-out");
+  fs::path feed = in.write("feed.jsonl",
+                           "{\"id\":\"same\",\"text\":\"First.\"}\n{\"id\":\"same\",\"text\":\"Second.\"}\n");
+  Run r = run("build -q '" + feed.string() + "' -o '" + out.path.string() + "'");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("feed.jsonl:2: error: document id \"same\" was already used by another input; skipped [duplicate-id]") !=
+        std::string::npos);
+}
