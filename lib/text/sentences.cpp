@@ -102,6 +102,33 @@ bool should_join(std::string_view text, Span sentence, Span next) {
   return false;
 }
 
+// A quotation is one sentence for the stages after this one: a statement
+// and its attribution ("We do not want ... . We do not want ...," Cook
+// said) must not be cut apart. After normalization every double quote is
+// '"', which does not say whether it opens or closes, so quotes pair up in
+// order within a line; a line with an odd count leaves its last one
+// unpaired (a quotation running on into the next paragraph, as news style
+// writes it), and a line break ends a sentence anyway.
+// Returns [open, close] byte positions of paired marks, in text order.
+std::vector<Span> find_quotations(std::string_view text) {
+  std::vector<Span> quotations;
+  std::optional<std::size_t> open;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      open.reset();
+    } else if (c == '"') {
+      if (open) {
+        quotations.push_back({*open, i});
+        open.reset();
+      } else {
+        open = i;
+      }
+    }
+  }
+  return quotations;
+}
+
 // Appends ICU's raw segments of text[begin, end) (untrimmed) to `segments`.
 void find_segments(std::string_view text, std::size_t begin, std::size_t end, std::vector<Span>& segments) {
   UErrorCode status = U_ZERO_ERROR;
@@ -149,12 +176,19 @@ std::vector<Sentence> split_sentences_in_chunks(std::string_view text, std::size
     find_segments(text, begin, end, segments);
     begin = end;
   }
+  const std::vector<Span> quotations = find_quotations(text);
+  std::size_t quotation = 0;  // the first that does not close before the pending sentence ends
   std::vector<Sentence> sentences;
   std::optional<Span> pending;
   for (Span segment : segments) {
     const Span trimmed = trim(text, segment);
     if (trimmed.empty()) continue;
-    if (pending && should_join(text, *pending, trimmed)) {
+    bool is_inside_quotation = false;
+    if (pending) {
+      while (quotation < quotations.size() && quotations[quotation].end_byte < pending->end_byte) ++quotation;
+      is_inside_quotation = quotation < quotations.size() && quotations[quotation].begin_byte < pending->end_byte;
+    }
+    if (pending && (is_inside_quotation || should_join(text, *pending, trimmed))) {
       pending->end_byte = trimmed.end_byte;
       continue;
     }
