@@ -163,6 +163,39 @@ std::string_view to_string(TimexType t) {
   return "DATE";
 }
 
+std::string_view to_string(EntityKind k) {
+  switch (k) {
+    case EntityKind::person: return "person";
+    case EntityKind::organization: return "organization";
+    case EntityKind::country: return "country";
+    case EntityKind::group: return "group";
+    case EntityKind::place: return "place";
+  }
+  return "person";
+}
+
+std::string_view to_string(Role r) {
+  switch (r) {
+    case Role::agent: return "agent";
+    case Role::patient: return "patient";
+    case Role::recipient: return "recipient";
+    case Role::participant: return "participant";
+  }
+  return "participant";
+}
+
+std::string_view to_string(Modality m) {
+  switch (m) {
+    case Modality::asserted: return "asserted";
+    case Modality::planned: return "planned";
+    case Modality::future: return "future";
+    case Modality::negated: return "negated";
+    case Modality::hypothetical: return "hypothetical";
+    case Modality::reported: return "reported";
+  }
+  return "asserted";
+}
+
 std::string Diagnostic::to_string() const {
   std::string out = file.empty() ? std::string("<input>") : file;
   if (line > 0) {

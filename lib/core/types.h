@@ -92,6 +92,57 @@ std::string_view to_string(TimexType);  // "DATE", "TIME", "DURATION", "SET"
 // "YYYY-MM-DD".
 std::string format_day(date::sys_days day);
 
+enum class EntityKind { person, organization, country, group, place };
+
+// A real-world actor or place, resolved across names: "Ash Carter",
+// "Ashton Carter" and "Secretary Carter" are one person.
+struct Entity {
+  std::string id;    // stable, from the canonical name: "person:ash-carter", "country:RUS"
+  EntityKind kind = EntityKind::person;
+  std::string name;  // canonical: "Ash Carter"
+  std::vector<std::string> aliases;  // names seen or known, sorted, without `name`
+  std::string qid;   // Wikidata id when known: "Q295981"
+};
+
+// Where an entity is named in a document.
+struct EntityMention {
+  std::string entity_id;
+  Span span;  // the name as written ("Secretary Carter", "Moscow")
+};
+
+enum class Role { agent, patient, recipient, participant };
+enum class Modality { asserted, planned, future, negated, hypothetical, reported };
+
+struct ActorRole {
+  std::string entity_id;
+  Role role = Role::participant;
+  Span span;  // the mention that filled the role
+};
+
+// One report of an event in one document, with its evidence.
+struct EventMention {
+  std::string type;   // "meeting", "statement", ...
+  std::string cameo;  // CAMEO code of the type: "040"
+  std::string doc;    // Document::id
+  std::size_t sentence = 0;
+  Span trigger;       // "met", "launched airstrikes"
+  std::string trigger_text;
+  TimeValue time;
+  std::optional<Span> time_span;  // the expression that dated it; none when
+                                  // the publication date stands in
+  std::vector<ActorRole> actors;
+  std::optional<std::string> place_id;
+  std::optional<Span> place_span;
+  std::optional<std::string> quote;  // a statement's words
+  std::optional<Span> quote_span;
+  Modality modality = Modality::asserted;
+  double confidence = 1.0;  // in [0, 1]
+};
+
+std::string_view to_string(EntityKind);
+std::string_view to_string(Role);
+std::string_view to_string(Modality);
+
 enum class Severity { warning, error };
 
 // A problem with the input, located as precisely as the input allows.

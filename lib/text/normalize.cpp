@@ -71,9 +71,14 @@ std::string repair_and_map(std::string_view raw, RepairStats& stats) {
   std::size_t i = 0;
   while (i < raw.size()) {
     const unsigned char byte = static_cast<unsigned char>(raw[i]);
-    if (byte >= 0x20 && byte < 0x7F) {  // the common case: printable ASCII
-      out += static_cast<char>(byte);
-      ++i;
+    if (byte >= 0x20 && byte < 0x7F) {  // the common case: a run of printable ASCII
+      std::size_t run_end = i + 1;
+      while (run_end < raw.size() && static_cast<unsigned char>(raw[run_end]) >= 0x20 &&
+             static_cast<unsigned char>(raw[run_end]) < 0x7F) {
+        ++run_end;
+      }
+      out.append(raw.substr(i, run_end - i));
+      i = run_end;
       continue;
     }
     if (byte == '\r') {

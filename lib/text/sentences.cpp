@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -85,16 +86,22 @@ bool should_join(std::string_view text, Span sentence, Span next) {
   for (std::size_t i = sentence.end_byte; i < next.begin_byte; ++i) {
     if (text[i] == '\n') return false;
   }
+  // Abbreviations are short: looking back a few bytes keeps this linear
+  // even on a "sentence" that is one endless word.
+  constexpr std::size_t kMaxLookBehindBytes = 16;
+  const std::size_t look_limit =
+      sentence.end_byte - std::min(sentence.end_byte - sentence.begin_byte, kMaxLookBehindBytes);
   std::size_t word_begin = sentence.end_byte;
-  while (word_begin > sentence.begin_byte && !is_space(text[word_begin - 1])) --word_begin;
+  while (word_begin > look_limit && !is_space(text[word_begin - 1])) --word_begin;
   std::string_view word = text.substr(word_begin, sentence.end_byte - word_begin);
   while (!word.empty() && (word.front() == '(' || word.front() == '[' || word.front() == '"' || word.front() == '\'')) {
     word.remove_prefix(1);
   }
-  if (is_non_final_abbreviation(word)) return true;
+  const bool is_whole_word = word_begin == sentence.begin_byte || is_space(text[word_begin - 1]);
+  if (is_whole_word && is_non_final_abbreviation(word)) return true;
 
   std::size_t end = sentence.end_byte;
-  while (end > sentence.begin_byte && is_closing(text[end - 1])) --end;
+  while (end > look_limit && is_closing(text[end - 1])) --end;
   if (end > sentence.begin_byte && (text[end - 1] == '?' || text[end - 1] == '!')) {
     const DecodedCodePoint first = decode_utf8(text.substr(0, next.end_byte), next.begin_byte);
     return first.is_valid && u_islower(static_cast<UChar32>(first.code_point));
@@ -112,15 +119,16 @@ bool should_join(std::string_view text, Span sentence, Span next) {
 // Returns [open, close] byte positions of paired marks, in text order.
 std::vector<Span> find_quotations(std::string_view text) {
   std::vector<Span> quotations;
-  std::optional<std::size_t> open;
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::size_t open = kNone;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '\n') {
-      open.reset();
+      open = kNone;
     } else if (c == '"') {
-      if (open) {
-        quotations.push_back({*open, i});
-        open.reset();
+      if (open != kNone) {
+        quotations.push_back({open, i});
+        open = kNone;
       } else {
         open = i;
       }

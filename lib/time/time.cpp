@@ -1,2 +1,49 @@
-// PLACEHOLDER: the time stage (issue 3) replaces this file.
+// The time stage: tokenize, recognize (phase one), then resolve each
+// expression in text order (phase two), carrying the narrative reference
+// from one explicit date to the next.
 #include "time/time.h"
+
+#include "time/detail/recognize.h"
+#include "time/detail/resolve.h"
+#include "time/detail/tense.h"
+#include "time/detail/tokens.h"
+
+namespace eventgraph {
+
+std::vector<TimeExpression> find_time_expressions(std::string_view text,
+                                                  const TimeContext& context) {
+  std::vector<detail::Token> tokens = detail::tokenize(text);
+  std::vector<detail::Match> matches = detail::recognize(tokens, context.numeric_order);
+
+  std::vector<TimeExpression> out;
+  out.reserve(matches.size());
+  detail::ResolveContext resolve_context;
+  resolve_context.document_day = context.document_day;
+  for (const detail::Match& match : matches) {
+    resolve_context.tense = detail::clause_tense(tokens, match.first_token, match.end_token);
+    TimeExpression e;
+    e.span = {tokens[match.first_token].begin, tokens[match.end_token - 1].end};
+    e.text.assign(text.substr(e.span.begin_byte, e.span.size()));
+    e.time = detail::resolve(match.reading, resolve_context);
+    // A date the text pins down becomes the reference of "the day before",
+    // "a year earlier" until the next one (narrative anchoring). Durations,
+    // sets and vague references move nothing.
+    if (e.time.is_resolved() && e.time.type != TimexType::duration &&
+        e.time.type != TimexType::set && e.time.granularity != Granularity::decade &&
+        e.time.granularity != Granularity::century && match.reading.literal.empty()) {
+      resolve_context.narrative_any = e.time.earliest;
+      if (e.time.granularity == Granularity::day) resolve_context.narrative_day = e.time.earliest;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::optional<date::sys_days> single_day(const TimeValue& time) {
+  if (time.is_resolved() && *time.earliest == *time.latest &&
+      time.granularity == Granularity::day)
+    return time.earliest;
+  return std::nullopt;
+}
+
+}  // namespace eventgraph

@@ -135,6 +135,9 @@ bool is_link_line(std::string_view lower_line) {
 bool is_chrome_line(std::string_view line) {
   line = trim(line);
   if (line.empty()) return false;
+  // Labels, share bars and link lines are short; long lines can only be
+  // icon runs, and need no lowercase copy.
+  if (line.size() > kMaxLinkLineBytes) return is_icon_run(line);
   std::string lower = lower_ascii(line);
   std::string_view label = lower;
   if (label.back() == ':') label.remove_suffix(1);

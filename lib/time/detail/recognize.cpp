@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "time/detail/lexicon.h"
@@ -150,7 +151,7 @@ class Recognizer {
     const Token& t = tokens_[i];
     if (t.kind == TokenKind::number) return true;
     if (t.kind == TokenKind::punct) return t.lower == "'";
-    static const std::array<std::string_view, 96> starts = {
+    static const std::unordered_set<std::string_view> starts = {
         "the", "this", "last", "next", "past", "coming", "previous", "following", "that",
         "same", "early", "late", "mid", "earlier", "later", "about", "around",
         "approximately", "roughly", "some", "nearly", "almost", "more", "over", "less",
@@ -165,8 +166,7 @@ class Recognizer {
         "most", "overnight", "fy", "year", "decades", "years", "months", "weeks", "days",
         "hours", "centuries",
     };
-    for (std::string_view s : starts)
-      if (t.lower == s) return true;
+    if (starts.contains(t.lower)) return true;
     if (month_word(t.lower).value || weekday_word(t.lower).value) return true;
     if (season_word(t.lower) >= 0 || cardinal_word(t.lower) > 0 || ordinal_word(t.lower) > 0)
       return true;
@@ -550,36 +550,36 @@ class Recognizer {
           out = Found{m->end, r};
         }
       }
-    } else if (auto d = day_at(i)) {
+    } else if (auto dm = day_at(i)) {
       // "29 Sep, 2015", "28th of September"
-      std::size_t j = d->second;
+      std::size_t j = dm->second;
       if (is(j, "of")) ++j;
-      auto m = month_at(j);
-      if (!m) return std::nullopt;
+      auto mo = month_at(j);
+      if (!mo) return std::nullopt;
       Reading r;
-      r.day = d->first;
-      r.month = m->month;
+      r.day = dm->first;
+      r.month = mo->month;
       r.granularity = Granularity::day;
-      std::size_t k = skip_comma(m->end);
+      std::size_t k = skip_comma(mo->end);
       if (auto y = year_digits_at(k)) {
         r.year = *y;
         out = Found{k + 1, r};
       } else {
-        out = Found{m->end, r};
+        out = Found{mo->end, r};
       }
     } else if (is(i, "the")) {
-      if (auto d = ordinal_at(i + 1); d && d->first <= 31 && is(d->second, "of")) {
-        if (auto m = month_at(d->second + 1)) {
+      if (auto od = ordinal_at(i + 1); od && od->first <= 31 && is(od->second, "of")) {
+        if (auto om = month_at(od->second + 1)) {
           Reading r;
-          r.day = d->first;
-          r.month = m->month;
+          r.day = od->first;
+          r.month = om->month;
           r.granularity = Granularity::day;
-          std::size_t k = skip_comma(m->end);
+          std::size_t k = skip_comma(om->end);
           if (auto y = year_digits_at(k)) {
             r.year = *y;
             out = Found{k + 1, r};
           } else {
-            out = Found{m->end, r};
+            out = Found{om->end, r};
           }
         }
       }

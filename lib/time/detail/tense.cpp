@@ -1,0 +1,75 @@
+// Clause tense from nearby words: irregular pasts and auxiliaries from the
+// lexicon, regular "-ed" pasts by their ending, "will"/"would" before a
+// participle turning it to the future ("will be released Friday").
+#include "time/detail/tense.h"
+
+#include <string_view>
+
+namespace eventgraph::detail {
+namespace {
+
+constexpr std::size_t kWindow = 12;
+
+// Whether token i begins a new sentence: a line break, or a capital after
+// sentence punctuation ("Sept. 28" is not a break: a number follows).
+bool starts_sentence(const std::vector<Token>& tokens, std::size_t i) {
+  if (i == 0 || tokens[i].has_newline_before) return true;
+  std::string_view prev = tokens[i - 1].lower;
+  if (prev != "." && prev != "!" && prev != "?") return false;
+  return tokens[i].is_capitalized || tokens[i].lower == "\"";
+}
+
+bool is_modal_future(std::string_view w) {
+  return w == "will" || w == "would" || w == "shall" || w == "ll" || w == "to";
+}
+
+Tense word_tense(const std::vector<Token>& tokens, std::size_t i) {
+  const Token& t = tokens[i];
+  if (t.kind != TokenKind::word) return Tense::none;
+  std::string_view w = t.lower;
+  if (w == "won" && i + 2 < tokens.size() && tokens[i + 1].lower == "'" &&
+      tokens[i + 2].lower == "t")
+    return Tense::future;
+  Tense tense = tense_word(w);
+  if (tense == Tense::none && w.size() >= 5 && w.ends_with("ed") && !is_ed_non_verb(w) &&
+      !(t.is_capitalized && !starts_sentence(tokens, i)))
+    tense = Tense::past;
+  if (tense == Tense::past && w != "ago" && w != "yesterday" && w != "last") {
+    // "will be released", "would have met", "to be held": future after all.
+    for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
+      std::string_view before = tokens[i - k].lower;
+      if (is_modal_future(before)) return w.ends_with("ed") || w == "held" ? Tense::future : tense;
+      if (tokens[i - k].kind != TokenKind::word) break;
+    }
+  }
+  return tense;
+}
+
+}  // namespace
+
+Tense clause_tense(const std::vector<Token>& tokens, std::size_t first, std::size_t end) {
+  bool left_open = true;
+  bool right_open = true;
+  for (std::size_t step = 1; step <= kWindow && (left_open || right_open); ++step) {
+    // Left first at equal distance: "said on Tuesday" is the usual order.
+    if (left_open && step <= first) {
+      std::size_t i = first - step;
+      if (starts_sentence(tokens, i + 1)) {
+        left_open = false;
+      } else if (Tense t = word_tense(tokens, i); t != Tense::none) {
+        return t;
+      }
+    }
+    if (right_open) {
+      std::size_t j = end + step - 1;
+      if (j >= tokens.size() || starts_sentence(tokens, j)) {
+        right_open = false;
+      } else if (Tense t = word_tense(tokens, j); t != Tense::none) {
+        return t;
+      }
+    }
+  }
+  return Tense::none;
+}
+
+}  // namespace eventgraph::detail

@@ -1,0 +1,507 @@
+// Tests for the text stage: UTF-8 repair, normalization, chrome removal,
+// sentence splitting (with a hand-checked golden file) and tokenization.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/detail/abbreviations.h"
+#include "text/detail/chrome.h"
+#include "text/detail/sentence_split.h"
+#include "text/text.h"
+
+using namespace eventgraph;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in, "cannot open " << path);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::string sample(const char* name) { return read_file(std::string(EVENTGRAPH_SOURCE_DIR "/samples/") + name); }
+
+constexpr const char* kSamples[] = {"000_c1eca96c0dcfe9f6.txt", "002_69934d45cc2de441.txt",
+                                    "003_636d85819b5b41b1.txt"};
+
+std::vector<std::string> sentence_texts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Sentence& s : split_sentences(text)) out.emplace_back(text.substr(s.span.begin_byte, s.span.size()));
+  return out;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+char kind_letter(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::word: return 'w';
+    case TokenKind::number: return 'n';
+    case TokenKind::punctuation: return 'p';
+    case TokenKind::quote: return 'q';
+    case TokenKind::symbol: return 's';
+  }
+  return '?';
+}
+
+// "Syria/w ./p": each token's text and kind, space-separated.
+std::string describe_tokens(std::string_view text) {
+  std::vector<std::string> parts;
+  for (const Token& t : tokenize(text, {0, text.size()})) {
+    parts.push_back(std::string(text.substr(t.span.begin_byte, t.span.size())) + '/' + kind_letter(t.kind));
+  }
+  return join(parts, " ");
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- UTF-8
+
+TEST_CASE("invalid UTF-8 is repaired to U+FFFD with one warning per document") {
+  struct Case {
+    const char* kind;
+    std::string raw;
+    std::string text;        // normalized
+    std::string diagnostic;  // whole Diagnostic::to_string()
+  };
+  const std::string fffd = "\xEF\xBF\xBD";
+  const Case cases[] = {
+      {"stray continuation byte", "a\x80" "b", "a" + fffd + "b",
+       "doc:1:2: warning: invalid UTF-8 sequence at byte 1 replaced with U+FFFD (bytes \\x80) [invalid-utf8]"},
+      {"overlong two-byte lead C0", "\xC0\xAF", fffd + fffd,
+       "doc:1:1: warning: 2 invalid UTF-8 sequences replaced with U+FFFD, first at byte 0 (bytes \\xC0\\xAF) "
+       "[invalid-utf8]"},
+      {"overlong two-byte lead C1", "x\xC1\xBF", "x" + fffd + fffd,
+       "doc:1:2: warning: 2 invalid UTF-8 sequences replaced with U+FFFD, first at byte 1 (bytes \\xC1\\xBF) "
+       "[invalid-utf8]"},
+      {"overlong three-byte form", "\xE0\x80\xAF!", fffd + fffd + fffd + "!",
+       "doc:1:1: warning: 3 invalid UTF-8 sequences replaced with U+FFFD, first at byte 0 (bytes \\xE0\\x80\\xAF) "
+       "[invalid-utf8]"},
+      {"overlong four-byte form", "\xF0\x8F\xBF\xBF", fffd + fffd + fffd + fffd,
+       "doc:1:1: warning: 4 invalid UTF-8 sequences replaced with U+FFFD, first at byte 0 (bytes "
+       "\\xF0\\x8F\\xBF\\xBF) [invalid-utf8]"},
+      {"UTF-16 surrogate", "ok \xED\xA0\x80", "ok " + fffd + fffd + fffd,
+       "doc:1:4: warning: 3 invalid UTF-8 sequences replaced with U+FFFD, first at byte 3 (bytes \\xED\\xA0\\x80) "
+       "[invalid-utf8]"},
+      {"above U+10FFFF", "\xF4\x90\x80\x80", fffd + fffd + fffd + fffd,
+       "doc:1:1: warning: 4 invalid UTF-8 sequences replaced with U+FFFD, first at byte 0 (bytes "
+       "\\xF4\\x90\\x80\\x80) [invalid-utf8]"},
+      {"byte F5", "a\xF5", "a" + fffd,
+       "doc:1:2: warning: invalid UTF-8 sequence at byte 1 replaced with U+FFFD (bytes \\xF5) [invalid-utf8]"},
+      {"byte FF", "\xFF" "a", fffd + "a",
+       "doc:1:1: warning: invalid UTF-8 sequence at byte 0 replaced with U+FFFD (bytes \\xFF) [invalid-utf8]"},
+      {"truncated at the end", "ab\xE2\x80", "ab" + fffd,
+       "doc:1:3: warning: invalid UTF-8 sequence at byte 2 replaced with U+FFFD (bytes \\xE2\\x80) [invalid-utf8]"},
+      {"truncated before ASCII", "\xE2\x80x", fffd + "x",
+       "doc:1:1: warning: invalid UTF-8 sequence at byte 0 replaced with U+FFFD (bytes \\xE2\\x80) [invalid-utf8]"},
+      {"truncated four-byte", "\xF0\x9F\x98 z", fffd + " z",
+       "doc:1:1: warning: invalid UTF-8 sequence at byte 0 replaced with U+FFFD (bytes \\xF0\\x9F\\x98) "
+       "[invalid-utf8]"},
+      {"line and column of the first", "one\r\ntwo\n  \xFE and \xFF", "one\ntwo\n  " + fffd + " and " + fffd,
+       "doc:3:3: warning: 2 invalid UTF-8 sequences replaced with U+FFFD, first at byte 11 (bytes \\xFE) "
+       "[invalid-utf8]"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.kind);
+    const NormalizedText n = normalize_text(c.raw, "doc");
+    CHECK(n.text == c.text);
+    REQUIRE(n.diagnostics.size() == 1);
+    CHECK(n.diagnostics[0].severity == Severity::warning);
+    CHECK(n.diagnostics[0].code == "invalid-utf8");
+    CHECK(n.diagnostics[0].to_string() == c.diagnostic);
+  }
+}
+
+TEST_CASE("valid UTF-8 passes without diagnostics") {
+  const std::string raw = "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF \xED\x9F\xBF";
+  const NormalizedText n = normalize_text(raw, "doc");
+  CHECK(n.text == raw);
+  CHECK(n.diagnostics.empty());
+}
+
+TEST_CASE("thousands of bad bytes give one warning") {
+  const std::string raw = "start " + std::string(5000, '\x80') + " end";
+  const NormalizedText n = normalize_text(raw, "big");
+  REQUIRE(n.diagnostics.size() == 1);
+  CHECK(n.diagnostics[0].to_string() ==
+        "big:1:7: warning: 5000 invalid UTF-8 sequences replaced with U+FFFD, first at byte 6 (bytes "
+        "\\x80\\x80\\x80\\x80\\x80\\x80\\x80\\x80) [invalid-utf8]");
+  CHECK(n.text.size() == 6 + 5000 * 3 + 4);
+}
+
+// ---------------------------------------------------------------- normalization
+
+TEST_CASE("normalization: BOM, line breaks, controls, spaces, NFC, quotes") {
+  struct Case {
+    const char* what;
+    std::string raw;
+    std::string text;
+  };
+  const Case cases[] = {
+      {"BOM dropped", "\xEF\xBB\xBFHello", "Hello"},
+      {"BOM inside (concatenated files) dropped", "a\n\xEF\xBB\xBF" "b", "a\nb"},
+      {"CRLF", "a\r\nb\r\n", "a\nb\n"},
+      {"lone CR", "a\rb\r\rc", "a\nb\n\nc"},
+      {"CR CR LF", "a\r\r\nb", "a\n\nb"},
+      {"NUL and C0 controls dropped, tab kept", std::string("a\0b\x07" "c\td\x1B", 9), "abc\td"},
+      {"VT, FF, NEL, LS, PS end lines", "a\vb\fc\xC2\x85" "d\xE2\x80\xA8" "e\xE2\x80\xA9" "f", "a\nb\nc\nd\ne\nf"},
+      {"DEL and C1 controls dropped", "a\x7F" "b\xC2\x93" "c", "abc"},
+      {"no-break and thin spaces", "He\xC2\xA0said 5\xE2\x80\xAFkm\xE2\x80\x89ok\xE3\x80\x80!", "He said 5 km ok !"},
+      {"soft hyphen and zero-width space dropped", "de\xC2\xAD" "con\xE2\x80\x8B" "fliction", "deconfliction"},
+      {"NFC composes", "e\xCC\x81", "\xC3\xA9"},
+      {"NFC in a word", "Cafe\xCC\x81 Ame\xCC\x81lie", "Caf\xC3\xA9 Am\xC3\xA9lie"},
+      {"NFC reorders marks", "a\xCC\x81\xCC\xA3", "\xE1\xBA\xA1\xCC\x81"},
+      {"NFC Hangul", "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB", "\xED\x95\x9C"},
+      {"already NFC unchanged", "\xC3\xA9t\xC3\xA9 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0",
+       "\xC3\xA9t\xC3\xA9 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"},
+      {"double curly quotes", "\xE2\x80\x9Cno\xE2\x80\x9D", "\"no\""},
+      {"low-9 and reversed double quotes", "\xE2\x80\x9Eja\xE2\x80\x9F", "\"ja\""},
+      {"guillemets", "\xC2\xAB" "oui\xC2\xBB", "\"oui\""},
+      {"single curly quotes and apostrophe", "\xE2\x80\x98lines\xE2\x80\x99 Russia\xE2\x80\x99s", "'lines' Russia's"},
+      {"low-9 and reversed single quotes", "\xE2\x80\x9Ax\xE2\x80\x9B", "'x'"},
+      {"single guillemets", "\xE2\x80\xB9x\xE2\x80\xBA", "'x'"},
+      {"primes are not quotes", "5\xE2\x80\xB2 10\xE2\x80\xB3", "5\xE2\x80\xB2 10\xE2\x80\xB3"},
+      {"straight quotes unchanged", "\"a\" 'b'", "\"a\" 'b'"},
+      {"empty", "", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.what);
+    const NormalizedText n = normalize_text(c.raw, "doc");
+    CHECK(n.text == c.text);
+    CHECK(n.diagnostics.empty());
+  }
+}
+
+// ---------------------------------------------------------------- chrome
+
+TEST_CASE("chrome lines are recognized, prose is not") {
+  struct Case {
+    const char* line;
+    bool is_chrome;
+  };
+  const Case cases[] = {
+      {"Font Size", true},
+      {"Font Size:", true},
+      {"  font size  ", true},
+      {"Share", true},
+      {"Tweet", true},
+      {"Email", true},
+      {"Print", true},
+      {"Comments", true},
+      {"COMMENTS", true},
+      {"Advertisement", true},
+      {"Share this article", true},
+      {"Share | Tweet | Email | Print", true},
+      {"Facebook Twitter WhatsApp", true},
+      {"READ MORE: 'Constructive & surprisingly frank': Putin meets Obama on UNGA sidelines", true},
+      {"icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon", true},
+      {"", false},
+      {"Share prices fell 3 percent on Monday.", false},
+      {"Email records show the secretary wrote twice.", false},
+      {"Print and broadcast media were barred.", false},
+      {"Comments from the ministry were not available", false},
+      {"Susan Jones | September 30, 2015 | 8:23am EDT", false},
+      {"SERGEI KARPUKHIN/AFP/Getty Images", false},
+      {"The icon of the revolution, an iconic figure, spoke. Icons were everywhere.", false},
+      {"Read more: the minister said talks would resume. He gave no date for them.", false},
+      {"Advertisement revenue fell.", false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.line);
+    CHECK(detail::is_chrome_line(c.line) == c.is_chrome);
+  }
+}
+
+TEST_CASE("chrome is dropped from the real samples and nothing else is") {
+  const NormalizedText cns = normalize_text(sample("000_c1eca96c0dcfe9f6.txt"), "cns");
+  CHECK(cns.diagnostics.empty());
+  CHECK(cns.text.find("Font Size") == std::string::npos);
+  CHECK(cns.text.starts_with("U.S. Opening 'De-Confliction' Talks With Russia:"));
+  CHECK(cns.text.find("8:23am EDT\nUnited States President Barack Obama") != std::string::npos);
+
+  const NormalizedText rt = normalize_text(sample("002_69934d45cc2de441.txt"), "rt");
+  CHECK(rt.diagnostics.empty());
+  CHECK(rt.text.find("icon") == std::string::npos);
+  CHECK(rt.text.starts_with("29 Sep, 2015 23:35\n"));
+  CHECK(rt.text.find("READ MORE") == std::string::npos);
+  CHECK(rt.text.find("Speaking at the General Assembly") != std::string::npos);
+
+  const NormalizedText bb = normalize_text(sample("003_636d85819b5b41b1.txt"), "bb");
+  CHECK(bb.diagnostics.empty());
+  CHECK(bb.text.find("COMMENTS") == std::string::npos);
+  CHECK(bb.text.find("Putin Assad Getty\nSERGEI KARPUKHIN/AFP/Getty Images\n") != std::string::npos);
+  CHECK(bb.text.find("Please let us know if you're having issues with commenting.") != std::string::npos);
+
+  // Every line that is not chrome survives word for word: count the lines
+  // of prose (those with a sentence end) before and after.
+  for (const char* name : kSamples) {
+    CAPTURE(name);
+    const std::string raw = sample(name);
+    const std::string text = normalize_text(raw, name).text;
+    const auto prose_lines = [](std::string_view s) {
+      std::size_t count = 0;
+      std::size_t begin = 0;
+      while (begin < s.size()) {
+        std::size_t end = s.find('\n', begin);
+        if (end == std::string_view::npos) end = s.size();
+        std::string_view line = s.substr(begin, end - begin);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+        if (line.find(". ") != std::string_view::npos || line.ends_with('.')) ++count;
+        begin = end + 1;
+      }
+      return count;
+    };
+    CHECK(prose_lines(text) == prose_lines(raw));
+    CHECK(text.find('\r') == std::string::npos);
+    CHECK(text.find("\xE2\x80\x9C") == std::string::npos);
+    CHECK(text.find("\xE2\x80\x99") == std::string::npos);
+    CHECK(text.find("\xC2\xA0") == std::string::npos);
+  }
+}
+
+// ---------------------------------------------------------------- sentences
+
+TEST_CASE("sentence splitting") {
+  struct Case {
+    const char* text;
+    const char* sentences;  // joined with " | "
+  };
+  const Case cases[] = {
+      // A quotation ending a sentence keeps its closing mark.
+      {"He said \"no.\" Then he left.", "He said \"no.\" | Then he left."},
+      {"\"We go,\" he said. \"Now.\" Done.", "\"We go,\" he said. | \"Now.\" | Done."},
+      // No break inside a quotation, so that a statement keeps its attribution.
+      {"\"We go. We stay,\" he said. Then", "\"We go. We stay,\" he said. | Then"},
+      {"\"A. B.\" \"C. D.\"", "\"A. B.\" | \"C. D.\""},
+      // An unpaired quote (a quotation running into the next paragraph) does not glue the line.
+      {"\"We go. We stay.\nNext.", "\"We go. | We stay. | Next."},
+      // Abbreviations and initials.
+      {"Gen. Joseph D. Dunford Jr. told Congress. He left.", "Gen. Joseph D. Dunford Jr. told Congress. | He left."},
+      {"J. R. R. Tolkien wrote it. Then", "J. R. R. Tolkien wrote it. | Then"},
+      {"On Sept. 28 they met. Rep. Zinke spoke.", "On Sept. 28 they met. | Rep. Zinke spoke."},
+      {"Sen. McCain, Gov. Brown and Lt. Col. Smith came. Maj. Gen. Capt. Sgt. Adm. no.",
+       "Sen. McCain, Gov. Brown and Lt. Col. Smith came. | Maj. Gen. Capt. Sgt. Adm. no."},
+      {"Dr. Smith, Mr. Lee, Mrs. Kim, Ms. Cho and Prof. Li met at St. Paul's. Then",
+       "Dr. Smith, Mr. Lee, Mrs. Kim, Ms. Cho and Prof. Li met at St. Paul's. | Then"},
+      {"Jan. 5, Feb. 6, Aug. 7, Oct. 8, Nov. 9 and Dec. 10 are dates. Next",
+       "Jan. 5, Feb. 6, Aug. 7, Oct. 8, Nov. 9 and Dec. 10 are dates. | Next"},
+      {"The U.S. and the U.K. and the U.N. agreed. Talks began.",
+       "The U.S. and the U.K. and the U.N. agreed. | Talks began."},
+      {"Smith vs. Jones ended. It is No. 1 now. Next", "Smith vs. Jones ended. | It is No. 1 now. | Next"},
+      {"Acme Inc. Beta Corp. and Gamma Co. Ltd. merged. Next",
+       "Acme Inc. Beta Corp. and Gamma Co. Ltd. merged. | Next"},
+      {"Talks, e.g. Syria, and i.e. Iraq went on. Next", "Talks, e.g. Syria, and i.e. Iraq went on. | Next"},
+      {"John Smith Sr. Spoke.", "John Smith Sr. Spoke."},
+      // "U.S." or "D.C." at a true sentence end before a capital stays joined:
+      // the ambiguity is resolved toward not breaking, as ICU's filter does.
+      {"He lives in Washington, D.C. He works there.", "He lives in Washington, D.C. He works there."},
+      // More than one space after an abbreviation (ICU's filter misses it).
+      {"On Sept.  28 they met.", "On Sept.  28 they met."},
+      // "?" and "!" before a lowercase word.
+      {"\"Why?\" he asked. Nobody knew.", "\"Why?\" he asked. | Nobody knew."},
+      {"Really? Yes! Fine.", "Really? | Yes! | Fine."},
+      // Ellipses.
+      {"Wait... What happened?", "Wait... | What happened?"},
+      {"our first...goal here. And ...obviously not. Next",
+       "our first...goal here. | And ...obviously not. | Next"},
+      // Numbers, domains, brackets.
+      {"It cost $3.5 billion. Visit CNSNews.com today. Next", "It cost $3.5 billion. | Visit CNSNews.com today. | Next"},
+      {"(Update: the regime. Other degree.) Next.", "(Update: the regime. | Other degree.) | Next."},
+      // Line breaks: headlines, bylines and captions stand alone.
+      {"Pentagon Opens Dialogue\n\nThe talks began. They ended.",
+       "Pentagon Opens Dialogue | The talks began. | They ended."},
+      {"Susan Jones | Sept. 30, 2015 | 8:23am EDT\nText here.", "Susan Jones | Sept. 30, 2015 | 8:23am EDT | Text here."},
+      {"A headline with Gen.\nNext line", "A headline with Gen. | Next line"},
+      {"Photo\nSERGEI KARPUKHIN/AFP/Getty Images\n", "Photo | SERGEI KARPUKHIN/AFP/Getty Images"},
+      {"WASHINGTON, D.C.\xE2\x80\x94Secretary Carter spoke. Then",
+       "WASHINGTON, D.C.\xE2\x80\x94Secretary Carter spoke. | Then"},
+      // White space and empty input.
+      {"", ""},
+      {" \n\n \t ", ""},
+      {"  Leading and trailing.  \n", "Leading and trailing."},
+      {"No final period", "No final period"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(join(sentence_texts(c.text), " | ") == c.sentences);
+  }
+}
+
+TEST_CASE("sentence spans are byte offsets, trimmed, in order, numbered") {
+  const std::string text = "\xC3\x87" "a va. Tr\xC3\xA8s bien.\n\n  \xE2\x80\x9CQuoi?\xE2\x80\x9D  ";
+  const std::vector<Sentence> sentences = split_sentences(text);
+  REQUIRE(sentences.size() == 3);
+  CHECK(sentences[0].span == Span{0, 7});
+  CHECK(sentences[1].span == Span{8, 19});
+  CHECK(sentences[2].span == Span{23, 34});
+  for (std::size_t i = 0; i < sentences.size(); ++i) CHECK(sentences[i].index == i);
+}
+
+TEST_CASE("golden: every sentence of the CNS article, hand-checked") {
+  const std::string text = normalize_text(sample("000_c1eca96c0dcfe9f6.txt"), "cns").text;
+  const std::string expected = read_file(EVENTGRAPH_TEST_DIR "/cases/cnsnews.sentences.expected.txt");
+  const std::string actual = join(sentence_texts(text), "\n") + "\n";
+  CHECK(actual == expected);
+}
+
+TEST_CASE("samples: no break after an abbreviation, none before a closing quote or lowercase") {
+  for (const char* name : kSamples) {
+    CAPTURE(name);
+    const std::string text = normalize_text(sample(name), name).text;
+    const std::vector<Sentence> sentences = split_sentences(text);
+    REQUIRE(sentences.size() > 10);
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      const Span span = sentences[i].span;
+      const std::string_view s = std::string_view(text).substr(span.begin_byte, span.size());
+      CAPTURE(s);
+      REQUIRE(!s.empty());
+      CHECK(s.front() != ' ');
+      CHECK(s.back() != ' ');
+      CHECK(s.find('\n') == std::string_view::npos);
+      if (i > 0) CHECK(sentences[i - 1].span.end_byte < span.begin_byte);
+      const bool ends_line = span.end_byte == text.size() || text[span.end_byte] == '\n';
+      const bool starts_line = span.begin_byte == 0 || text[span.begin_byte - 1] == '\n';
+      // A sentence ending in an abbreviation must end its line: otherwise
+      // the same clause goes on in the next sentence.
+      const std::size_t last_space = s.rfind(' ');
+      const std::string_view last_word = last_space == std::string_view::npos ? s : s.substr(last_space + 1);
+      if (!ends_line) CHECK_FALSE(detail::is_non_final_abbreviation(last_word));
+      // A closing quote is '"' followed by a space, punctuation or the end.
+      const bool starts_with_closing_quote =
+          s.front() == '"' && (s.size() == 1 || s[1] == ' ' || s[1] == ',' || s[1] == '.');
+      CHECK_FALSE(starts_with_closing_quote);
+      if (!starts_line) CHECK_FALSE((s.front() >= 'a' && s.front() <= 'z'));
+      // Quotations are never cut: every sentence holds balanced double quotes.
+      CHECK(std::count(s.begin(), s.end(), '"') % 2 == 0);
+    }
+  }
+}
+
+TEST_CASE("splitting in chunks cut at line breaks changes nothing") {
+  for (const char* name : kSamples) {
+    CAPTURE(name);
+    const std::string text = normalize_text(sample(name), name).text;
+    std::size_t longest_line = 0;
+    for (std::size_t begin = 0; begin < text.size();) {
+      std::size_t end = text.find('\n', begin);
+      if (end == std::string::npos) end = text.size();
+      longest_line = std::max(longest_line, end - begin + 1);
+      begin = end + 1;
+    }
+    const std::vector<Sentence> whole = split_sentences(text);
+    const std::vector<Sentence> chunked = detail::split_sentences_in_chunks(text, longest_line);
+    REQUIRE(whole.size() == chunked.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) CHECK(whole[i].span == chunked[i].span);
+  }
+  // A line longer than a chunk is cut on a UTF-8 boundary, never inside a code point.
+  const std::string long_line = "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9";
+  for (const Sentence& s : detail::split_sentences_in_chunks(long_line, 3)) {
+    CHECK((static_cast<unsigned char>(long_line[s.span.begin_byte]) & 0xC0) != 0x80);
+  }
+}
+
+TEST_CASE("the abbreviation table is sorted and recognizes initials") {
+  const auto table = detail::news_abbreviations();
+  CHECK(std::is_sorted(table.begin(), table.end()));
+  CHECK(std::adjacent_find(table.begin(), table.end()) == table.end());
+  for (std::string_view a : {"Sept.", "Gen.", "Rep.", "U.S.", "D.C.", "Jr.", "e.g.", "i.e.", "vs.", "No."}) {
+    CAPTURE(a);
+    CHECK(detail::is_non_final_abbreviation(a));
+  }
+  CHECK(detail::is_non_final_abbreviation("D."));
+  CHECK(detail::is_non_final_abbreviation("\xC3\x89."));  // "É."
+  CHECK_FALSE(detail::is_non_final_abbreviation("d."));
+  CHECK_FALSE(detail::is_non_final_abbreviation("Syria."));
+  CHECK_FALSE(detail::is_non_final_abbreviation("Gen"));
+}
+
+// ---------------------------------------------------------------- tokens
+
+TEST_CASE("tokenization") {
+  struct Case {
+    const char* text;
+    const char* tokens;  // text/kind: w word, n number, p punctuation, q quote, s symbol
+  };
+  const Case cases[] = {
+      {"don't", "don't/w"},
+      {"Russia's de-confliction talks", "Russia's/w de-confliction/w talks/w"},
+      {"The U.S. and D.C. agreed.", "The/w U.S./w and/w D.C./w agreed/w ./p"},
+      {"in Syria.", "in/w Syria/w ./p"},
+      {"met the U.S.", "met/w the/w U.S./w"},
+      {"e.g. Ph.D. U.S.A.", "e.g./w Ph.D./w U.S.A./w"},
+      {"2015 8:23 1,000 3.5", "2015/n 8:23/n 1,000/n 3.5/n"},
+      {"Sept. 28, 2015, at", "Sept./w 28/n ,/p 2015/n ,/p at/w"},
+      {"8:23am EDT", "8:23/n am/w EDT/w"},
+      {"6pm 21st 1990s F-16 A380", "6/n pm/w 21st/w 1990s/w F-16/w A380/w"},
+      {"2014-2015 4-year-old", "2014/n -/p 2015/n 4-year-old/w"},
+      {"\"no,\" he said", "\"/q no/w ,/p \"/q he/w said/w"},
+      {"'lines' Russians' plans", "'/q lines/w '/q Russians/w '/q plans/w"},
+      {"first...goal -- what's", "first/w .../p goal/w --/p what's/w"},
+      {"$5 100% a+b \xC2\xA9", "$/s 5/n 100/n %/p a/w +/s b/w \xC2\xA9/s"},
+      {"Gen. Joseph D. Dunford Jr. told", "Gen./w Joseph/w D./w Dunford/w Jr./w told/w"},
+      {"Mr. Smith met the Gen.", "Mr./w Smith/w met/w the/w Gen/w ./p"},
+      {"Plan B.", "Plan/w B/w ./p"},
+      {"ISIS/ISIL (R-MT)", "ISIS/w //p ISIL/w (/p R-MT/w )/p"},
+      {"(CNSNews.com) -", "(/p CNSNews.com/w )/p -/p"},
+      {"\xC4\x8C" "apek's caf\xC3\xA9 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0",
+       "\xC4\x8C" "apek's/w caf\xC3\xA9/w \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0/w"},
+      {"cafe\xCC\x81 ok", "cafe\xCC\x81/w ok/w"},
+      {"Russia \xE2\x80\x93 and", "Russia/w \xE2\x80\x93/p and/w"},
+      {"\xE2\x80\x9Cok\xE2\x80\x9D Russia\xE2\x80\x99s", "\xE2\x80\x9C/q ok/w \xE2\x80\x9D/q Russia\xE2\x80\x99s/w"},
+      {"a\xFF" "b", "a/w \xFF/s b/w"},
+      {"Why? Now!", "Why/w ?/p Now/w !/p"},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(describe_tokens(c.text) == c.tokens);
+  }
+}
+
+TEST_CASE("tokens index the whole text and stay inside the range") {
+  const std::string text = "Skip this. Gen. Dunford met Putin. Skip";
+  const Span range{11, 34};
+  const std::vector<Token> tokens = tokenize(text, range);
+  std::vector<std::string> texts;
+  for (const Token& t : tokens) {
+    CHECK(t.span.begin_byte >= range.begin_byte);
+    CHECK(t.span.end_byte <= range.end_byte);
+    texts.emplace_back(text.substr(t.span.begin_byte, t.span.size()));
+  }
+  CHECK(join(texts, " ") == "Gen. Dunford met Putin .");
+  CHECK(tokenize(text, {30, 500}).size() == 3);  // "tin", ".", "Skip": the range is clamped
+  CHECK(tokenize(text, {500, 600}).empty());
+}
+
+TEST_CASE("tokens of every sample sentence cover its non-space text") {
+  for (const char* name : kSamples) {
+    CAPTURE(name);
+    const std::string text = normalize_text(sample(name), name).text;
+    for (const Sentence& s : split_sentences(text)) {
+      std::size_t covered = 0;
+      std::size_t previous_end = s.span.begin_byte;
+      for (const Token& t : tokenize(text, s.span)) {
+        CHECK(t.span.begin_byte >= previous_end);
+        CHECK(!t.span.empty());
+        for (std::size_t i = previous_end; i < t.span.begin_byte; ++i) CHECK(text[i] == ' ');
+        covered += t.span.size();
+        previous_end = t.span.end_byte;
+      }
+      CHECK(previous_end == s.span.end_byte);
+      CHECK(covered > 0);
+    }
+  }
+}
