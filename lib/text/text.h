@@ -41,10 +41,14 @@ struct Sentence {
   Span span;              // trimmed of surrounding white space
 };
 
-// Sentences of normalized text. A line break ends a sentence (headlines,
-// bylines and captions stand alone); abbreviations and initials ("Sept.",
-// "Gen.", "U.S.", "Jr.") do not; a closing quotation mark stays with the
-// sentence it closes.
+// Sentences of normalized text, in order, trimmed of white space, none
+// empty. A line break ends a sentence (headlines, bylines and captions
+// stand alone); abbreviations and initials ("Sept.", "Gen.", "U.S.", "Jr.",
+// "D.") do not, even where one ends a sentence ("in Washington, D.C. He
+// said" stays one); a closing quotation mark stays with the sentence it
+// closes, and a quotation is never cut ("\"A. B,\" he said." is one
+// sentence), so a statement keeps its attribution. Uses ICU's English
+// sentence rules; throws std::runtime_error only if ICU data is missing.
 std::vector<Sentence> split_sentences(std::string_view text);
 
 enum class TokenKind { word, number, punctuation, quote, symbol };
@@ -54,9 +58,13 @@ struct Token {
   TokenKind kind = TokenKind::word;
 };
 
-// Tokens of `text` within `range`: words (with inner apostrophes, hyphens
-// and abbreviation periods: "don't", "de-confliction", "U.S."), numbers
-// ("2015", "8:23", "1,000"), quote marks, other punctuation and symbols.
+// Tokens of `text` within `range` (clamped to the text), white space
+// skipped: words (with inner apostrophes, hyphens and abbreviation periods:
+// "don't", "de-confliction", "U.S.", "CNSNews.com"; "Gen." and initials
+// keep their period unless it ends the range), numbers ("2015", "8:23",
+// "1,000", "3.5"; "6pm" gives "6" and "pm", "21st" is a word), quote marks
+// (' and "), other punctuation (a run of one mark is one token: "...",
+// "--") and symbols ("$", "+"). A sentence-final period is its own token.
 std::vector<Token> tokenize(std::string_view text, Span range);
 
 }  // namespace eventgraph

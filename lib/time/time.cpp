@@ -32,6 +32,7 @@ std::vector<TimeExpression> find_time_expressions(std::string_view text,
         e.time.type != TimexType::set && e.time.granularity != Granularity::decade &&
         e.time.granularity != Granularity::century && match.reading.literal.empty()) {
       resolve_context.narrative_any = e.time.earliest;
+      resolve_context.narrative_granularity = e.time.granularity;
       if (e.time.granularity == Granularity::day) resolve_context.narrative_day = e.time.earliest;
     }
     out.push_back(std::move(e));

@@ -1,7 +1,10 @@
 // Internal to extract; use extract.h.
-// Event types with their CAMEO codes, triggers and slot rules, as data.
+// Event types as data: CAMEO code, trigger phrases, and how the slots
+// around a trigger fill roles. A new type is an entry in a lexicon file
+// ("event_types"), not new code (the TABARI/PETRARCH verb dictionaries).
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,9 +13,43 @@
 
 namespace eventgraph::detail {
 
-struct EventRules {};
+// A trigger phrase as lowercase words; "*" stands for a gap of up to
+// kMaxTriggerGap words ("launched * airstrikes" matches "launched its
+// first airstrikes").
+struct TriggerRule {
+  std::vector<std::string> words;
+  bool is_noun = false;  // "meeting", "airstrikes": no tense of its own
+};
 
-// Adds the "event_types" section of one lexicon JSON file to `into`.
+inline constexpr std::size_t kMaxTriggerGap = 3;
+
+struct EventTypeRule {
+  std::string type;   // "meeting"
+  std::string cameo;  // "040"
+  std::string label;  // "Meeting"
+  Role subject_role = Role::agent;  // who comes before the trigger
+  Role object_role = Role::patient;  // the first actor after it
+  bool is_speech = false;      // statements: speaker, recipient, quote
+  bool needs_subject = false;  // statements need a speaker
+  bool gathers_participants = false;  // meetings: every coordinated actor takes part
+  std::vector<TriggerRule> triggers;
+};
+
+struct TriggerRef {
+  std::size_t type_index = 0;
+  std::size_t trigger_index = 0;
+};
+
+struct EventRules {
+  std::vector<EventTypeRule> types;  // in the order first defined
+  // First word of each trigger -> the triggers that start with it.
+  std::map<std::string, std::vector<TriggerRef>, std::less<>> by_first_word;
+};
+
+// Adds the "event_types" section of one lexicon JSON file to `into`; a type
+// already defined is updated: its fields replaced where given, its
+// triggers extended. Bad entries are reported (with line and column) and
+// skipped.
 void parse_event_rules(std::string_view json, const std::string& source, EventRules& into,
                        std::vector<Diagnostic>& diagnostics);
 

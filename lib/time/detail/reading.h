@@ -59,6 +59,9 @@ struct Reading {
 
   // "earlier this month" covers the month up to the reference day only,
   // "later this year" from it on.
+  // "a year earlier", "the year-ago period": compares with the period the
+  // text is about, so takes its granularity (a quarter, a day) when it has one.
+  bool inherits_granularity = false;
   bool is_before_reference = false;
   bool is_after_reference = false;
   TimeMod mod = TimeMod::none;

@@ -163,7 +163,7 @@ class Recognizer {
         "q", "noon", "midnight", "midday", "christmas", "new", "thanksgiving",
         "independence", "halloween", "memorial", "labor", "valentine", "for", "within",
         "in", "after", "current", "final", "first", "second", "third", "fourth", "latest",
-        "most", "overnight", "fy", "year", "decades", "years", "months", "weeks", "days",
+        "most", "overnight", "fy", "comparable", "corresponding", "prior", "year", "decades", "years", "months", "weeks", "days",
         "hours", "centuries",
     };
     if (starts.contains(t.lower)) return true;
@@ -213,8 +213,40 @@ class Recognizer {
     int y = number(i);
     if (y < 1000 || y > 2199) return std::nullopt;
     if (glued(i + 1) && is_any(i + 1, {".", ":", "%"}) && is_number(i + 2)) return std::nullopt;
-    if (i > 0 && glued(i) && is_any(i - 1, {"$", "#", "-", "/", ".", ":"})) return std::nullopt;
+    if (i > 0 && glued(i) && is_any(i - 1, {"$", "#", "-", "/", ".", ":"}) &&
+        !(is(i - 1, "-") && i > 1 && is(i - 2, "mid")))
+      return std::nullopt;
     return y;
+  }
+
+  // A year in digits or in words as broadcasts spell it: "nineteen
+  // ninety-four", "two thousand". Returns the year and the end token.
+  std::optional<std::pair<int, std::size_t>> year_at(std::size_t i) const {
+    if (auto y = year_digits_at(i)) return std::make_pair(*y, i + 1);
+    int high = cardinal_word(low(i));
+    if (high >= 11 && high <= 20) {
+      std::size_t j = i + 1;
+      int tens = cardinal_word(low(j));
+      if (tens >= 10 && tens < 20) return std::make_pair(high * 100 + tens, j + 1);
+      if (tens >= 20 && tens < 100 && tens % 10 == 0) {
+        std::size_t k = j + 1;
+        if (is(k, "-") && glued(k)) {
+          int unit = cardinal_word(low(k + 1));
+          if (unit > 0 && unit < 10) return std::make_pair(high * 100 + tens + unit, k + 2);
+        }
+        return std::make_pair(high * 100 + tens, j + 1);
+      }
+      return std::nullopt;
+    }
+    if (is(i, "two") && is(i + 1, "thousand")) {
+      std::size_t j = i + 2;
+      if (is(j, "and")) ++j;
+      if (auto q = quantity_at(j); q && q->value && *q->value < 100 && !q->is_article &&
+                                   tokens_[j].kind == TokenKind::word)
+        return std::make_pair(2000 + *q->value, q->end);
+      return std::make_pair(2000, i + 2);
+    }
+    return std::nullopt;
   }
 
   // A quantity: "two", "24", "twenty-four", "a", "several", "a couple of".
@@ -243,6 +275,7 @@ class Recognizer {
       return Quantity{1, i + 1, true};
     }
     if (is_any(i, {"several", "few", "many", "some"})) return Quantity{std::nullopt, i + 1};
+    if (is(i, "couple")) return Quantity{2, is(i + 1, "of") ? i + 2 : i + 1, false, TimeMod::approx};
     if (is_any(i, {"dozens", "hundreds", "thousands"}) && is(i + 1, "of"))
       return Quantity{std::nullopt, i + 2};
     int v = cardinal_word(low(i));
@@ -272,9 +305,18 @@ class Recognizer {
   // A unit word at i. A title-case unit inside a sentence is a name
   // ("60 Minutes", the CBS programme), not a length of time.
   std::optional<UnitAt> unit_at(std::size_t i) const {
+    // "two more weeks", "an additional year", "eight trading days"
+    if (is_any(i, {"more", "additional", "extra", "further", "trading", "business", "working",
+                   "calendar"}) &&
+        is_word(i + 1) && unit_word(low(i + 1)).unit != Unit::none)
+      ++i;
     if (!is_word(i)) return std::nullopt;
     UnitWord u = unit_word(low(i));
     if (u.unit == Unit::none) return std::nullopt;
+    // "a quarter of the shares", "the day of the attack" stays a time; a
+    // quarter before "of" is a fraction.
+    if (u.unit == Unit::quarter && !u.is_plural && is(i + 1, "of") && !year_digits_at(i + 2))
+      return std::nullopt;
     if (tokens_[i].is_capitalized && !tokens_[i].is_all_caps && !starts_sentence(i) &&
         !(i > 0 && tokens_[i - 1].is_capitalized))
       return std::nullopt;
@@ -370,14 +412,16 @@ class Recognizer {
     if (is(j, "in") && !is(j + 1, "the")) ++j;
     else if (is(j, "in") && is(j + 1, "the") && is_any(j + 2, {"day", "week", "month", "year"}))
       ++j;
-    Opt inner = core(j);
-    if (!inner && is(j, "the") && is_any(j + 1, {"day", "week", "month", "year"})) {
+    Opt inner;
+    if (is(j, "the") && is_any(j + 1, {"day", "week", "month", "year"})) {
       // "later in the day": the reference's unit.
       Reading r;
       r.is_relative = true;
       r.reference = Reference::narrative;
       r.granularity = granularity_of(unit_word(low(j + 1)).unit);
       inner = Found{j + 2, r};
+    } else {
+      inner = core(j);
     }
     if (!inner || !is_date_reading(inner->reading) || inner->reading.hour) return std::nullopt;
     Reading& r = inner->reading;
@@ -447,6 +491,7 @@ class Recognizer {
     keep_longer(best, season(i));
     keep_longer(best, quarter_or_half(i));
     keep_longer(best, deictic(i));
+    keep_longer(best, comparison(i));
     keep_longer(best, counted(i));
     keep_longer(best, set_expression(i));
     keep_longer(best, holiday(i));
@@ -478,7 +523,8 @@ class Recognizer {
         }
       }
     }
-    if (r.type == TimexType::time && r.hour && !r.year && !r.is_relative && !r.weekday) {
+    if (r.type == TimexType::time && r.hour && r.is_relative && r.offset == 0 &&
+        r.reference == Reference::narrative) {
       // "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
       std::size_t k = skip_comma(j);
       if (is(k, "on")) ++k;
@@ -533,19 +579,19 @@ class Recognizer {
         r.day = d->first;
         r.granularity = Granularity::day;
         std::size_t k = skip_comma(d->second);
-        if (auto y = year_digits_at(k)) {
-          r.year = *y;
-          out = Found{k + 1, r};
+        if (auto y = year_at(k)) {
+          r.year = y->first;
+          out = Found{y->second, r};
         } else {
           out = Found{d->second, r};
         }
       } else {
         r.granularity = Granularity::month;
         std::size_t k = skip_comma(j);
-        if (is(k, "of") && year_digits_at(k + 1)) ++k;
-        if (auto y = year_digits_at(k)) {
-          r.year = *y;
-          out = Found{k + 1, r};
+        if (is(k, "of") && year_at(k + 1)) ++k;
+        if (auto y = year_at(k)) {
+          r.year = y->first;
+          out = Found{y->second, r};
         } else if (!weekday && month_alone_ok(i, *m)) {
           out = Found{m->end, r};
         }
@@ -602,7 +648,12 @@ class Recognizer {
                                 "of", "before", "after", "between", "and", "or", "each",
                                 "every", "-", "coming", "past", "that", "until", "throughout",
                                 "end", "beginning", "start", "middle"});
-    if (m.is_ambiguous) return prep_before;
+    if (m.is_ambiguous) {
+      // "Jan Kavan": a bare abbreviation alone is a name.
+      bool has_period = m.end > i + 1;
+      if (month_word(low(i)).is_abbreviation && !has_period) return false;
+      return prep_before;
+    }
     if (tokens_[i].is_all_caps) return prep_before;
     if (prep_before) return true;
     // "June Carter", "August Wilson": a capitalized word after a month
@@ -690,6 +741,25 @@ class Recognizer {
   // they read like one: "2000 troops" (a round number before a plural
   // noun), "$1999", "1999 percent".
   Opt year_alone(std::size_t i) {
+    if (!is_number(i) && !is_any(i, {"fiscal", "fy", "year"})) {
+      // Spoken years: "in nineteen ninety-one", "a nineteen ninety-seven attack".
+      auto y = year_at(i);
+      if (!y) return std::nullopt;
+      if (is(i, "two") && !(i > 0 && is_any(i - 1, {"year", "in", "by", "until", "since"})))
+        return std::nullopt;
+      Reading r;
+      r.year = y->first;
+      r.granularity = Granularity::year;
+      return Found{y->second, r};
+    }
+    if (is(i, "year") && !year_digits_at(i + 1)) {
+      if (auto y = year_at(i + 1)) {
+        Reading r;
+        r.year = y->first;
+        r.granularity = Granularity::year;
+        return Found{y->second, r};
+      }
+    }
     std::size_t j = i;
     bool is_fiscal = false;
     if (is_any(j, {"fiscal", "fy"})) {
@@ -728,7 +798,8 @@ class Recognizer {
         return std::nullopt;
       // "the 2015 election" is a year; "the 2000 troops" is not: a round
       // year after "the" followed by a plural word reads as a count.
-      if (j > 0 && is(j - 1, "the") && *y % 100 == 0 && is_word(end) && low(end).ends_with("s"))
+      if (j > 0 && is(j - 1, "the") && *y % 100 == 0 && is_word(end) &&
+          low(end).ends_with("s") && !is_capital(end))
         return std::nullopt;
     }
     Reading r;
@@ -783,9 +854,9 @@ class Recognizer {
     r.granularity = Granularity::season;
     std::size_t end = i + 1;
     std::size_t k = is(end, "of") ? end + 1 : end;
-    if (auto y = year_digits_at(k)) {
-      r.year = *y;
-      return Found{k + 1, r};
+    if (auto y = year_at(k)) {
+      r.year = y->first;
+      return Found{y->second, r};
     }
     // A season word alone is a verb or a noun as often as a time ("prices
     // fall", "hot spring"): it needs a word that makes it a time of year.
@@ -863,6 +934,66 @@ class Recognizer {
     return Found{end, r};
   }
 
+  // Comparisons with the same period a year before, as business news makes
+  // them: "the year-ago quarter", "the year-earlier period", "the 1988
+  // quarter", "last year's third quarter", "the corresponding period last
+  // year". They name the period the text is about, moved back a year.
+  Opt comparison(std::size_t i) {
+    std::size_t j = i;
+    bool has_the = is(j, "the");
+    if (has_the) ++j;
+    if (is_any(j, {"comparable", "corresponding", "same", "prior"})) ++j;
+    std::optional<int> year;
+    int shift = 0;
+    if (is(j, "year") && is(j + 1, "-") && glued(j + 1) && is_any(j + 2, {"ago", "earlier"})) {
+      shift = -1;
+      j += 3;
+    } else if (is(j, "last") && is(j + 1, "year") && is(j + 2, "'") && is(j + 3, "s")) {
+      shift = -1;
+      j += 4;
+    } else if (auto y = year_digits_at(j); y && has_the) {
+      year = *y;
+      ++j;
+    }
+    if (is_any(j, {"comparable", "corresponding"})) ++j;
+    std::optional<int> quarter;
+    if (auto o = ordinal_at(j); o && o->first <= 4) {
+      quarter = o->first;
+      j = o->second;
+      if (is(j, "-") && glued(j)) ++j;
+    }
+    if (is(j, "fiscal")) ++j;
+    bool is_period = is(j, "period");
+    if (!is(j, "quarter") && !is_period) return std::nullopt;
+    if (is_period && quarter) return std::nullopt;
+    std::size_t end = j + 1;
+    if (shift == 0 && !year && is(end, "last") && is(end + 1, "year")) {
+      shift = -1;
+      end += 2;
+    }
+    if (shift == 0 && !year) return std::nullopt;
+    Reading r;
+    r.reference = Reference::narrative;
+    if (quarter) {
+      r.quarter = quarter;
+      r.granularity = Granularity::quarter;
+      if (year) r.year = year;
+      else r.year_offset = shift;
+      return Found{end, r};
+    }
+    r.is_relative = true;
+    r.year = year;
+    if (is_period) {
+      r.granularity = Granularity::year;
+      r.offset = shift;
+      r.inherits_granularity = true;
+    } else {
+      r.granularity = Granularity::quarter;
+      r.offset = 4 * shift;
+    }
+    return Found{end, r};
+  }
+
   // Words that point from the publication day or the narrative: "today",
   // "last week", "this morning", "next Friday", "the following day",
   // "that year", "the past three months", "now", "the future".
@@ -880,23 +1011,40 @@ class Recognizer {
     if (w == "tomorrow") return Found{i + 1, relative(Granularity::day, 1)};
     if (w == "yesterday") return Found{i + 1, relative(Granularity::day, -1)};
     if (w == "tonight" || (w == "overnight" && i > 0 && !is_any(i - 1, {"an", "the"}))) {
-      Reading r = relative(Granularity::day, w == "tonight" ? 0 : -1);
+      Reading r = relative(Granularity::day, w == "tonight" ? 0 : -1,
+                           w == "tonight" ? Reference::document : Reference::narrative);
       r.part_of_day = "NI";
       r.type = TimexType::time;
       return Found{i + 1, r};
     }
-    if (w == "now" && !(is(i + 1, "that"))) {
+    if (w == "now") {
       return Found{i + 1, literal(TimexType::date, "PRESENT_REF")};
     }
     if (w == "currently" || w == "presently" || w == "nowadays")
       return Found{i + 1, literal(TimexType::date, "PRESENT_REF")};
-    if (w == "recently" || w == "lately" || w == "previously" || w == "formerly") {
-      if (is(i, "lately") && i > 0) {}
-      return Found{i + 1, literal(TimexType::date, "PAST_REF")};
-    }
+    // "previously" and "formerly" order events more than they date them;
+    // TimeBank leaves most of them unmarked.
+    if (w == "recently" || w == "lately") return Found{i + 1, literal(TimexType::date, "PAST_REF")};
     if (w == "these" && is(i + 1, "days")) return Found{i + 2, literal(TimexType::date, "PRESENT_REF")};
-    if (w == "recent" && is_any(i + 1, {"days", "weeks", "months", "years", "decades"})) {
-      return Found{i + 2, literal(TimexType::date, "PAST_REF")};
+    // "recent years": a stretch of unknown length up to now (TimeBank: PXY).
+    if (w == "recent") {
+      if (auto u = unit_at(i + 1); u && u->is_plural)
+        return Found{u->end, literal(TimexType::duration, duration_value(std::nullopt, u->unit))};
+    }
+    if (w == "past") {
+      if (auto u = unit_at(i + 1); u && u->is_plural && !(i > 0 && is(i - 1, "the")))
+        return Found{u->end, literal(TimexType::date, "PAST_REF")};
+    }
+    // "year-end", "year end", "year's end": the end of the reference year.
+    if (w == "year" && ((is(i + 1, "-") && glued(i + 1) && is(i + 2, "end")) || is(i + 1, "end"))) {
+      Reading r = relative(Granularity::year, 0);
+      r.mod = TimeMod::end;
+      return Found{is(i + 1, "end") ? i + 2 : i + 3, r};
+    }
+    if (w == "year" && is(i + 1, "'") && is(i + 2, "s") && is(i + 3, "end")) {
+      Reading r = relative(Granularity::year, 0);
+      r.mod = TimeMod::end;
+      return Found{i + 4, r};
     }
     if (w == "midnight" || w == "noon" || w == "midday") return clock_time(i);
 
@@ -908,6 +1056,8 @@ class Recognizer {
       std::size_t j = i + 1;
       if (is_any(j, {"near", "distant", "foreseeable", "immediate"})) ++j;
       if (is(j, "future")) return Found{j + 1, literal(TimexType::date, "FUTURE_REF")};
+      if (is_any(i + 1, {"near", "short"}) && is(i + 2, "term"))
+        return Found{i + 3, literal(TimexType::date, "FUTURE_REF")};
       if (is(i + 1, "coming")) {
         if (auto u = unit_at(i + 2); u && u->is_plural)
           return Found{u->end, literal(TimexType::date, "FUTURE_REF")};
@@ -951,7 +1101,8 @@ class Recognizer {
       }
       // "the day before", "the night before", "the week after"
       if (auto u = unit_at(i + 1); u && !u->is_plural && is_any(u->end, {"before", "after", "earlier"})) {
-        if (ends_clause(u->end + 1) && (u->unit == Unit::day || u->unit == Unit::week ||
+        if ((!has(u->end + 1) || tokens_[u->end + 1].kind == TokenKind::punct) &&
+            (u->unit == Unit::day || u->unit == Unit::week ||
                                         u->unit == Unit::month || u->unit == Unit::year)) {
           int dir = is(u->end, "after") ? 1 : -1;
           return Found{u->end + 1, relative(granularity_of(u->unit), dir, Reference::narrative)};
@@ -971,12 +1122,32 @@ class Recognizer {
         r.granularity = Granularity::week;
         return Found{i + 2, r};
       }
-      // "the year", "the full year", "the current year": the reference year.
+      // "the year", "the full year", "the current fiscal year": the
+      // reference year; "the year ended June 30" is a fiscal year, a length.
       std::size_t k = i + 1;
-      if (is_any(k, {"full", "current", "entire", "whole", "fiscal"})) ++k;
-      if (is(k, "year") && !is(k + 1, "'") && !is(k + 1, "of") && !is_number(k + 1) &&
-          !is(k + 1, "-")) {
-        return Found{k + 1, relative(Granularity::year, 0)};
+      bool is_latest = false;
+      while (is_any(k, {"full", "current", "entire", "whole", "fiscal", "latest"})) {
+        is_latest = is_latest || is(k, "latest");
+        ++k;
+      }
+      if (is(k, "year") && !is(k + 1, "'") && !is(k + 1, "of") && !year_at(k + 1) &&
+          !is(k + 1, "-") && !is_any(k + 1, {"before", "after", "earlier", "later"})) {
+        if (is_any(k + 1, {"ended", "ending", "ends", "to", "through", "that", "which"}))
+          return Found{k + 1, literal(TimexType::duration, "P1Y")};
+        return Found{k + 1, relative(Granularity::year, is_latest ? -1 : 0)};
+      }
+      // "the week", "the month": the reference's ("for the week, the index fell").
+      if (is_any(i + 1, {"week", "month"}) && !is_any(i + 2, {"of", "'", "before", "after", "-"}) &&
+          !is_number(i + 2)) {
+        return Found{i + 2, relative(is(i + 1, "week") ? Granularity::week : Granularity::month, 0)};
+      }
+      // "the morning", "the evening": of the day the story is on.
+      if (std::string_view pod = part_of_day_word(low(i + 1));
+          !pod.empty() && !is(i + 1, "overnight") && !is_any(i + 2, {"of", "'", "before", "after"})) {
+        Reading r = relative(Granularity::day, 0, Reference::narrative);
+        r.part_of_day = std::string(pod);
+        r.type = TimexType::time;
+        return Found{i + 2, r};
       }
       // "the quarter", "the latest quarter": the last one that ended.
       k = i + 1;
@@ -987,7 +1158,8 @@ class Recognizer {
         q = 0;
         ++k;
       }
-      if (is(k, "quarter") && !is(k + 1, "of") && !is(k + 1, "-")) {
+      if ((is(k, "quarter") || (is(k, "period") && k > i + 1)) && !is(k + 1, "of") &&
+          !is(k + 1, "-")) {
         return Found{k + 1, relative(Granularity::quarter, q)};
       }
       // "the past three months", "the next two weeks", "the last few days":
@@ -999,6 +1171,15 @@ class Recognizer {
         if (qty && !qty->is_article) k2 = qty->end;
         else qty.reset();
         if (auto u = unit_at(k2)) {
+          if (!qty && !u->is_plural && is_any(i + 1, {"past", "last", "previous", "prior"}) &&
+              granularity_of(u->unit) != Granularity::unknown) {
+            // "the past year", "the last decade": TimeBank dates them (1997, 198).
+            return Found{u->end, relative(granularity_of(u->unit), -1)};
+          }
+          if (!qty && !u->is_plural && is_any(i + 1, {"next", "coming", "following"}) &&
+              granularity_of(u->unit) != Granularity::unknown) {
+            return Found{u->end, relative(granularity_of(u->unit), 1)};
+          }
           if (qty || !u->is_plural) {
             Reading r = literal(TimexType::duration,
                                 duration_value(qty ? qty->value : std::optional<int>(1), u->unit));
@@ -1019,7 +1200,8 @@ class Recognizer {
       if (is(k, "same")) ++k;
       if (auto u = unit_at(k); u && !u->is_plural &&
                                (u->unit == Unit::day || u->unit == Unit::week ||
-                                u->unit == Unit::month || u->unit == Unit::year)) {
+                                u->unit == Unit::month || u->unit == Unit::year ||
+                                u->unit == Unit::quarter)) {
         if (is_any(u->end, {"of", "'"})) return std::nullopt;
         return Found{u->end, relative(granularity_of(u->unit), 0, Reference::narrative)};
       }
@@ -1188,6 +1370,7 @@ class Recognizer {
           r.is_relative = true;
           r.granularity = Granularity::year;
           r.offset = -1;
+          r.inherits_granularity = true;
           return Found{u->end + 2, r};
         }
         return std::nullopt;
@@ -1207,7 +1390,7 @@ class Recognizer {
     std::size_t end = u->end;
     if (is_hyphenated) {
       if (is(end, "-") && glued(end) && is(end + 1, "long")) end += 2;
-      else if (is(end, "long") && !is_word(end + 1)) ++end;
+      else if (is(end, "long")) ++end;
       else if (is(end, "-") && glued(end) && is(end + 1, "old")) return std::nullopt;
       return Found{end, literal(TimexType::duration, duration_value(qty->value, u->unit))};
     }
@@ -1225,6 +1408,7 @@ class Recognizer {
         r.offset = 0;
       }
       if (u->unit == Unit::weekend) r.granularity = Granularity::week;
+      r.inherits_granularity = u->unit == Unit::year;
       r.mod = qty->mod;
       return r;
     };
@@ -1236,7 +1420,8 @@ class Recognizer {
     }
     if (is(end, "from") && is(end + 1, "now")) return Found{end + 2, shifted(1, Reference::document)};
     if (is_any(end, {"earlier", "later", "before"}) &&
-        (is_any(end, {"earlier", "later"}) || ends_clause(end + 1))) {
+        (is_any(end, {"earlier", "later"}) || !has(end + 1) ||
+         tokens_[end + 1].kind == TokenKind::punct)) {
       return Found{end + 1, shifted(is(end, "later") ? 1 : -1, Reference::narrative)};
     }
     if (is_any(end, {"after", "before"}) && qty->value && !qty->is_article == false) {
@@ -1252,6 +1437,7 @@ class Recognizer {
     // only where a length is expected ("for a week", "a week long").
     if (qty->is_article) {
       bool expected = i > 0 && is_any(i - 1, {"for", "within", "over", "after", "than", "about",
+                                              "barely", "only", "just", "nearly", "another",
                                               "nearly", "almost", "least", "last", "lasted",
                                               "lasting", "took", "take", "takes", "spent",
                                               "spend", "around", "roughly", "approximately",
@@ -1264,7 +1450,10 @@ class Recognizer {
     }
     // "twice a week" is a set, handled elsewhere; "$5 a year" is a rate.
     if (i > 0 && is_any(i - 1, {"per", "times", "twice", "once"})) return std::nullopt;
-    if (is(end, "long") && !is_word(end + 1)) ++end;
+    if (is(end, "old") || (is(end, "of") && is(end + 1, "age"))) return std::nullopt;
+    // "the 1988 quarter": a year, not 1988 quarters.
+    if (!u->is_plural && qty->value && *qty->value > 1) return std::nullopt;
+    if (is(end, "long")) ++end;
     Reading r = literal(TimexType::duration, duration_value(qty->value, u->unit));
     r.mod = qty->mod;
     return Found{end, r};
@@ -1306,7 +1495,7 @@ class Recognizer {
     }
     static constexpr std::pair<std::string_view, std::string_view> adverbs[] = {
         {"daily", "P1D"},   {"weekly", "P1W"},   {"monthly", "P1M"}, {"yearly", "P1Y"},
-        {"annually", "P1Y"}, {"hourly", "PT1H"}, {"quarterly", "P3M"},
+        {"annually", "P1Y"}, {"hourly", "PT1H"},
         {"nightly", "XXXX-XX-XXTNI"},
     };
     for (const auto& [word, value] : adverbs) {
@@ -1392,6 +1581,9 @@ class Recognizer {
     r.granularity = Granularity::day;
     r.is_relative = true;  // the reference day, unless a date is joined to it
     r.reference = Reference::narrative;
+    if (is_any(i, {"noon", "midday", "midnight"}) && tokens_[i].is_capitalized &&
+        !starts_sentence(i))
+      return std::nullopt;  // "High Noon"
     if (is(i, "noon") || is(i, "midday")) {
       r.hour = 12;
       r.minute = 0;

@@ -155,13 +155,17 @@ Direction effective_direction(Direction d, Tense tense) {
 // the one the direction points to from the reference day, or, with no
 // tense to go on, the nearest one (a news text talks about its own time).
 std::optional<int> pick_year(const Reading& r, Granularity g, sys_days reference,
-                             Direction direction) {
+                             Direction direction, bool check_weekday = true) {
   int ry = year_of(reference);
   std::optional<int> best;
   long best_distance = 0;
   for (int y = ry - 1; y <= ry + 1; ++y) {
     auto first_day = named_in_year(r, y);
     if (!first_day) continue;
+    // "Saturday, April 25": the year in which April 25 is a Saturday.
+    if (check_weekday && r.weekday && r.day && !r.nth &&
+        date::weekday{*first_day}.iso_encoding() != static_cast<unsigned>(*r.weekday))
+      continue;
     Placed p = place(*first_day, g, false);
     if (g == Granularity::day) p.period = {*first_day, *first_day};
     bool ok = true;
@@ -192,6 +196,7 @@ std::optional<int> pick_year(const Reading& r, Granularity g, sys_days reference
       best_distance = distance;
     }
   }
+  if (!best && check_weekday && r.weekday && r.day) return pick_year(r, g, reference, direction, false);
   return best;
 }
 
@@ -226,7 +231,12 @@ sys_days shift(sys_days d, Granularity g, int n) {
     case Granularity::season:
     case Granularity::quarter: return month_shift(3 * n);
     case Granularity::half: return month_shift(6 * n);
-    case Granularity::year: return first_of_month(y + n, m);
+    case Granularity::year: {
+      // Keeps the day: "a year earlier" than Nov. 2 is Nov. 2; Feb. 29 -> Feb. 28.
+      date::year_month_day moved = ymd + years{n};
+      return moved.ok() ? sys_days{moved}
+                        : sys_days{moved.year() / moved.month() / date::last};
+    }
     case Granularity::decade: return first_of_month(y + 10 * n, 1);
     case Granularity::century: return first_of_month(y + 100 * n, 1);
     case Granularity::unknown: break;
@@ -285,21 +295,34 @@ TimeValue resolve(const Reading& r, const ResolveContext& context) {
 
   // Fully explicit: the words say it all.
   std::optional<sys_days> day;  // a day inside the meant unit
-  bool is_explicit = r.year.has_value();
+  bool is_explicit = r.year.has_value() && !r.is_relative;
   if (r.decade) {
     day = first_of_month(*r.decade * 10, 1);
     is_explicit = true;
   } else if (r.century) {
     day = first_of_month(*r.century * 100, 1);
     is_explicit = true;
-  } else if (r.year) {
+  } else if (r.year && !r.is_relative) {
     day = named_in_year(r, *r.year);
   }
 
   // The reference the rest counts from.
   std::optional<sys_days> reference = context.document_day;
   v.anchor = TimeAnchor::publication_relative;
-  if (r.reference == Reference::narrative) {
+  if (r.inherits_granularity && context.narrative_any) {
+    // "a year earlier" than a quarter is that quarter a year before; "a
+    // year ago" in a report on a quarter is the year-ago quarter.
+    Granularity n = context.narrative_granularity;
+    bool is_period = n == Granularity::quarter || n == Granularity::half;
+    bool is_finer = is_period || n == Granularity::day || n == Granularity::month;
+    if (is_period || (r.reference == Reference::narrative && is_finer)) {
+      g = n;
+      v.granularity = g;
+      reference = context.narrative_any;
+      v.anchor = TimeAnchor::context_relative;
+    }
+  }
+  if (r.reference == Reference::narrative && v.anchor != TimeAnchor::context_relative) {
     std::optional<sys_days> told =
         (g == Granularity::day) ? context.narrative_day : context.narrative_any;
     if (told) {
@@ -311,7 +334,14 @@ TimeValue resolve(const Reading& r, const ResolveContext& context) {
 
   if (!day && reference) {
     if (r.is_relative) {
-      day = shift(*reference, g, r.offset);
+      // Units of years shift by years, whatever granularity the result has.
+      day = r.inherits_granularity ? shift(*reference, Granularity::year, r.offset)
+                                   : shift(*reference, g, r.offset);
+      if (r.year) {  // "the 1988 quarter": the quarter at hand, in 1988
+        date::year_month_day ymd{*day};
+        date::year_month_day moved{date::year{*r.year}, ymd.month(), ymd.day()};
+        day = moved.ok() ? sys_days{moved} : sys_days{moved.year() / moved.month() / date::last};
+      }
     } else if (r.weekday && !r.month) {
       Direction d = effective_direction(r.direction, context.tense);
       if (d == Direction::by_tense) d = Direction::past;  // news leans to the past
@@ -321,7 +351,14 @@ TimeValue resolve(const Reading& r, const ResolveContext& context) {
       if (r.year_offset) {
         y = year_of(*reference) + *r.year_offset;
       } else {
-        y = pick_year(r, g, *reference, effective_direction(r.direction, context.tense));
+        // A day of the month or a quarter is placed nearest the reference
+        // whatever the tense: deadlines and reporting periods are talked
+        // about in every tense ("the rights expire Nov. 21", "expects to
+        // report a third-quarter loss"). Months and seasons follow it.
+        Direction d = effective_direction(r.direction, context.tense);
+        if (r.direction == Direction::by_tense && (r.day || r.nth || r.quarter || r.half))
+          d = Direction::by_tense;
+        y = pick_year(r, g, *reference, d);
       }
       if (y) day = named_in_year(r, *y);
     }

@@ -18,6 +18,7 @@ struct ResolveContext {
   // `narrative_day` only from a day-precise date, `narrative_any` from any.
   std::optional<date::sys_days> narrative_day;
   std::optional<date::sys_days> narrative_any;
+  Granularity narrative_granularity = Granularity::unknown;  // of `narrative_any`
   Tense tense = Tense::none;  // of the expression's clause
 };
 
