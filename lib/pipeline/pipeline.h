@@ -9,17 +9,20 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "core/types.h"
+#include "extract/extract.h"
 #include "load/load.h"
 
 namespace eventgraph {
 
 struct BuildOptions {
   LoadOptions load;
+  std::vector<std::filesystem::path> lexicon_files;  // added to the built-in lexicon
   std::filesystem::path output_dir = "out";
   std::string generator_version;
 };
@@ -34,6 +37,16 @@ struct BuildReport {
 
   bool has_errors() const;
 };
+
+using ExtractionSink = std::function<void(const Document&, const DocumentExtraction&)>;
+
+// The map step: loads, normalizes and extracts each document of `inputs`,
+// handing each result to `on_extraction` as soon as it is ready (memory
+// stays bounded by one document). Returns every diagnostic met, lexicon
+// problems first.
+std::vector<Diagnostic> stream_extractions(const std::vector<std::string>& inputs,
+                                           const BuildOptions& options,
+                                           const ExtractionSink& on_extraction);
 
 // Runs the pipeline over `inputs` and writes the outputs into
 // options.output_dir (created if missing). Input problems are reported in

@@ -12,6 +12,7 @@ namespace eventgraph::cli {
 // 2 usage or configuration error. `args` excludes the subcommand name.
 int run_build(std::span<char*> args);
 int run_segment(std::span<char*> args);
+int run_extract(std::span<char*> args);
 int run_timex(std::span<char*> args);
 
 struct Command {
@@ -23,6 +24,7 @@ struct Command {
 inline constexpr Command kCommands[] = {
     {"build", "read articles and write the event graph (events.json, ...)", run_build},
     {"segment", "print the sentences of articles as JSON lines", run_segment},
+    {"extract", "print the entities and event mentions of articles as JSON lines", run_extract},
     {"timex", "find and resolve time expressions in JSON lines {id, dct, text}", run_timex},
 };
 

@@ -1,7 +1,15 @@
 // Internal to extract; use extract.h.
-// PLACEHOLDER: the entity lexicon (entities, titles) is being written.
+// The entity lexicon: actors and places with their names, aliases,
+// demonyms, capitals and dated roles, and the titles that mark people; with
+// token-sequence indexes built once per load, so that matching a document
+// costs one index walk per token, whatever the size of the lexicon.
 #pragma once
 
+#include <date/date.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,12 +18,115 @@
 
 namespace eventgraph::detail {
 
-struct EntityLexicon {};
+// "Vladimir Putin: President of country:RUS from 2012-05-07" (TABARI-style
+// dated role). Partial dates widen to the whole year or month.
+struct DatedRole {
+  std::string title;  // as written in the lexicon: "President", "Secretary of Defense"
+  std::string of;     // entity id: "country:RUS", "org:pentagon"
+  std::optional<date::sys_days> from;  // first day in office
+  std::optional<date::sys_days> to;    // last day in office
+
+  bool is_in_force(date::sys_days day) const {
+    return (!from || *from <= day) && (!to || day <= *to);
+  }
+};
+
+struct LexiconEntity {
+  std::string id;  // "person:vladimir-putin", "country:RUS"
+  EntityKind kind = EntityKind::person;
+  std::string name;                   // canonical
+  std::vector<std::string> aliases;   // names that identify it on their own
+  std::vector<std::string> demonyms;  // "Russian", "Russians": mark the country as a modifier
+  std::vector<std::string> capitals;  // "Moscow": the city standing for the government
+  std::vector<std::string> codes;     // ISO 3166 alpha-2/alpha-3; data only, never matched
+  std::string qid;                    // Wikidata
+  std::string part_of;                // "org:kremlin" -> "country:RUS"
+  std::vector<DatedRole> roles;
+  std::vector<std::string> surnames;  // person: derived; refer back after a fuller mention
+};
+
+struct LexiconTitle {
+  std::string title;        // "press secretary", "Rep."
+  std::string role;         // what it means, shared by synonyms: "spokesperson"
+  std::string head;         // its head noun, folded: "secretary" ("Secretary of Defense")
+  std::string affiliation;  // body implied when the text names none: "org:us-house"
+};
+
+// How a lexicon name relates to its entity.
+enum class NameForm : std::uint8_t { name, alias, demonym, capital };
+
+// A name as the index knows it: its tokens as written (for case checks).
+struct IndexedName {
+  std::uint32_t target = 0;  // index into entities, or into titles for the title index
+  NameForm form = NameForm::name;
+  std::vector<std::string> tokens;
+};
+
+// Token-sequence trie over folded (lower-cased) tokens. Children live in a
+// sorted map per node: lookups only, so no output depends on hash order.
+class TokenTrie {
+ public:
+  static constexpr std::uint32_t kRoot = 0;
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  TokenTrie() : nodes_(1) {}
+  // Adds `folded` tokens ending in payload `value`.
+  void insert(const std::vector<std::string>& folded, std::uint32_t value);
+  // The child of `node` under `folded_token`, or kNone.
+  std::uint32_t child(std::uint32_t node, std::string_view folded_token) const;
+  const std::vector<std::uint32_t>& values(std::uint32_t node) const { return nodes_[node].values; }
+  std::size_t size() const { return nodes_.size(); }
+
+ private:
+  struct Node {
+    std::map<std::string, std::uint32_t, std::less<>> children;
+    std::vector<std::uint32_t> values;
+  };
+  std::vector<Node> nodes_;
+};
+
+struct EntityLexicon {
+  std::vector<LexiconEntity> entities;  // sorted by id
+  std::vector<LexiconTitle> titles;     // sorted by folded title
+
+  // Indexes over the above, rebuilt by build_entity_index().
+  std::vector<IndexedName> names;         // entity names, aliases, demonyms, capitals
+  TokenTrie name_trie;                    // values index `names`
+  std::vector<IndexedName> title_names;   // one per title
+  TokenTrie title_trie;                   // values index `title_names`
+  std::map<std::string, std::vector<std::uint32_t>, std::less<>> people_by_surname;  // folded
+  std::map<std::string, std::uint32_t, std::less<>> title_by_folded;                  // folded title
+
+  // The entity with `id`, or null.
+  const LexiconEntity* find(std::string_view id) const;
+  // The title entry for `title` (any case), or null.
+  const LexiconTitle* find_title(std::string_view title) const;
+};
 
 // Adds the entity sections ("entities", "titles") of one lexicon JSON file
-// to `into`; entries with the same id replace earlier ones. Problems go to
-// `diagnostics` with `source` as the file; a bad entry is skipped.
+// to `into`; entries with the same id (titles: the same title) replace
+// earlier ones, so a user file can correct the built-in data. Problems go
+// to `diagnostics` with `source` as the file and the line and column of the
+// entry; a bad entry is skipped, the others are kept. Rebuilds the indexes.
 void parse_entity_lexicon(std::string_view json, const std::string& source, EntityLexicon& into,
                           std::vector<Diagnostic>& diagnostics);
+
+// Rebuilds the indexes of `lexicon` from its entities and titles.
+void build_entity_index(EntityLexicon& lexicon);
+
+// Lower-cases for matching (full Unicode case folding).
+std::string fold_case(std::string_view text);
+
+// The words of a name as the text stage tokenizes them, square brackets
+// dropped: "[Ashton] Carter" -> {"Ashton", "Carter"}.
+std::vector<std::string> name_tokens(std::string_view name);
+
+// "Peter Cook" -> "peter-cook": lower case, runs of other characters to one
+// hyphen, accents dropped.
+std::string slug(std::string_view name);
+
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" -> its first (or, with `is_end`, last)
+// day; nullopt when malformed.
+std::optional<date::sys_days> parse_lexicon_date(std::string_view text, bool is_end);
 
 }  // namespace eventgraph::detail

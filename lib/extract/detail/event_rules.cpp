@@ -122,9 +122,11 @@ void parse_event_rules(std::string_view json, const std::string& source, EventRu
           } else if (t.IsObject() && t.HasMember("phrase") && t["phrase"].IsString()) {
             trigger.words = split_phrase(t["phrase"].GetString());
             trigger.is_noun = t.HasMember("noun") && t["noun"].IsBool() && t["noun"].GetBool();
+            trigger.is_quote_only =
+                t.HasMember("quote_only") && t["quote_only"].IsBool() && t["quote_only"].GetBool();
           }
           if (trigger.words.empty() || trigger.words.front() == "*" || trigger.words.back() == "*") {
-            report(where + ": a trigger is a phrase (or {\"phrase\", \"noun\"}) that neither starts nor ends with *");
+            report(where + ": a trigger is a phrase (or {\"phrase\", \"noun\", \"quote_only\"}) that neither starts nor ends with *");
             is_bad = true;
             continue;
           }

@@ -19,6 +19,8 @@ namespace eventgraph::detail {
 struct TriggerRule {
   std::vector<std::string> words;
   bool is_noun = false;  // "meeting", "airstrikes": no tense of its own
+  // Speech verbs that are speech only beside a quotation ("he added").
+  bool is_quote_only = false;
 };
 
 inline constexpr std::size_t kMaxTriggerGap = 3;

@@ -1428,7 +1428,7 @@ class Recognizer {
       // "one day after Obama met Putin": what follows "after" happened one
       // day before the date the sentence already gave.
     }
-    if (is_any(end, {"after", "before"}) && qty->value && *qty->value <= 10 &&
+    if (is_any(end, {"after", "before"}) && qty->value && *qty->value <= 3 &&
         (u->unit == Unit::day || u->unit == Unit::week)) {
       Found f{end + 1, shifted(is(end, "after") ? -1 : 1, Reference::narrative)};
       return f;

@@ -1,0 +1,736 @@
+// Finds event mentions: triggers from the rules, then their clause, actors,
+// place, time, quote and modality.
+#include "extract/detail/events.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace eventgraph::detail {
+namespace {
+
+// ---- words -----------------------------------------------------------------
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+template <std::size_t N>
+bool is_one_of(std::string_view word, const std::array<std::string_view, N>& words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Words that open a new clause: relative pronouns, complementizers and
+// subordinators. Commas do not: they also set off appositives, which stay
+// inside the clause ("Obama, a harsh critic of Assad, met with Putin").
+constexpr std::array<std::string_view, 20> kClauseWords = {
+    "who",    "which", "that",  "after",   "before", "when",     "while",
+    "because", "since", "although", "though", "whereas", "unless", "until",
+    "where",  "but",   "if",    "whom",    "whose",  "saying"};
+
+constexpr std::array<std::string_view, 27> kPrepositions = {
+    "of",   "in",     "to",      "with",    "for",    "against", "from",    "at",    "on",
+    "during", "by",   "about",   "over",    "into",   "toward",  "towards", "across", "through",
+    "under", "between", "among", "like",    "than",   "including", "near",  "inside", "onto"};
+
+constexpr std::array<std::string_view, 9> kDeterminers = {"the", "a", "an", "his", "her",
+                                                           "its", "their", "this", "these"};
+
+constexpr std::array<std::string_view, 7> kPlacePrepositions = {"in", "at", "over", "across",
+                                                                "into", "inside", "near"};
+
+// What may stand between a subject and its verb: auxiliaries and adverbs.
+constexpr std::array<std::string_view, 26> kVerbFillers = {
+    "has",  "have",     "had",       "is",         "are",     "was",    "were",
+    "will", "would",    "also",      "officially", "reportedly", "then", "later",
+    "already", "just",  "unanimously", "quickly",  "now",     "been",   "has been",
+    "initially", "again", "first",   "repeatedly", "formally"};
+
+constexpr std::array<std::string_view, 6> kNegations = {"not", "never", "no", "n't", "cannot",
+                                                        "neither"};
+constexpr std::array<std::string_view, 7> kHypotheticals = {"would", "could", "might", "may",
+                                                            "should", "if", "unless"};
+constexpr std::array<std::string_view, 4> kFutures = {"will", "shall", "'ll", "going"};
+constexpr std::array<std::string_view, 22> kPlans = {
+    "plans",    "plan",      "planned",  "planning", "intends",  "intend",   "wants",   "want",
+    "aims",     "seeks",     "ready",    "readying", "preparing", "prepared", "vowed",  "vowing",
+    "promised", "threatened", "set",     "expected", "agreed",   "proposed"};
+
+constexpr std::array<std::string_view, 3> kPronouns = {"he", "she", "they"};
+
+// ---- entity kinds ----------------------------------------------------------
+
+bool has_prefix(std::string_view id, std::string_view prefix) { return id.starts_with(prefix); }
+bool is_person(const EntityMention& m) { return has_prefix(m.entity_id, "person:"); }
+bool is_placeish(const EntityMention& m) {
+  return has_prefix(m.entity_id, "country:") || has_prefix(m.entity_id, "place:");
+}
+
+// ---- one sentence, prepared ------------------------------------------------
+
+struct QuoteSegment {
+  Span inner;  // between the marks
+};
+
+struct SentenceView {
+  std::size_t index = 0;
+  Span span;
+  const std::vector<Token>* tokens = nullptr;
+  std::vector<std::string> words;         // lowercase token texts
+  std::vector<bool> is_boundary;          // token opens or closes a clause
+  std::vector<bool> is_in_parens;
+  std::vector<std::size_t> mention_ids;   // into EventInputs::entities
+  std::size_t paragraph = 0;
+  bool has_quote = false;
+  bool starts_with_quote = false;
+};
+
+struct Trigger {
+  std::size_t type_index = 0;
+  const TriggerRule* rule = nullptr;
+  std::size_t first_token = 0;
+  std::size_t last_token = 0;  // inclusive
+};
+
+class EventFinder {
+ public:
+  explicit EventFinder(const EventInputs& in) : in_(in) {}
+
+  std::vector<EventMention> run() {
+    prepare_sentences();
+    find_quotes();
+    std::vector<EventMention> out;
+    for (SentenceView& s : sentences_) find_in_sentence(s, out);
+    return out;
+  }
+
+ private:
+  const EventInputs& in_;
+  std::vector<SentenceView> sentences_;
+  std::vector<QuoteSegment> quotes_;
+  // The time each speaker's last statement had: a briefing's later "Cook
+  // said" belongs to the same day.
+  std::map<std::string, TimeValue> speaker_time_;
+  std::map<std::string, std::optional<Span>> speaker_time_span_;
+  std::string last_speaker_;
+  std::optional<std::size_t> last_statement_index_;  // into the output vector
+  std::size_t last_statement_paragraph_ = 0;
+
+  std::string_view text() const { return in_.text.text; }
+  std::string_view token_text(const SentenceView& s, std::size_t i) const {
+    const Span& sp = (*s.tokens)[i].span;
+    return text().substr(sp.begin_byte, sp.size());
+  }
+
+  void prepare_sentences() {
+    const SegmentedText& seg = in_.text;
+    std::size_t paragraph = 0;
+    std::size_t mention = 0;
+    for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
+      SentenceView s;
+      s.index = seg.sentences[i].index;
+      s.span = seg.sentences[i].span;
+      s.tokens = &seg.tokens[i];
+      if (i > 0) {
+        std::string_view gap = text().substr(seg.sentences[i - 1].span.end_byte,
+                                             s.span.begin_byte - seg.sentences[i - 1].span.end_byte);
+        if (gap.find('\n') != std::string_view::npos) ++paragraph;
+      }
+      s.paragraph = paragraph;
+      int depth = 0;
+      for (std::size_t t = 0; t < s.tokens->size(); ++t) {
+        std::string w = lower(token_text(s, t));
+        if (w == "(") ++depth;
+        s.is_in_parens.push_back(depth > 0 || w == ")");
+        if (w == ")" && depth > 0) --depth;
+        bool boundary = w == ";" || w == ":" || w == "\"" || w == "--" || w == "\u2014" ||
+                        w == "\u2013" || w == "-" || is_one_of(w, kClauseWords);
+        s.is_boundary.push_back(boundary);
+        if (w == "\"") s.has_quote = true;
+        s.words.push_back(std::move(w));
+      }
+      s.starts_with_quote = !s.words.empty() && s.words[0] == "\"";
+      while (mention < in_.entities.size() && in_.entities[mention].span.end_byte <= s.span.begin_byte) ++mention;
+      for (std::size_t m = mention; m < in_.entities.size() && in_.entities[m].span.begin_byte < s.span.end_byte; ++m) {
+        s.mention_ids.push_back(m);
+      }
+      sentences_.push_back(std::move(s));
+    }
+  }
+
+  // Pairs quotation marks line by line; a quotation left open at the end of
+  // a paragraph closes there (news style reopens it in the next one).
+  void find_quotes() {
+    std::string_view t = text();
+    std::size_t line_begin = 0;
+    while (line_begin < t.size()) {
+      std::size_t line_end = t.find('\n', line_begin);
+      if (line_end == std::string_view::npos) line_end = t.size();
+      std::optional<std::size_t> open;
+      for (std::size_t i = line_begin; i < line_end; ++i) {
+        if (t[i] != '"') continue;
+        if (open) {
+          quotes_.push_back({{*open + 1, i}});
+          open.reset();
+        } else {
+          open = i;
+        }
+      }
+      if (open && line_end > *open + 1) quotes_.push_back({{*open + 1, line_end}});
+      line_begin = line_end + 1;
+    }
+  }
+
+  bool is_inside_quote(std::size_t byte) const {
+    auto it = std::upper_bound(quotes_.begin(), quotes_.end(), byte,
+                               [](std::size_t b, const QuoteSegment& q) { return b < q.inner.begin_byte; });
+    if (it == quotes_.begin()) return false;
+    --it;
+    return byte >= it->inner.begin_byte && byte < it->inner.end_byte;
+  }
+
+  // ---- triggers ----
+
+  std::vector<Trigger> find_triggers(const SentenceView& s) const {
+    std::vector<Trigger> found;
+    std::size_t t = 0;
+    while (t < s.words.size()) {
+      std::optional<Trigger> best;
+      auto it = in_.rules.by_first_word.find(s.words[t]);
+      if (it != in_.rules.by_first_word.end()) {
+        for (const TriggerRef& ref : it->second) {
+          const TriggerRule& rule = in_.rules.types[ref.type_index].triggers[ref.trigger_index];
+          if (auto last = match_trigger(s, t, rule)) {
+            if (!best || *last > best->last_token) best = Trigger{ref.type_index, &rule, t, *last};
+          }
+        }
+      }
+      if (best) {
+        found.push_back(*best);
+        t = best->last_token + 1;
+      } else {
+        ++t;
+      }
+    }
+    return found;
+  }
+
+  // The last token of `rule` matched from token `t`, or nullopt.
+  std::optional<std::size_t> match_trigger(const SentenceView& s, std::size_t t, const TriggerRule& rule) const {
+    std::size_t pos = t;
+    for (std::size_t w = 0; w < rule.words.size(); ++w) {
+      if (rule.words[w] == "*") {
+        // Skip up to kMaxTriggerGap words until the next word matches.
+        const std::string& next = rule.words[w + 1];
+        std::size_t limit = std::min(s.words.size(), pos + kMaxTriggerGap + 1);
+        std::size_t k = pos;
+        while (k < limit && s.words[k] != next) {
+          if ((*s.tokens)[k].kind != TokenKind::word) return std::nullopt;
+          ++k;
+        }
+        if (k >= limit) return std::nullopt;
+        pos = k;
+        continue;
+      }
+      if (pos >= s.words.size() || s.words[pos] != rule.words[w]) return std::nullopt;
+      ++pos;
+    }
+    return pos - 1;
+  }
+
+  // ---- clauses and slots ----
+
+  // [first, last) token range of the clause around token `t`.
+  std::pair<std::size_t, std::size_t> clause_of(const SentenceView& s, std::size_t first,
+                                                std::size_t last) const {
+    std::size_t begin = first;
+    while (begin > 0 && !s.is_boundary[begin - 1]) --begin;
+    std::size_t end = last + 1;
+    while (end < s.words.size() && !s.is_boundary[end]) ++end;
+    return {begin, end};
+  }
+
+  std::size_t token_at(const SentenceView& s, std::size_t byte) const {
+    const auto& toks = *s.tokens;
+    auto it = std::lower_bound(toks.begin(), toks.end(), byte,
+                               [](const Token& tok, std::size_t b) { return tok.span.end_byte <= b; });
+    return static_cast<std::size_t>(it - toks.begin());
+  }
+
+  std::size_t first_token_of(const SentenceView& s, const EntityMention& m) const {
+    return token_at(s, m.span.begin_byte);
+  }
+  std::size_t last_token_of(const SentenceView& s, const EntityMention& m) const {
+    return token_at(s, m.span.end_byte - 1);
+  }
+
+  // The word before token `t`, skipping determiners; "" at the start.
+  std::string_view governing_word(const SentenceView& s, std::size_t t) const {
+    while (t > 0) {
+      --t;
+      if (!is_one_of(std::string_view(s.words[t]), kDeterminers)) return s.words[t];
+    }
+    return "";
+  }
+
+  bool is_after_preposition(const SentenceView& s, const EntityMention& m) const {
+    return is_one_of(governing_word(s, first_token_of(s, m)), kPrepositions);
+  }
+
+  // The mentions whose tokens lie in [begin, end), in text order.
+  std::vector<std::size_t> mentions_in(const SentenceView& s, std::size_t begin, std::size_t end) const {
+    std::vector<std::size_t> out;
+    for (std::size_t id : s.mention_ids) {
+      std::size_t first = first_token_of(s, in_.entities[id]);
+      std::size_t last = last_token_of(s, in_.entities[id]);
+      if (first >= begin && last < end) out.push_back(id);
+    }
+    return out;
+  }
+
+  // "Russian President Vladimir Putin", "Pentagon spokesman Peter Cook": a
+  // country or organization that modifies the person right after it is
+  // not the actor; the person is.
+  std::size_t prefer_modified_person(const SentenceView& s, const std::vector<std::size_t>& mentions,
+                                     std::size_t pos) const {
+    std::size_t id = mentions[pos];
+    if (is_person(in_.entities[id]) || pos + 1 >= mentions.size()) return id;
+    std::size_t next = mentions[pos + 1];
+    if (!is_person(in_.entities[next])) return id;
+    std::size_t gap_begin = last_token_of(s, in_.entities[id]) + 1;
+    std::size_t gap_end = first_token_of(s, in_.entities[next]);
+    if (gap_end < gap_begin || gap_end - gap_begin > 3) return id;
+    for (std::size_t t = gap_begin; t < gap_end; ++t) {
+      if ((*s.tokens)[t].kind != TokenKind::word) return id;
+    }
+    return next;
+  }
+
+  // The actor before the trigger: first the mention right before it (past
+  // auxiliaries and adverbs: "Russia has launched"), else the first actor of
+  // the clause that is not inside a leading adverbial ("On Wednesday,"),
+  // parentheses or a prepositional phrase.
+  std::optional<std::size_t> find_subject(const SentenceView& s, std::size_t clause_begin,
+                                          std::size_t trigger) const {
+    std::vector<std::size_t> before = mentions_in(s, clause_begin, trigger);
+    if (before.empty()) return std::nullopt;
+    // Adjacent subject.
+    {
+      std::size_t id = before.back();
+      std::size_t t = last_token_of(s, in_.entities[id]) + 1;
+      while (t < trigger && is_one_of(std::string_view(s.words[t]), kVerbFillers)) ++t;
+      if (t == trigger && !s.is_in_parens[t - 1] && !is_after_preposition(s, in_.entities[id])) {
+        // A modifier right before a person is not the subject; the person is.
+        return id;
+      }
+    }
+    // Skip a leading adverbial phrase up to its comma.
+    std::size_t start = clause_begin;
+    if (start < trigger) {
+      std::string_view w = s.words[start];
+      bool is_adverbial = is_one_of(w, kPrepositions) || w == "as" || w == "according" ||
+                          (w.size() > 4 && w.ends_with("ing"));
+      if (is_adverbial) {
+        for (std::size_t t = start; t < trigger; ++t) {
+          if (s.words[t] == ",") {
+            start = t + 1;
+            break;
+          }
+        }
+      }
+    }
+    std::vector<std::size_t> candidates;
+    for (std::size_t id : before) {
+      std::size_t first = first_token_of(s, in_.entities[id]);
+      if (first < start || s.is_in_parens[first] || is_after_preposition(s, in_.entities[id])) continue;
+      candidates.push_back(id);
+    }
+    if (candidates.empty()) return std::nullopt;
+    return prefer_modified_person(s, candidates, 0);
+  }
+
+  // Actors coordinated with the subject: "Obama, right, and Putin".
+  std::vector<std::size_t> coordinated_with(const SentenceView& s, std::size_t subject,
+                                            std::size_t trigger) const {
+    std::vector<std::size_t> out;
+    std::size_t t = last_token_of(s, in_.entities[subject]) + 1;
+    std::vector<std::size_t> after = mentions_in(s, t, trigger);
+    for (std::size_t pos = 0; pos < after.size(); ++pos) {
+      std::size_t first = first_token_of(s, in_.entities[after[pos]]);
+      bool has_and = false;
+      for (std::size_t k = t; k < first; ++k) {
+        if (s.words[k] == "and") has_and = true;
+        if (is_one_of(std::string_view(s.words[k]), kPrepositions)) has_and = false;
+      }
+      if (!has_and) break;
+      std::size_t chosen = prefer_modified_person(s, after, pos);
+      out.push_back(chosen);
+      t = last_token_of(s, in_.entities[chosen]) + 1;
+      while (pos + 1 < after.size() && after[pos + 1] != chosen && after[pos] != chosen) ++pos;
+      if (after[pos] != chosen) ++pos;
+    }
+    return out;
+  }
+
+  // ---- time ----
+
+  bool is_dating(const TimeExpression& e) const {
+    return (e.time.type == TimexType::date || e.time.type == TimexType::time) && e.time.is_resolved();
+  }
+
+  // The dating expression within [begin_byte, end_byte) nearest `anchor`.
+  const TimeExpression* nearest_time(std::size_t begin_byte, std::size_t end_byte, std::size_t anchor) const {
+    const TimeExpression* best = nullptr;
+    std::size_t best_distance = 0;
+    auto it = std::lower_bound(in_.times.begin(), in_.times.end(), begin_byte,
+                               [](const TimeExpression& e, std::size_t b) { return e.span.begin_byte < b; });
+    for (; it != in_.times.end() && it->span.begin_byte < end_byte; ++it) {
+      if (!is_dating(*it) || it->span.end_byte > end_byte) continue;
+      std::size_t distance = it->span.begin_byte > anchor ? it->span.begin_byte - anchor
+                                                          : anchor - std::min(anchor, it->span.end_byte);
+      if (!best || distance < best_distance) {
+        best = &*it;
+        best_distance = distance;
+      }
+    }
+    return best;
+  }
+
+  // ---- modality ----
+
+  Modality modality_of(const SentenceView& s, const Trigger& trigger, std::size_t clause_begin,
+                       std::size_t subject_end) const {
+    std::size_t begin = std::max(clause_begin, subject_end);
+    std::size_t from = trigger.first_token > 5 ? trigger.first_token - 5 : 0;
+    begin = std::max(begin, from);
+    bool has_to = trigger.first_token > 0 && s.words[trigger.first_token - 1] == "to";
+    for (std::size_t t = trigger.first_token; t-- > begin;) {
+      std::string_view w = s.words[t];
+      if (is_one_of(w, kNegations) || w.ends_with("n't")) return Modality::negated;
+    }
+    for (std::size_t t = trigger.first_token; t-- > begin;) {
+      std::string_view w = s.words[t];
+      if (is_one_of(w, kHypotheticals)) return Modality::hypothetical;
+      if (is_one_of(w, kFutures)) return Modality::future;
+      if (is_one_of(w, kPlans)) return Modality::planned;
+    }
+    if (has_to && !trigger.rule->is_noun) {
+      // "went on to say" reports what was said; other infinitives are aims.
+      if (trigger.first_token >= 2 && s.words[trigger.first_token - 2] == "on") return Modality::asserted;
+      return Modality::planned;
+    }
+    return Modality::asserted;
+  }
+
+  static bool is_present_tense(const Trigger& trigger, const SentenceView& s) {
+    std::string_view w = s.words[trigger.first_token];
+    return !trigger.rule->is_noun && w.size() > 3 && w.ends_with("s") && !w.ends_with("ss");
+  }
+
+  // ---- quotes ----
+
+  // Quoted words in [begin, end) bytes, long ones only when there are any:
+  // a one-word scare quote ("compromise") is not the speaker's statement.
+  std::vector<Span> quotes_in(std::size_t begin, std::size_t end) const {
+    std::vector<Span> all;
+    for (const QuoteSegment& q : quotes_) {
+      if (q.inner.begin_byte >= begin && q.inner.begin_byte < end) all.push_back(q.inner);
+    }
+    auto word_count = [&](const Span& sp) {
+      std::size_t n = 1;
+      for (std::size_t i = sp.begin_byte; i < sp.end_byte; ++i) n += text()[i] == ' ';
+      return n;
+    };
+    bool has_long = std::any_of(all.begin(), all.end(), [&](const Span& sp) { return word_count(sp) >= 4; });
+    if (has_long) all.erase(std::remove_if(all.begin(), all.end(), [&](const Span& sp) { return word_count(sp) < 4; }), all.end());
+    return all;
+  }
+
+  static std::string trim_quote(std::string_view q) {
+    while (!q.empty() && (q.back() == ',' || q.back() == ' ')) q.remove_suffix(1);
+    while (!q.empty() && q.front() == ' ') q.remove_prefix(1);
+    return std::string(q);
+  }
+
+  void set_quote(EventMention& m, const std::vector<Span>& spans) const {
+    if (spans.empty()) return;
+    std::string quote;
+    for (const Span& sp : spans) {
+      if (!quote.empty()) quote += " ... ";
+      quote += trim_quote(text().substr(sp.begin_byte, sp.size()));
+    }
+    m.quote = quote;
+    m.quote_span = Span{spans.front().begin_byte, spans.back().end_byte};
+  }
+
+  void append_quote(EventMention& m, const std::vector<Span>& spans) const {
+    if (spans.empty()) return;
+    std::vector<Span> all;
+    if (m.quote_span) all.push_back(*m.quote_span);
+    std::string previous = m.quote.value_or("");
+    set_quote(m, spans);
+    if (!previous.empty()) {
+      m.quote = previous + " ... " + *m.quote;
+      m.quote_span->begin_byte = all.front().begin_byte;
+    }
+  }
+
+  // ---- the sentence ----
+
+  void find_in_sentence(const SentenceView& s, std::vector<EventMention>& out) {
+    std::vector<Trigger> triggers = find_triggers(s);
+    std::size_t first_new = out.size();
+    bool has_speech_trigger = false;
+    std::optional<std::size_t> first_speech_token;
+    for (const Trigger& trigger : triggers) {
+      const EventTypeRule& type = in_.rules.types[trigger.type_index];
+      if (type.is_speech) {
+        has_speech_trigger = true;
+        if (!first_speech_token) first_speech_token = trigger.first_token;
+      }
+    }
+    // A sentence of nothing but a quotation continues the last speaker's
+    // statement ("...," Cook said. "We do not want an accident.").
+    if (!has_speech_trigger && s.starts_with_quote && last_statement_index_ &&
+        s.paragraph <= last_statement_paragraph_ + 1) {
+      append_quote(out[*last_statement_index_], quotes_in(s.span.begin_byte, s.span.end_byte));
+      last_statement_paragraph_ = s.paragraph;
+    }
+    for (const Trigger& trigger : triggers) {
+      const EventTypeRule& type = in_.rules.types[trigger.type_index];
+      auto mention = build_mention(s, trigger, type, first_speech_token);
+      if (!mention) continue;
+      out.push_back(std::move(*mention));
+      if (type.is_speech) {
+        last_statement_index_ = out.size() - 1;
+        last_statement_paragraph_ = s.paragraph;
+      }
+    }
+    date_without_own_time(s, out, first_new);
+  }
+
+  std::optional<EventMention> build_mention(const SentenceView& s, const Trigger& trigger,
+                                            const EventTypeRule& type,
+                                            std::optional<std::size_t> first_speech_token) {
+    const auto& toks = *s.tokens;
+    auto [clause_begin, clause_end] = clause_of(s, trigger.first_token, trigger.last_token);
+    if (type.is_speech) {
+      if (trigger.rule->is_quote_only && !s.has_quote) return std::nullopt;
+      // "As CNSNews.com reported in July, ..." attributes, it does not state.
+      if (s.words[clause_begin] == "as" && trigger.first_token <= clause_begin + 4) return std::nullopt;
+    }
+    EventMention m;
+    m.type = type.type;
+    m.cameo = type.cameo;
+    m.doc = in_.doc_id;
+    m.sentence = s.index;
+    m.trigger = Span{toks[trigger.first_token].span.begin_byte, toks[trigger.last_token].span.end_byte};
+    m.trigger_text = std::string(text().substr(m.trigger.begin_byte, m.trigger.size()));
+
+    std::set<std::string> used;
+    auto add_actor = [&](std::size_t id, Role role) {
+      const EntityMention& e = in_.entities[id];
+      if (!used.insert(e.entity_id).second) return;
+      m.actors.push_back({e.entity_id, role, e.span});
+    };
+
+    bool is_according_to = trigger.rule->words.size() == 2 && trigger.rule->words[0] == "according";
+    std::optional<std::size_t> subject;
+    if (!is_according_to) {
+      // A noun trigger's owner may stand right before it: "Russian air strikes".
+      if (trigger.rule->is_noun) {
+        auto before = mentions_in(s, clause_begin, trigger.first_token);
+        if (!before.empty() && last_token_of(s, in_.entities[before.back()]) + 3 >= trigger.first_token &&
+            !is_after_preposition(s, in_.entities[before.back()])) {
+          bool only_words = true;
+          for (std::size_t t = last_token_of(s, in_.entities[before.back()]) + 1; t < trigger.first_token; ++t) {
+            only_words = only_words && toks[t].kind == TokenKind::word;
+          }
+          if (only_words) subject = before.back();
+        }
+        if (!subject && type.gathers_participants) subject = find_subject(s, 0, trigger.first_token);
+      }
+      if (!subject) subject = find_subject(s, clause_begin, trigger.first_token);
+    }
+    std::size_t subject_end_token = clause_begin;
+    std::vector<std::size_t> after = mentions_in(s, trigger.last_token + 1, clause_end);
+    std::size_t after_pos = 0;
+    if (subject) {
+      add_actor(*subject, type.subject_role);
+      subject_end_token = last_token_of(s, in_.entities[*subject]) + 1;
+      if (type.gathers_participants) {
+        for (std::size_t id : coordinated_with(s, *subject, trigger.first_token)) add_actor(id, type.subject_role);
+      }
+    } else if (type.is_speech) {
+      // Inverted or pronoun speakers: "argued Cook", "declared the Pentagon
+      // spokesman", "according to the Pentagon", "he added".
+      if (!after.empty() && first_token_of(s, in_.entities[after[0]]) <= trigger.last_token + 4) {
+        std::size_t chosen = prefer_modified_person(s, after, 0);
+        add_actor(chosen, type.subject_role);
+        while (after_pos < after.size() && after[after_pos] != chosen) ++after_pos;
+        ++after_pos;
+      } else if (!last_speaker_.empty()) {
+        bool has_pronoun = false;
+        for (std::size_t t = clause_begin; t < trigger.first_token; ++t) {
+          has_pronoun = has_pronoun || is_one_of(std::string_view(s.words[t]), kPronouns);
+        }
+        if (has_pronoun || (trigger.last_token + 1 < s.words.size() &&
+                            is_one_of(std::string_view(s.words[trigger.last_token + 1]), kPronouns))) {
+          m.actors.push_back({last_speaker_, type.subject_role, m.trigger});
+          used.insert(last_speaker_);
+        }
+      }
+    }
+    if (type.needs_subject && m.actors.empty()) return std::nullopt;
+
+    // Object and place after the trigger.
+    for (; after_pos < after.size(); ++after_pos) {
+      const EntityMention& e = in_.entities[after[after_pos]];
+      bool is_place_slot = is_placeish(e) && (is_one_of(governing_word(s, first_token_of(s, e)), kPlacePrepositions) ||
+                                              (type.type == "deployment" && governing_word(s, first_token_of(s, e)) == "to"));
+      if (is_place_slot) {
+        if (!m.place_id) {
+          m.place_id = e.entity_id;
+          m.place_span = e.span;
+        }
+        continue;
+      }
+      if (type.is_speech && type.type == "statement") {
+        // Only the addressee ("told the Associated Press") is part of a
+        // statement; what the statement is about is not an actor of it.
+        if (s.words[trigger.first_token] != "told" && s.words[trigger.first_token] != "tells") break;
+        if (first_token_of(s, e) > trigger.last_token + 3) break;
+      }
+      add_actor(prefer_modified_person(s, after, after_pos), type.object_role);
+      if (!type.gathers_participants) break;
+      if (m.actors.size() >= 4) break;
+    }
+    if (m.actors.empty()) return std::nullopt;
+
+    m.modality = modality_of(s, trigger, clause_begin, subject_end_token);
+    if (!type.is_speech && m.modality == Modality::asserted) {
+      bool is_reported = is_inside_quote(m.trigger.begin_byte) ||
+                         (first_speech_token && *first_speech_token < trigger.first_token);
+      for (std::size_t t = 0; t + 1 < s.words.size(); ++t) {
+        is_reported = is_reported || (s.words[t] == "according" && s.words[t + 1] == "to");
+      }
+      if (is_reported) m.modality = Modality::reported;
+    }
+    if (type.is_speech && !m.actors.empty()) {
+      // The quotation of the sentence belongs to its speech verb.
+      set_quote(m, quotes_in(s.span.begin_byte, s.span.end_byte));
+    }
+
+    // Time: the clause's own expression, else the sentence's.
+    std::size_t clause_begin_byte = toks[clause_begin].span.begin_byte;
+    std::size_t clause_end_byte = toks[clause_end - 1].span.end_byte;
+    const TimeExpression* when = nearest_time(clause_begin_byte, clause_end_byte, m.trigger.begin_byte);
+    if (!when) when = nearest_time(s.span.begin_byte, s.span.end_byte, m.trigger.begin_byte);
+    if (when) {
+      m.time = when->time;
+      m.time_span = when->span;
+    } else {
+      m.time.anchor = TimeAnchor::unknown;
+      m.time.value.clear();  // pending: date_without_own_time fills it
+    }
+    m.confidence = 0.5 + (subject ? 0.25 : 0.0) + (when ? 0.15 : 0.0) +
+                   (m.actors.size() > 1 || m.quote ? 0.1 : 0.0);
+    if (is_present_tense(trigger, s)) m.confidence -= 0.05;
+    return m;
+  }
+
+  // Mentions without a time expression of their own: a statement takes its
+  // speaker's last one (the same briefing), else the time another mention
+  // of the sentence has, else the last date of the two sentences before (a
+  // narrative keeps its date until it names a new one), else the
+  // publication day. Present-tense verbs ("says") skip the narrative step.
+  void date_without_own_time(const SentenceView& s, std::vector<EventMention>& out, std::size_t first_new) {
+    // Pass 1: statements inherit their speaker's time.
+    for (std::size_t i = first_new; i < out.size(); ++i) {
+      EventMention& m = out[i];
+      if (!m.time.value.empty() || m.type != "statement" || m.actors.empty()) continue;
+      auto it = speaker_time_.find(m.actors.front().entity_id);
+      if (it != speaker_time_.end()) {
+        m.time = it->second;
+        m.time.anchor = TimeAnchor::inherited;
+      }
+    }
+    // Pass 2: share within the sentence, then narrative, then publication.
+    const EventMention* dated = nullptr;
+    for (std::size_t i = first_new; i < out.size(); ++i) {
+      if (!out[i].time.value.empty()) {
+        dated = &out[i];
+        break;
+      }
+    }
+    for (std::size_t i = first_new; i < out.size(); ++i) {
+      EventMention& m = out[i];
+      if (!m.time.value.empty()) continue;
+      if (dated) {
+        m.time = dated->time;
+        m.time.anchor = TimeAnchor::inherited;
+        continue;
+      }
+      std::string_view trigger_word = lower(m.trigger_text);
+      bool is_present = trigger_word.size() > 3 && trigger_word.ends_with("s") && !trigger_word.ends_with("ss");
+      const TimeExpression* narrative = nullptr;
+      if (!is_present) {
+        std::size_t pos = static_cast<std::size_t>(&s - sentences_.data());
+        std::size_t from = pos >= 2 ? pos - 2 : 0;
+        if (pos > 0) {
+          narrative = last_time_in(sentences_[from].span.begin_byte, sentences_[pos - 1].span.end_byte);
+        }
+      }
+      if (narrative) {
+        m.time = narrative->time;
+        m.time.anchor = TimeAnchor::inherited;
+      } else {
+        m.time = publication_time();
+      }
+    }
+    for (std::size_t i = first_new; i < out.size(); ++i) {
+      const EventMention& m = out[i];
+      if (m.type == "statement" && !m.actors.empty()) {
+        speaker_time_[m.actors.front().entity_id] = m.time;
+        last_speaker_ = m.actors.front().entity_id;
+      }
+    }
+  }
+
+  const TimeExpression* last_time_in(std::size_t begin_byte, std::size_t end_byte) const {
+    const TimeExpression* last = nullptr;
+    auto it = std::lower_bound(in_.times.begin(), in_.times.end(), begin_byte,
+                               [](const TimeExpression& e, std::size_t b) { return e.span.begin_byte < b; });
+    for (; it != in_.times.end() && it->span.end_byte <= end_byte; ++it) {
+      if (is_dating(*it)) last = &*it;
+    }
+    return last;
+  }
+
+  TimeValue publication_time() const {
+    TimeValue t;
+    if (!in_.publication_day) {
+      t.value = "XXXX-XX-XX";
+      t.anchor = TimeAnchor::unknown;
+      return t;
+    }
+    t.value = format_day(*in_.publication_day);
+    t.earliest = in_.publication_day;
+    t.latest = in_.publication_day;
+    t.granularity = Granularity::day;
+    t.anchor = TimeAnchor::publication_relative;
+    return t;
+  }
+};
+
+}  // namespace
+
+std::vector<EventMention> find_event_mentions(const EventInputs& inputs) {
+  return EventFinder(inputs).run();
+}
+
+}  // namespace eventgraph::detail
