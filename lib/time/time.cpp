@@ -28,7 +28,12 @@ std::vector<TimeExpression> find_time_expressions(std::string_view text,
     // A date the text pins down becomes the reference of "the day before",
     // "a year earlier" until the next one (narrative anchoring). Durations,
     // sets and vague references move nothing.
-    if (e.time.is_resolved() && e.time.type != TimexType::duration &&
+    // Comparisons ("a year earlier", "the year-ago quarter") look back from
+    // the period at hand without changing the subject: they move nothing.
+    bool is_comparison = match.reading.inherits_granularity ||
+                         (match.reading.reference == detail::Reference::narrative &&
+                          match.reading.year_offset.has_value());
+    if (!is_comparison && e.time.is_resolved() && e.time.type != TimexType::duration &&
         e.time.type != TimexType::set && e.time.granularity != Granularity::decade &&
         e.time.granularity != Granularity::century && match.reading.literal.empty()) {
       resolve_context.narrative_any = e.time.earliest;

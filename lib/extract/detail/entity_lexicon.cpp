@@ -401,8 +401,15 @@ std::optional<LexiconTitle> read_title(const rapidjson::Value& value, EntryReade
   if (value.IsString()) {
     t.title.assign(value.GetString(), value.GetStringLength());
   } else {
-    reader.warn_unknown({"title", "role", "affiliation"});
+    reader.warn_unknown({"title", "role", "affiliation", "refers_back"});
     t.title = reader.string("title", true);
+    if (const rapidjson::Value* refers_back = reader.member("refers_back")) {
+      if (!refers_back->IsBool()) {
+        reader.error("\"refers_back\" must be true or false");
+        return std::nullopt;
+      }
+      t.refers_back = refers_back->GetBool();
+    }
     t.role = reader.string("role", false);
     t.affiliation = reader.string("affiliation", false);
     if (reader.is_bad()) return std::nullopt;

@@ -50,6 +50,7 @@ struct LexiconTitle {
   std::string role;         // what it means, shared by synonyms: "spokesperson"
   std::string head;         // its head noun, folded: "secretary" ("Secretary of Defense")
   std::string affiliation;  // body implied when the text names none: "org:us-house"
+  bool refers_back = true;  // "the spokesman" may stand for a person; "the general" may not
 };
 
 // How a lexicon name relates to its entity.

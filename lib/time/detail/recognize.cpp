@@ -357,7 +357,7 @@ class Recognizer {
            inner->reading.granularity == Granularity::quarter ||
            inner->reading.granularity == Granularity::half || inner->reading.is_weekend ||
            (inner->reading.month && inner->reading.day && !inner->reading.year &&
-            is(i + 1, "1") == false && ordinal_at(i + 1).has_value()))) {
+            ordinal_at(i + 1).has_value()))) {
         keep_longer(best, inner);
       }
     }
@@ -395,10 +395,9 @@ class Recognizer {
         if (is(j, "-") && glued(j)) ++j;
       }
     }
+    // "the late president" is no time: the modifier needs a date after it.
     Opt inner = core(j);
     if (!inner || !is_date_reading(inner->reading) || inner->reading.hour) return std::nullopt;
-    // "the late president": "late" needs a date right after it; a bare year
-    // after "early" ("early 2015") is fine, a count is not.
     inner->reading.mod = mod;
     return inner;
   }
@@ -559,13 +558,10 @@ class Recognizer {
   // "September 30, 2015", "Sept. 28", "29 Sep, 2015", "September 2015",
   // "the 28th of September", "Monday, Sept. 28, 2015".
   Opt calendar_date(std::size_t i) {
-    std::size_t start = i;
+    // A weekday before the date is part of it: "Monday, Sept. 28, 2015".
     std::optional<int> weekday;
     if (NameWord w = weekday_word(low(i)); w.value && !w.is_plural && is_capital(i)) {
       std::size_t j = skip_comma(w.is_abbreviation ? skip_period(i + 1) : i + 1);
-      if (j == i + 1 && !w.is_abbreviation && !is_number(j)) {
-        // "Monday Sept. 28": no comma needed
-      }
       weekday = w.value;
       i = j;
       if (!month_at(i) && !day_at(i)) return std::nullopt;
@@ -635,7 +631,6 @@ class Recognizer {
     } else if (weekday) {
       return std::nullopt;
     }
-    (void)start;
     return out;
   }
 
@@ -817,7 +812,6 @@ class Recognizer {
       if (is(j, "'") && glued(j)) ++j;
       if (is(j, "s") && glued(j)) {
         r.decade = number(i) / 10;
-        if (number(i) % 100 == 0 && false) r.century = number(i) / 100;
         return Found{j + 1, r};
       }
     }
@@ -1251,9 +1245,6 @@ class Recognizer {
       }
       Granularity g = granularity_of(u->unit);
       if (g == Granularity::unknown) return std::nullopt;
-      if (is(u->end, "'") || (w == "past" && i > 0 && is(i - 1, "the"))) {
-        // "last year's": still a date
-      }
       return Found{u->end, relative(g, offset)};
     }
     if (auto u = unit_at(k); u && u->is_plural && w == "coming") {
@@ -1285,8 +1276,7 @@ class Recognizer {
       r.direction = direction;
       return Found{k + 1, r};
     }
-    if (auto m = month_at(k); m && !(m->is_ambiguous && m->end == k + 1 && low(k) == "may" &&
-                                     false)) {
+    if (auto m = month_at(k)) {
       Reading r;
       r.month = m->month;
       r.granularity = Granularity::month;
@@ -1380,7 +1370,8 @@ class Recognizer {
       bool prep = i > 0 && is_any(i - 1, {"for", "within", "over", "after", "in", "take",
                                           "takes", "took", "lasted", "last", "spent", "spend"});
       if (!prep) return std::nullopt;
-      if (is(i - 1, "in") && !is_any(u->unit == Unit::year ? i : i, {"years", "decades", "months", "weeks"}))
+      // "in years" (the first time in years) is a length; "in days" rarely is.
+      if (is(i - 1, "in") && !is_any(i, {"years", "decades", "months", "weeks"}))
         return std::nullopt;
       std::size_t end = u->end;
       if (is(end, "or") && unit_at(end + 1) && unit_at(end + 1)->is_plural) end = end + 2;
@@ -1424,10 +1415,9 @@ class Recognizer {
          tokens_[end + 1].kind == TokenKind::punct)) {
       return Found{end + 1, shifted(is(end, "later") ? 1 : -1, Reference::narrative)};
     }
-    if (is_any(end, {"after", "before"}) && qty->value && !qty->is_article == false) {
-      // "one day after Obama met Putin": what follows "after" happened one
-      // day before the date the sentence already gave.
-    }
+    // "one day after Obama met Putin": what follows "after" happened one day
+    // before the date the text just gave ("Tuesday's announcement came one
+    // day after ..."), so the expression dates the clause it introduces.
     if (is_any(end, {"after", "before"}) && qty->value && *qty->value <= 3 &&
         (u->unit == Unit::day || u->unit == Unit::week)) {
       Found f{end + 1, shifted(is(end, "after") ? -1 : 1, Reference::narrative)};

@@ -355,10 +355,26 @@ TimeValue resolve(const Reading& r, const ResolveContext& context) {
         // whatever the tense: deadlines and reporting periods are talked
         // about in every tense ("the rights expire Nov. 21", "expects to
         // report a third-quarter loss"). Months and seasons follow it.
+        // The tense still wins when the nearest one is far on the other
+        // side: "the year ended March 31" in November is the March before.
         Direction d = effective_direction(r.direction, context.tense);
-        if (r.direction == Direction::by_tense && (r.day || r.nth || r.quarter || r.half))
-          d = Direction::by_tense;
-        y = pick_year(r, g, *reference, d);
+        if (r.direction == Direction::by_tense && (r.day || r.nth || r.quarter || r.half)) {
+          y = pick_year(r, g, *reference, Direction::by_tense);
+          if (y && (d == Direction::past || d == Direction::future)) {
+            auto first = named_in_year(r, *y);
+            // Asymmetric, as news leans to the past: a past clause gives up a
+            // date three months ahead, a future clause one six months back.
+            constexpr long kFarAheadDays = 90;
+            constexpr long kFarBackDays = 180;
+            long ahead = first ? (*first - *reference).count() : 0;
+            if ((d == Direction::past && ahead > kFarAheadDays) ||
+                (d == Direction::future && ahead < -kFarBackDays)) {
+              if (auto other = pick_year(r, g, *reference, d)) y = other;
+            }
+          }
+        } else {
+          y = pick_year(r, g, *reference, d);
+        }
       }
       if (y) day = named_in_year(r, *y);
     }

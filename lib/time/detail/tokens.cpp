@@ -83,7 +83,7 @@ std::vector<Token> tokenize(std::string_view text) {
       };
       take_digits();
       // Thousands groups belong to the number: "1,500" is one count.
-      while (i + 3 < text.size() + 0 && at(i) == ',' && is_digit(at(i + 1)) &&
+      while (i + 3 < text.size() && at(i) == ',' && is_digit(at(i + 1)) &&
              is_digit(at(i + 2)) && is_digit(at(i + 3)) &&
              (i + 4 >= text.size() || !is_digit(at(i + 4)))) {
         t.has_digit_groups = true;
