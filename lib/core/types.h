@@ -139,6 +139,40 @@ struct EventMention {
   double confidence = 1.0;  // in [0, 1]
 };
 
+// One report of an event, as kept by the merged event: which document and
+// outlet, and the mention itself.
+struct MentionRecord {
+  std::string outlet;
+  EventMention mention;
+};
+
+// A disagreement between sources on one field of an event: each value with
+// the documents that gave it.
+struct Conflict {
+  std::string field;  // "date", "place", "actors"
+  struct Value {
+    std::string value;
+    std::vector<std::string> docs;
+  };
+  std::vector<Value> values;
+};
+
+// An event as the merged graph holds it: every mention that reports it, from
+// every outlet, is kept as provenance.
+struct Event {
+  std::string id;     // "ev-" + hash of type, day range and canonical actors
+  std::string type;
+  std::string cameo;
+  std::string label;  // "Meeting: Barack Obama and Vladimir Putin"
+  TimeValue time;
+  std::vector<ActorRole> actors;  // spans from the first mention naming them
+  std::optional<std::string> place_id;
+  Modality modality = Modality::asserted;  // asserted if any source asserts it
+  std::vector<MentionRecord> mentions;     // sorted by (doc, trigger)
+  std::vector<std::string> outlets;        // sorted, distinct
+  std::vector<Conflict> conflicts;
+};
+
 std::string_view to_string(EntityKind);
 std::string_view to_string(Role);
 std::string_view to_string(Modality);

@@ -13,6 +13,20 @@ void write_string(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
+void write_optional_string(Writer& w, const std::optional<std::string>& s) {
+  if (s) write_string(w, *s);
+  else w.Null();
+}
+
+void write_span(Writer& w, const Span& span) {
+  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+  w.StartArray();
+  w.Uint64(span.begin_byte);
+  w.Uint64(span.end_byte);
+  w.EndArray();
+  w.SetFormatOptions(rapidjson::kFormatDefault);
+}
+
 void write_document(Writer& w, const Document& doc) {
   w.StartObject();
   w.Key("id");
@@ -35,6 +49,136 @@ void write_document(Writer& w, const Document& doc) {
   w.EndObject();
 }
 
+void write_entity(Writer& w, const Entity& e) {
+  w.StartObject();
+  w.Key("id");
+  write_string(w, e.id);
+  w.Key("kind");
+  write_string(w, to_string(e.kind));
+  w.Key("name");
+  write_string(w, e.name);
+  w.Key("aliases");
+  w.StartArray();
+  for (const std::string& a : e.aliases) write_string(w, a);
+  w.EndArray();
+  if (!e.qid.empty()) {
+    w.Key("qid");
+    write_string(w, e.qid);
+  }
+  w.EndObject();
+}
+
+void write_entity_ref(Writer& w, const MergedCorpus& c, const std::string& id) {
+  w.Key("entity");
+  write_string(w, id);
+  w.Key("name");
+  const Entity* e = find_entity(c, id);
+  write_string(w, e ? e->name : id);
+}
+
+void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
+  w.StartObject();
+  w.Key("id");
+  write_string(w, e.id);
+  w.Key("type");
+  write_string(w, e.type);
+  w.Key("cameo");
+  write_string(w, e.cameo);
+  w.Key("label");
+  write_string(w, e.label);
+  w.Key("date");
+  if (e.time.is_resolved()) write_string(w, e.time.value);
+  else w.Null();
+  w.Key("date_range");
+  if (e.time.is_resolved()) {
+    w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+    w.StartArray();
+    write_string(w, format_day(*e.time.earliest));
+    write_string(w, format_day(*e.time.latest));
+    w.EndArray();
+    w.SetFormatOptions(rapidjson::kFormatDefault);
+  } else {
+    w.Null();
+  }
+  w.Key("granularity");
+  write_string(w, to_string(e.time.granularity));
+  w.Key("modality");
+  write_string(w, to_string(e.modality));
+  w.Key("actors");
+  w.StartArray();
+  for (const ActorRole& a : e.actors) {
+    w.StartObject();
+    write_entity_ref(w, c, a.entity_id);
+    w.Key("role");
+    write_string(w, to_string(a.role));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("place");
+  if (e.place_id) {
+    w.StartObject();
+    write_entity_ref(w, c, *e.place_id);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("outlets");
+  w.StartArray();
+  for (const std::string& o : e.outlets) write_string(w, o);
+  w.EndArray();
+  w.Key("mentions");
+  w.StartArray();
+  for (const MentionRecord& r : e.mentions) {
+    const EventMention& m = r.mention;
+    w.StartObject();
+    w.Key("doc");
+    write_string(w, m.doc);
+    w.Key("outlet");
+    write_string(w, r.outlet);
+    w.Key("sentence");
+    w.Uint64(m.sentence);
+    w.Key("span");
+    write_span(w, m.trigger);
+    w.Key("text");
+    write_string(w, m.trigger_text);
+    w.Key("date");
+    write_string(w, m.time.value);
+    w.Key("date_anchor");
+    write_string(w, to_string(m.time.anchor));
+    w.Key("quote");
+    write_optional_string(w, m.quote);
+    w.Key("modality");
+    write_string(w, to_string(m.modality));
+    w.Key("confidence");
+    w.Double(static_cast<double>(static_cast<long>(m.confidence * 100 + 0.5)) / 100.0);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("conflicts");
+  w.StartArray();
+  for (const Conflict& conflict : e.conflicts) {
+    w.StartObject();
+    w.Key("field");
+    write_string(w, conflict.field);
+    w.Key("values");
+    w.StartArray();
+    for (const Conflict::Value& v : conflict.values) {
+      w.StartObject();
+      w.Key("value");
+      write_string(w, v.value);
+      w.Key("docs");
+      w.StartArray();
+      for (const std::string& d : v.docs) write_string(w, d);
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
 void write_skipped(Writer& w, const Diagnostic& d) {
   w.StartObject();
   w.Key("input");
@@ -50,7 +194,9 @@ void write_skipped(Writer& w, const Diagnostic& d) {
 
 }  // namespace
 
-std::string format_events_json(const Corpus& corpus, std::string_view generator_version) {
+std::string format_events_json(const EventGraph& graph, const std::vector<Diagnostic>& skipped,
+                               std::string_view generator_version) {
+  const MergedCorpus& c = graph.corpus;
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.SetIndent(' ', 2);
@@ -66,17 +212,19 @@ std::string format_events_json(const Corpus& corpus, std::string_view generator_
   w.EndObject();
   w.Key("documents");
   w.StartArray();
-  for (const Document& doc : corpus.documents) write_document(w, doc);
+  for (const Document& doc : c.documents) write_document(w, doc);
   w.EndArray();
   w.Key("entities");
   w.StartArray();
+  for (const Entity& e : c.entities) write_entity(w, e);
   w.EndArray();
   w.Key("events");
   w.StartArray();
+  for (const Event& e : c.events) write_event(w, c, e);
   w.EndArray();
   w.Key("skipped");
   w.StartArray();
-  for (const Diagnostic& d : corpus.skipped) write_skipped(w, d);
+  for (const Diagnostic& d : skipped) write_skipped(w, d);
   w.EndArray();
   w.EndObject();
   std::string out(buffer.GetString(), buffer.GetSize());

@@ -1,8 +1,8 @@
-// Output stage: the build's results -> files. This header covers the native
+// Output stage: the event graph -> files. This header covers the native
 // JSON (events.json, schemas/eventgraph.schema.json) and writing files whole
-// or not at all; further formats get their own headers here.
+// or not at all; every other format has its own header here.
 //
-//   std::string json = format_events_json(corpus);
+//   std::string json = format_events_json(graph, skipped, "0.1.0");
 //   write_file_atomically(out_dir / "events.json", json);
 #pragma once
 
@@ -12,20 +12,17 @@
 #include <vector>
 
 #include "core/types.h"
+#include "graph/graph.h"
 
 namespace eventgraph {
 
-inline constexpr std::string_view kSchemaVersion = "0.1";
-
-// What a build produced, as the writers see it.
-struct Corpus {
-  std::vector<Document> documents;    // sorted by id
-  std::vector<Diagnostic> skipped;    // inputs that were not processed, with why
-};
+inline constexpr std::string_view kSchemaVersion = "1.0";
 
 // events.json: generator, documents, entities, events, skipped inputs.
-// Pretty-printed, keys in a fixed order: the same corpus gives the same bytes.
-std::string format_events_json(const Corpus& corpus, std::string_view generator_version);
+// Pretty-printed, keys in a fixed order: the same graph gives the same bytes.
+// `skipped` lists the inputs that were not processed (sorted by the caller).
+std::string format_events_json(const EventGraph& graph, const std::vector<Diagnostic>& skipped,
+                               std::string_view generator_version);
 
 // Writes `content` to a temporary file beside `path`, then renames it over
 // `path`, so readers never see a half-written file. Throws

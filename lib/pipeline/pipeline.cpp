@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 
+#include "graph/graph.h"
+#include "merge/merge.h"
 #include "output/output.h"
 #include "text/text.h"
 
@@ -53,33 +55,64 @@ std::vector<Diagnostic> stream_extractions(const std::vector<std::string>& input
 
 BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions& options) {
   BuildReport report;
-  Corpus corpus;
   LexiconLoad lexicon = load_lexicon(options.lexicon_files);
   report.diagnostics = std::move(lexicon.diagnostics);
-  load_normalized(inputs, options.load, report.diagnostics, [&](Document&& doc) {
-    DocumentExtraction extraction = extract_mentions(doc, lexicon.lexicon);
-    for (const EventMention& m : extraction.events) ++report.events_by_type[m.type];
-    corpus.documents.push_back(std::move(doc));
-  });
-  for (const Diagnostic& d : report.diagnostics) {
-    if (d.severity == Severity::error) corpus.skipped.push_back(d);
+  std::vector<Document> documents;
+  load_normalized(inputs, options.load, report.diagnostics,
+                  [&](Document&& doc) { documents.push_back(std::move(doc)); });
+  // Same articles, same output, whatever the input order.
+  std::sort(documents.begin(), documents.end(),
+            [](const Document& a, const Document& b) { return a.id < b.id; });
+
+  std::vector<DocumentExtraction> extractions(documents.size());
+  std::vector<DocumentExtraction> dated_extractions;
+  std::vector<date::sys_days> dated_days;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    if (!documents[i].published) continue;
+    extractions[i] = extract_mentions(documents[i], lexicon.lexicon);
+    dated_extractions.push_back(extractions[i]);
+    dated_days.push_back(documents[i].published->local_day);
+  }
+  // An undated document takes the day its relative dates agree with the
+  // dated ones on, when exactly one day does; else its dates stay open.
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    Document& doc = documents[i];
+    if (doc.published) continue;
+    if (auto day = infer_publication_day(doc, lexicon.lexicon, dated_extractions, dated_days)) {
+      doc.published = PublicationTime{*day, std::nullopt, std::nullopt};
+      doc.is_published_inferred = true;
+      report.diagnostics.push_back({Severity::warning, doc.id, 0, 0, "date-inferred",
+                                    "no publication date given; " + format_day(*day) +
+                                        " inferred from the events other documents date"});
+    } else {
+      report.diagnostics.push_back({Severity::warning, doc.id, 0, 0, "no-date",
+                                    "no publication date given or inferable; relative dates stay unresolved"});
+    }
+    extractions[i] = extract_mentions(doc, lexicon.lexicon);
   }
 
-  // Output order never depends on input order.
-  std::sort(corpus.documents.begin(), corpus.documents.end(),
-            [](const Document& a, const Document& b) { return a.id < b.id; });
-  std::sort(corpus.skipped.begin(), corpus.skipped.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  std::vector<Diagnostic> skipped;
+  for (const Diagnostic& d : report.diagnostics) {
+    if (d.severity == Severity::error) skipped.push_back(d);
+  }
+  std::sort(skipped.begin(), skipped.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.file, a.line, a.code, a.message) < std::tie(b.file, b.line, b.code, b.message);
   });
-  report.documents_read = corpus.documents.size();
-  for (const Document& doc : corpus.documents) {
+  report.documents_read = documents.size();
+  for (const Document& doc : documents) {
     if (doc.published) ++report.documents_dated;
     if (doc.is_published_inferred) ++report.documents_inferred;
   }
 
+  EventGraph graph = build_graph(merge_mentions(std::move(documents), std::move(extractions)));
+  for (const Event& e : graph.corpus.events) ++report.events_by_type[e.type];
+  report.entities = graph.corpus.entities.size();
+  report.mentions = 0;
+  for (const Event& e : graph.corpus.events) report.mentions += e.mentions.size();
+
   std::filesystem::create_directories(options.output_dir);
   auto events_path = options.output_dir / "events.json";
-  write_file_atomically(events_path, format_events_json(corpus, options.generator_version));
+  write_file_atomically(events_path, format_events_json(graph, skipped, options.generator_version));
   report.files_written.push_back(events_path);
   return report;
 }

@@ -31,6 +31,8 @@ struct BuildReport {
   std::size_t documents_read = 0;
   std::size_t documents_dated = 0;     // with a publication date, given or inferred
   std::size_t documents_inferred = 0;  // publication date found in the text
+  std::size_t entities = 0;
+  std::size_t mentions = 0;  // event mentions behind the events
   std::map<std::string, std::size_t> events_by_type;
   std::vector<Diagnostic> diagnostics;  // in the order met
   std::vector<std::filesystem::path> files_written;

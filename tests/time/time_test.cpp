@@ -452,7 +452,8 @@ TEST_CASE("the gold events of the samples are dated from their time expressions"
     std::size_t from = text.find(c.evidence);
     REQUIRE(from != std::string::npos);
     const TimeExpression* hit = nullptr;
-    for (const TimeExpression& e : find(c.dct, text)) {
+    const std::vector<TimeExpression> found = find(c.dct, text);
+    for (const TimeExpression& e : found) {
       if (e.span.begin_byte >= from && e.text == c.expression) {
         hit = &e;
         break;

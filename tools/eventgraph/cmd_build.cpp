@@ -42,7 +42,8 @@ int run_build(std::span<char*> args) {
     std::cout << ")\n";
     std::size_t events = 0;
     for (const auto& [type, count] : report.events_by_type) events += count;
-    std::cout << "events: " << events << '\n';
+    std::cout << "events: " << events << " (from " << report.mentions << " mentions; "
+              << report.entities << " entities)\n";
     for (const auto& [type, count] : report.events_by_type) {
       std::cout << "  " << type << ": " << count << '\n';
     }

@@ -77,10 +77,18 @@ std::string fold_case(std::string_view text) {
 
 std::vector<std::string> name_tokens(std::string_view name) {
   std::vector<std::string> out;
+  std::size_t last_end = 0;
   for (const Token& t : tokenize(name, Span{0, name.size()})) {
     std::string_view word = name.substr(t.span.begin_byte, t.span.size());
     if (word == "[" || word == "]") continue;
+    // Alone, "Gen." ends its text and the tokenizer splits the period off;
+    // inside a sentence "Gen." is one token. Names must read as in a sentence.
+    if (word == "." && t.span.end_byte == name.size() && !out.empty() && last_end == t.span.begin_byte) {
+      out.back() += '.';
+      continue;
+    }
     out.emplace_back(word);
+    last_end = t.span.end_byte;
   }
   return out;
 }

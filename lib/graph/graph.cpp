@@ -1,0 +1,118 @@
+// Builds the Boost graph of a merged corpus and answers timeline queries.
+#include "graph/graph.h"
+
+#include <algorithm>
+
+namespace eventgraph {
+
+std::string_view to_string(VertexKind k) {
+  switch (k) {
+    case VertexKind::event: return "event";
+    case VertexKind::actor: return "actor";
+    case VertexKind::place: return "place";
+    case VertexKind::document: return "document";
+  }
+  return "event";
+}
+
+std::string_view to_string(EdgeKind k) {
+  switch (k) {
+    case EdgeKind::participant: return "participant";
+    case EdgeKind::located_in: return "located_in";
+    case EdgeKind::reported_by: return "reported_by";
+    case EdgeKind::before: return "before";
+  }
+  return "participant";
+}
+
+const Entity* find_entity(const MergedCorpus& corpus, std::string_view id) {
+  auto it = std::lower_bound(corpus.entities.begin(), corpus.entities.end(), id,
+                             [](const Entity& e, std::string_view key) { return e.id < key; });
+  return it != corpus.entities.end() && it->id == id ? &*it : nullptr;
+}
+
+EventGraph build_graph(MergedCorpus corpus) {
+  EventGraph g;
+  g.corpus = std::move(corpus);
+  const MergedCorpus& c = g.corpus;
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    g.event_vertex.push_back(add_vertex({VertexKind::event, c.events[i].id, c.events[i].label, i}, g.graph));
+  }
+  for (std::size_t i = 0; i < c.entities.size(); ++i) {
+    VertexKind kind = c.entities[i].kind == EntityKind::place ? VertexKind::place : VertexKind::actor;
+    g.entity_vertex.push_back(add_vertex({kind, c.entities[i].id, c.entities[i].name, i}, g.graph));
+  }
+  for (std::size_t i = 0; i < c.documents.size(); ++i) {
+    const Document& d = c.documents[i];
+    g.document_vertex.push_back(
+        add_vertex({VertexKind::document, d.id, d.title.empty() ? d.id : d.title, i}, g.graph));
+  }
+  auto entity_index = [&](std::string_view id) -> std::optional<std::size_t> {
+    const Entity* e = find_entity(c, id);
+    if (!e) return std::nullopt;
+    return static_cast<std::size_t>(e - c.entities.data());
+  };
+  auto document_index = [&](std::string_view id) -> std::optional<std::size_t> {
+    auto it = std::lower_bound(c.documents.begin(), c.documents.end(), id,
+                               [](const Document& d, std::string_view key) { return d.id < key; });
+    if (it == c.documents.end() || it->id != id) return std::nullopt;
+    return static_cast<std::size_t>(it - c.documents.begin());
+  };
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    const Event& e = c.events[i];
+    auto ev = g.event_vertex[i];
+    for (const ActorRole& a : e.actors) {
+      if (auto k = entity_index(a.entity_id)) {
+        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::participant, a.role, "", a.span}, g.graph);
+      }
+    }
+    if (e.place_id) {
+      if (auto k = entity_index(*e.place_id)) {
+        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::located_in, Role::participant, "", {}}, g.graph);
+      }
+    }
+    for (const MentionRecord& m : e.mentions) {
+      if (auto k = document_index(m.mention.doc)) {
+        add_edge(ev, g.document_vertex[*k],
+                 EdgeData{EdgeKind::reported_by, Role::participant, m.mention.doc, m.mention.trigger}, g.graph);
+      }
+    }
+  }
+  // The timeline: events are sorted by day already; chain the dated ones.
+  std::optional<std::size_t> previous;
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    if (!c.events[i].time.is_resolved()) continue;
+    if (previous) {
+      add_edge(g.event_vertex[*previous], g.event_vertex[i], EdgeData{EdgeKind::before, Role::participant, "", {}},
+               g.graph);
+    }
+    previous = i;
+  }
+  return g;
+}
+
+std::vector<const Event*> events_between(const EventGraph& graph, date::sys_days from, date::sys_days to) {
+  std::vector<const Event*> out;
+  for (const Event& e : graph.corpus.events) {
+    if (e.time.is_resolved() && *e.time.earliest <= to && *e.time.latest >= from) out.push_back(&e);
+  }
+  return out;
+}
+
+std::vector<const Event*> events_of_actor(const EventGraph& graph, std::string_view entity_id) {
+  std::vector<const Event*> out;
+  auto it = std::find_if(graph.corpus.entities.begin(), graph.corpus.entities.end(),
+                         [&](const Entity& e) { return e.id == entity_id; });
+  if (it == graph.corpus.entities.end()) return out;
+  auto v = graph.entity_vertex[static_cast<std::size_t>(it - graph.corpus.entities.begin())];
+  for (auto [e, end] = in_edges(v, graph.graph); e != end; ++e) {
+    if (graph.graph[*e].kind != EdgeKind::participant) continue;
+    out.push_back(&graph.corpus.events[graph.graph[source(*e, graph.graph)].index]);
+  }
+  // In-edges come in event order, which is timeline order; an event with
+  // the actor in two roles appears once.
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace eventgraph

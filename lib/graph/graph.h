@@ -1,0 +1,72 @@
+// Graph stage: the merged corpus as a Boost graph, and timeline queries.
+//
+// Vertices: events, actors (people, organizations, countries, groups),
+// places and documents. Edges: participant (event -> actor, with role),
+// located_in (event -> place or country), reported_by (event -> document,
+// one per mention, with its span) and before (event -> the next event in
+// timeline order, among events dated to a day range).
+//
+//   EventGraph g = build_graph(std::move(corpus));
+//   for (const Event* e : events_between(g, from, to)) ...
+//   for (const Event* e : events_of_actor(g, "person:vladimir-putin")) ...
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+#include "merge/merge.h"
+
+namespace eventgraph {
+
+enum class VertexKind { event, actor, place, document };
+enum class EdgeKind { participant, located_in, reported_by, before };
+
+struct VertexData {
+  VertexKind kind = VertexKind::event;
+  std::string uid;    // stable and unique: the event, entity or document id
+  std::string label;  // human-readable name
+  std::size_t index = 0;  // into corpus.events, corpus.entities or corpus.documents
+};
+
+struct EdgeData {
+  EdgeKind kind = EdgeKind::participant;
+  Role role = Role::participant;  // participant edges
+  std::string doc;                // reported_by edges: the document id
+  Span span;                      // reported_by: the trigger; participant: first mention
+};
+
+// vecS everywhere: vertex and edge order is insertion order, which
+// build_graph makes depend on content only.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData,
+                                    EdgeData>;
+
+struct EventGraph {
+  MergedCorpus corpus;
+  Graph graph;
+  // Vertex of corpus.events[i], corpus.entities[i], corpus.documents[i].
+  std::vector<Graph::vertex_descriptor> event_vertex, entity_vertex, document_vertex;
+};
+
+// Vertices in order: events, then entities, then documents (each in corpus
+// order); edges per event in order: participant, located_in, reported_by,
+// then the before chain.
+EventGraph build_graph(MergedCorpus corpus);
+
+std::string_view to_string(VertexKind);
+std::string_view to_string(EdgeKind);
+
+// Events whose day range overlaps [from, to], in timeline order.
+std::vector<const Event*> events_between(const EventGraph& graph, date::sys_days from,
+                                         date::sys_days to);
+
+// The events `entity_id` takes part in (as any role), in timeline order.
+std::vector<const Event*> events_of_actor(const EventGraph& graph, std::string_view entity_id);
+
+// The entity with `id`, or nullptr.
+const Entity* find_entity(const MergedCorpus& corpus, std::string_view id);
+
+}  // namespace eventgraph

@@ -1,0 +1,451 @@
+// Cross-document event coreference and entity resolution.
+#include "merge/merge.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace eventgraph {
+namespace {
+
+// ---- entities --------------------------------------------------------------
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string last_word(std::string_view name) {
+  std::size_t space = name.rfind(' ');
+  return lower(space == std::string_view::npos ? name : name.substr(space + 1));
+}
+
+// Unions the entities of all documents by id. A person known in one
+// document only by a surname ("Cook") is the one person of the corpus with
+// that surname, when there is exactly one.
+std::pair<std::vector<Entity>, std::map<std::string, std::string>> resolve_entities(
+    const std::vector<DocumentExtraction>& extractions) {
+  std::map<std::string, Entity> by_id;
+  for (const DocumentExtraction& x : extractions) {
+    for (const Entity& e : x.entities) {
+      auto [it, is_new] = by_id.try_emplace(e.id, e);
+      if (is_new) continue;
+      Entity& kept = it->second;
+      kept.aliases.insert(kept.aliases.end(), e.aliases.begin(), e.aliases.end());
+      if (kept.qid.empty()) kept.qid = e.qid;
+    }
+  }
+  std::map<std::string, std::vector<std::string>> full_names_by_surname;
+  for (const auto& [id, e] : by_id) {
+    if (e.kind == EntityKind::person && e.name.find(' ') != std::string::npos) {
+      full_names_by_surname[last_word(e.name)].push_back(id);
+    }
+  }
+  std::map<std::string, std::string> remap;
+  for (const auto& [id, e] : by_id) {
+    if (e.kind != EntityKind::person || e.name.find(' ') != std::string::npos) continue;
+    auto it = full_names_by_surname.find(lower(e.name));
+    if (it != full_names_by_surname.end() && it->second.size() == 1) remap[id] = it->second.front();
+  }
+  for (const auto& [from, to] : remap) {
+    Entity& target = by_id[to];
+    const Entity& source = by_id[from];
+    target.aliases.push_back(source.name);
+    target.aliases.insert(target.aliases.end(), source.aliases.begin(), source.aliases.end());
+    by_id.erase(from);
+  }
+  std::vector<Entity> entities;
+  for (auto& [id, e] : by_id) {
+    std::sort(e.aliases.begin(), e.aliases.end());
+    e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
+    std::erase(e.aliases, e.name);
+    entities.push_back(std::move(e));
+  }
+  return {std::move(entities), std::move(remap)};
+}
+
+// ---- mentions and clusters ------------------------------------------------
+
+struct Item {
+  std::string outlet;
+  EventMention mention;
+};
+
+bool is_factual(Modality m) { return m == Modality::asserted || m == Modality::reported; }
+
+bool is_single_day(const TimeValue& t) { return t.is_resolved() && *t.earliest == *t.latest; }
+
+// Coarse values up to a season join day-dated events; a year is too vague
+// to say which event of the year it was.
+constexpr auto kMaxJoinRange = date::days{92};
+
+std::string speaker_of(const EventMention& m) {
+  for (const ActorRole& a : m.actors) {
+    if (a.role == Role::agent) return a.entity_id;
+  }
+  return "";
+}
+
+std::size_t shared_actors(const EventMention& a, const EventMention& b) {
+  std::size_t n = 0;
+  for (const ActorRole& x : a.actors) {
+    for (const ActorRole& y : b.actors) n += x.entity_id == y.entity_id;
+  }
+  return n;
+}
+
+// Same type assumed. A statement is its speaker's; other events need an
+// actor in common.
+bool could_corefer(const EventMention& a, const EventMention& b) {
+  if (is_factual(a.modality) != is_factual(b.modality)) return false;
+  if (a.type == "statement") {
+    std::string speaker = speaker_of(a);
+    return !speaker.empty() && speaker == speaker_of(b);
+  }
+  return shared_actors(a, b) > 0;
+}
+
+std::size_t shared_quote_words(const EventMention& a, const EventMention& b) {
+  if (!a.quote || !b.quote) return 0;
+  auto words = [](const std::string& q) {
+    std::set<std::string> out;
+    std::string w;
+    for (char c : q) {
+      if (std::isalnum(static_cast<unsigned char>(c))) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      else if (!w.empty()) {
+        if (w.size() > 3) out.insert(w);
+        w.clear();
+      }
+    }
+    if (w.size() > 3) out.insert(w);
+    return out;
+  };
+  auto wa = words(*a.quote);
+  auto wb = words(*b.quote);
+  std::size_t n = 0;
+  for (const auto& w : wa) n += wb.count(w);
+  return n;
+}
+
+struct UnionFind {
+  std::vector<std::size_t> parent;
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  // The smaller index stays the root, so roots depend on the sorted order only.
+  void join(std::size_t a, std::size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return;
+    if (b < a) std::swap(a, b);
+    parent[b] = a;
+  }
+};
+
+void cluster(const std::vector<Item>& items, UnionFind& uf) {
+  // Pass 1: blocks of (type, factual, day); union inside a block only.
+  std::map<std::tuple<std::string, bool, date::sys_days>, std::vector<std::size_t>> day_blocks;
+  std::vector<std::size_t> coarse;
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> undated_blocks;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const EventMention& m = items[i].mention;
+    if (is_single_day(m.time)) {
+      day_blocks[{m.type, is_factual(m.modality), *m.time.earliest}].push_back(i);
+    } else if (m.time.is_resolved()) {
+      coarse.push_back(i);
+    } else {
+      std::string key = m.actors.empty() ? "" : m.actors.front().entity_id;
+      undated_blocks[{m.type, key}].push_back(i);
+    }
+  }
+  for (const auto& [key, block] : day_blocks) {
+    for (std::size_t x = 0; x < block.size(); ++x) {
+      for (std::size_t y = x + 1; y < block.size(); ++y) {
+        if (could_corefer(items[block[x]].mention, items[block[y]].mention)) uf.join(block[x], block[y]);
+      }
+    }
+  }
+  // Pass 2: a day apart, two shared actors or a shared quotation make one
+  // event on which the sources disagree.
+  for (const auto& [key, block] : day_blocks) {
+    auto next = day_blocks.find({std::get<0>(key), std::get<1>(key), std::get<2>(key) + date::days{1}});
+    if (next == day_blocks.end()) continue;
+    for (std::size_t a : block) {
+      for (std::size_t b : next->second) {
+        const EventMention& ma = items[a].mention;
+        const EventMention& mb = items[b].mention;
+        if (items[a].mention.doc == items[b].mention.doc) continue;
+        bool strong = (ma.type != "statement" && shared_actors(ma, mb) >= 2) ||
+                      (could_corefer(ma, mb) && shared_quote_words(ma, mb) >= 5);
+        if (strong) uf.join(a, b);
+      }
+    }
+  }
+  // Pass 3: coarse mentions join the compatible day-dated event within
+  // their range that shares the most actors (a month contains its days).
+  for (std::size_t i : coarse) {
+    const EventMention& m = items[i].mention;
+    std::optional<std::size_t> best;
+    std::size_t best_shared = 0;
+    if (*m.time.latest - *m.time.earliest <= kMaxJoinRange) {
+      for (auto day = *m.time.earliest; day <= *m.time.latest; day += date::days{1}) {
+        auto it = day_blocks.find({m.type, is_factual(m.modality), day});
+        if (it == day_blocks.end()) continue;
+        for (std::size_t j : it->second) {
+          if (!could_corefer(m, items[j].mention)) continue;
+          std::size_t shared = shared_actors(m, items[j].mention);
+          std::size_t root = uf.find(j);
+          if (!best || shared > best_shared || (shared == best_shared && root < *best)) {
+            best = root;
+            best_shared = shared;
+          }
+        }
+      }
+    }
+    if (best) uf.join(i, *best);
+  }
+  // Coarse mentions left alone group with their own kind.
+  std::map<std::tuple<std::string, bool, std::string>, std::vector<std::size_t>> coarse_blocks;
+  for (std::size_t i : coarse) {
+    if (uf.find(i) != i) continue;
+    const EventMention& m = items[i].mention;
+    coarse_blocks[{m.type, is_factual(m.modality), m.time.value}].push_back(i);
+  }
+  for (auto* blocks : {&coarse_blocks}) {
+    for (const auto& [key, block] : *blocks) {
+      for (std::size_t x = 0; x < block.size(); ++x) {
+        for (std::size_t y = x + 1; y < block.size(); ++y) {
+          if (could_corefer(items[block[x]].mention, items[block[y]].mention)) uf.join(block[x], block[y]);
+        }
+      }
+    }
+  }
+  for (const auto& [key, block] : undated_blocks) {
+    for (std::size_t x = 0; x < block.size(); ++x) {
+      for (std::size_t y = x + 1; y < block.size(); ++y) {
+        if (could_corefer(items[block[x]].mention, items[block[y]].mention)) uf.join(block[x], block[y]);
+      }
+    }
+  }
+}
+
+// ---- events ----------------------------------------------------------------
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+int role_rank(Role r) {
+  switch (r) {
+    case Role::agent: return 0;
+    case Role::patient: return 1;
+    case Role::recipient: return 2;
+    case Role::participant: return 3;
+  }
+  return 3;
+}
+
+// The value most documents give; ties go to the smaller value, so the
+// choice never depends on order.
+template <typename Key>
+Key majority(const std::map<Key, std::set<std::string>>& docs_by_value) {
+  const Key* best = nullptr;
+  std::size_t best_count = 0;
+  for (const auto& [value, docs] : docs_by_value) {
+    if (!best || docs.size() > best_count) {
+      best = &value;
+      best_count = docs.size();
+    }
+  }
+  return *best;
+}
+
+Conflict make_conflict(std::string field, const std::map<std::string, std::set<std::string>>& docs_by_value) {
+  Conflict c{std::move(field), {}};
+  for (const auto& [value, docs] : docs_by_value) c.values.push_back({value, {docs.begin(), docs.end()}});
+  return c;
+}
+
+std::string label_for(const Event& e, const std::vector<Entity>& entities) {
+  auto name = [&](const std::string& id) -> std::string {
+    auto it = std::lower_bound(entities.begin(), entities.end(), id,
+                               [](const Entity& x, const std::string& key) { return x.id < key; });
+    return it != entities.end() && it->id == id ? it->name : id;
+  };
+  std::string label = e.type;
+  if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  std::vector<std::string> names;
+  for (const ActorRole& a : e.actors) names.push_back(name(a.entity_id));
+  if (!names.empty()) {
+    label += ": ";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (i > 0) label += i + 1 == names.size() ? " and " : ", ";
+      label += names[i];
+    }
+  }
+  if (e.place_id) label += " in " + name(*e.place_id);
+  return label;
+}
+
+Event make_event(std::vector<const Item*> members, const std::vector<Entity>& entities) {
+  std::sort(members.begin(), members.end(), [](const Item* a, const Item* b) {
+    return std::tie(a->mention.doc, a->mention.trigger) < std::tie(b->mention.doc, b->mention.trigger);
+  });
+  Event e;
+  const EventMention& first = members.front()->mention;
+  e.type = first.type;
+  e.cameo = first.cameo;
+
+  // Time: the day most documents give; coarser values only when no
+  // mention has a day.
+  std::map<std::string, std::set<std::string>> docs_by_day;
+  std::map<std::string, const TimeValue*> time_of_value;
+  const TimeValue* narrowest = nullptr;
+  for (const Item* it : members) {
+    const TimeValue& t = it->mention.time;
+    if (is_single_day(t)) {
+      std::string day = format_day(*t.earliest);
+      docs_by_day[day].insert(it->mention.doc);
+      if (!time_of_value.count(day) || t.anchor == TimeAnchor::explicit_date) time_of_value[day] = &t;
+    }
+    if (t.is_resolved() && (!narrowest || (*t.latest - *t.earliest) < (*narrowest->latest - *narrowest->earliest) ||
+                            ((*t.latest - *t.earliest) == (*narrowest->latest - *narrowest->earliest) && t.value < narrowest->value))) {
+      narrowest = &t;
+    }
+  }
+  if (!docs_by_day.empty()) {
+    e.time = *time_of_value[majority(docs_by_day)];
+    if (docs_by_day.size() > 1) e.conflicts.push_back(make_conflict("date", docs_by_day));
+  } else if (narrowest) {
+    e.time = *narrowest;
+  } else {
+    e.time = first.time;
+  }
+
+  // Actors: every entity any source names, in its most frequent role.
+  std::map<std::string, std::map<Role, std::size_t>> roles;
+  std::map<std::string, Span> first_span;
+  std::vector<std::string> order;
+  for (const Item* it : members) {
+    for (const ActorRole& a : it->mention.actors) {
+      if (!roles.count(a.entity_id)) {
+        order.push_back(a.entity_id);
+        first_span[a.entity_id] = a.span;
+      }
+      ++roles[a.entity_id][a.role];
+    }
+  }
+  for (const std::string& id : order) {
+    Role best = Role::participant;
+    std::size_t best_count = 0;
+    for (const auto& [role, count] : roles[id]) {
+      if (count > best_count || (count == best_count && role_rank(role) < role_rank(best))) {
+        best = role;
+        best_count = count;
+      }
+    }
+    e.actors.push_back({id, best, first_span[id]});
+  }
+  std::stable_sort(e.actors.begin(), e.actors.end(), [](const ActorRole& a, const ActorRole& b) {
+    return role_rank(a.role) < role_rank(b.role);
+  });
+
+  std::map<std::string, std::set<std::string>> docs_by_place;
+  for (const Item* it : members) {
+    if (it->mention.place_id) docs_by_place[*it->mention.place_id].insert(it->mention.doc);
+  }
+  if (!docs_by_place.empty()) {
+    e.place_id = majority(docs_by_place);
+    if (docs_by_place.size() > 1) e.conflicts.push_back(make_conflict("place", docs_by_place));
+  }
+
+  bool any_asserted = false;
+  bool any_reported = false;
+  for (const Item* it : members) {
+    any_asserted = any_asserted || it->mention.modality == Modality::asserted;
+    any_reported = any_reported || it->mention.modality == Modality::reported;
+  }
+  e.modality = any_asserted ? Modality::asserted : any_reported ? Modality::reported : first.modality;
+
+  std::set<std::string> outlets;
+  for (const Item* it : members) {
+    e.mentions.push_back({it->outlet, it->mention});
+    if (!it->outlet.empty()) outlets.insert(it->outlet);
+  }
+  e.outlets.assign(outlets.begin(), outlets.end());
+  e.label = label_for(e, entities);
+
+  // The id comes from content: type, day range and canonical actors.
+  std::vector<std::string> actor_ids;
+  for (const ActorRole& a : e.actors) actor_ids.push_back(a.entity_id);
+  std::sort(actor_ids.begin(), actor_ids.end());
+  std::string key = e.type + '|' + e.time.value + '|' + to_string(e.modality).data();
+  for (const std::string& id : actor_ids) key += '|' + id;
+  std::array<char, 24> hex{};
+  std::snprintf(hex.data(), hex.size(), "ev-%016llx", static_cast<unsigned long long>(fnv1a(key)));
+  e.id = hex.data();
+  return e;
+}
+
+}  // namespace
+
+MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<DocumentExtraction> extractions) {
+  MergedCorpus corpus;
+  auto [entities, remap] = resolve_entities(extractions);
+  corpus.entities = std::move(entities);
+
+  std::map<std::string, std::string> outlet_of;
+  for (const Document& d : documents) outlet_of[d.id] = d.outlet;
+  std::vector<Item> items;
+  for (DocumentExtraction& x : extractions) {
+    for (EventMention& m : x.events) {
+      for (ActorRole& a : m.actors) {
+        if (auto it = remap.find(a.entity_id); it != remap.end()) a.entity_id = it->second;
+      }
+      if (m.place_id) {
+        if (auto it = remap.find(*m.place_id); it != remap.end()) m.place_id = it->second;
+      }
+      items.push_back({outlet_of[m.doc], std::move(m)});
+    }
+  }
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    return std::tie(a.mention.doc, a.mention.trigger, a.mention.type) <
+           std::tie(b.mention.doc, b.mention.trigger, b.mention.type);
+  });
+  UnionFind uf(items.size());
+  cluster(items, uf);
+  std::map<std::size_t, std::vector<const Item*>> clusters;
+  for (std::size_t i = 0; i < items.size(); ++i) clusters[uf.find(i)].push_back(&items[i]);
+  for (auto& [root, members] : clusters) corpus.events.push_back(make_event(std::move(members), corpus.entities));
+
+  std::stable_sort(corpus.events.begin(), corpus.events.end(), [](const Event& a, const Event& b) {
+    auto key = [](const Event& e) {
+      return std::make_tuple(!e.time.is_resolved(), e.time.earliest.value_or(date::sys_days{}),
+                             e.time.latest.value_or(date::sys_days{}), e.type, e.id);
+    };
+    return key(a) < key(b);
+  });
+  // Equal content gives equal ids; number the repeats in timeline order.
+  std::map<std::string, std::size_t> seen;
+  for (Event& e : corpus.events) {
+    std::size_t n = ++seen[e.id];
+    if (n > 1) e.id += "-" + std::to_string(n);
+  }
+  std::sort(documents.begin(), documents.end(), [](const Document& a, const Document& b) { return a.id < b.id; });
+  corpus.documents = std::move(documents);
+  return corpus;
+}
+
+}  // namespace eventgraph

@@ -1,0 +1,48 @@
+// Merge stage: the mentions of all documents -> events, with entities
+// resolved across documents and every mention kept as provenance.
+//
+// Takes: documents and their extractions. Gives: a MergedCorpus whose
+// order and ids depend only on content, never on input order.
+//
+//   MergedCorpus corpus = merge_mentions(std::move(docs), std::move(extractions));
+//   for (const Event& e : corpus.events) ...  // sorted by date, type, id
+//
+// How (NewsReader's shape): mentions are blocked by type and day, so that
+// only mentions that could corefer are compared; inside a block, the same
+// speaker (statements) or a shared actor (other types) joins them, with
+// union-find over mentions sorted by (document, offset). Mentions dated
+// coarser than a day (a month) then join the one compatible event within
+// their range that shares the most actors. Events of the same type a day
+// apart that share two actors or a quotation are one event whose sources
+// disagree on the date: the majority date wins and the disagreement is kept
+// in `conflicts`.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/types.h"
+#include "extract/extract.h"
+
+namespace eventgraph {
+
+struct MergedCorpus {
+  std::vector<Document> documents;  // sorted by id
+  std::vector<Entity> entities;     // resolved across documents, sorted by id
+  std::vector<Event> events;        // sorted by (earliest day, type, id); undated last
+};
+
+// `extractions[i]` belongs to `documents[i]`.
+MergedCorpus merge_mentions(std::vector<Document> documents,
+                            std::vector<DocumentExtraction> extractions);
+
+// For a document without a publication date: the day that makes the most of
+// its relative dates agree with events the dated documents report, when one
+// day does so strictly better than every other; else nullopt (never a
+// guess). Candidates lie within a week of the dated documents' days.
+std::optional<date::sys_days> infer_publication_day(
+    const Document& undated, const Lexicon& lexicon,
+    const std::vector<DocumentExtraction>& dated_extractions,
+    const std::vector<date::sys_days>& dated_publication_days);
+
+}  // namespace eventgraph
