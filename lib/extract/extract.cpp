@@ -26,7 +26,7 @@ DocumentExtraction extract_mentions(const Document& doc, const Lexicon& lexicon)
   std::vector<TimeExpression> times = find_time_expressions(doc.text, time_context);
 
   detail::EventInputs inputs{segmented, entities.mentions, times, lexicon.data().events, doc.id,
-                             publication_day};
+                             doc.outlet, publication_day};
   DocumentExtraction result;
   result.doc = doc.id;
   result.events = detail::find_event_mentions(inputs);

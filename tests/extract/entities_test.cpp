@@ -507,7 +507,7 @@ TEST_CASE("entities: a broken user lexicon is reported with line and column") {
                           file + ":5:3: error: entities[3]: roles[0]: \"from\" must be a date (YYYY, YYYY-MM or "
                                  "YYYY-MM-DD), not \"May 2015\"; entry skipped [bad-lexicon-entry]",
                           file + ":7:3: warning: entities[4]: unknown field \"nick\" ignored [unknown-lexicon-field]",
-                          file + ":8:26: error: titles[1]: must be a string or an object; entry skipped "
+                          file + ":9:22: error: titles[1]: must be a string or an object; entry skipped "
                                  "[bad-lexicon-entry]",
                       }));
     const detail::EntityLexicon& lex = loaded.lexicon.data().entities;

@@ -164,8 +164,17 @@ std::vector<Unit> make_units(std::string_view text, const std::vector<Token>& to
 }
 
 // A title-case line (headline) makes every word look like a name; new
-// people are not made up from it.
+// people are not made up from it. A sentence full of titles and names can
+// be as capitalized, so a headline is also one that does not end in a
+// period.
 bool is_headline(const std::vector<Unit>& units) {
+  for (std::size_t j = units.size(); j-- > 0;) {
+    if (units[j].kind == TokenKind::quote || units[j].text == ")") continue;
+    if (units[j].text == "." || units[j].text == "?" || units[j].text == "!" || units[j].text.ends_with(".")) {
+      return false;
+    }
+    break;
+  }
   int long_words = 0;
   int capitalized = 0;
   for (const Unit& u : units) {

@@ -154,18 +154,32 @@ namespace {
 
 struct EntryLocator : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, EntryLocator> {
   const rapidjson::MemoryStream& stream;
+  std::string_view json;
   std::vector<std::size_t> entities;
   std::vector<std::size_t> titles;
   std::vector<std::size_t>* section = nullptr;
   int depth = 0;
 
-  explicit EntryLocator(const rapidjson::MemoryStream& s) : stream(s) {}
+  EntryLocator(const rapidjson::MemoryStream& s, std::string_view j) : stream(s), json(j) {}
 
   void element_at(std::size_t offset) {
     if (depth == 2 && section) section->push_back(offset);
   }
+  // A scalar has been read when the handler hears of it: walk back to its
+  // first character.
   bool Default() {
-    element_at(stream.Tell());  // a scalar ends here; close enough for a message
+    std::size_t start = stream.Tell();
+    if (start > 0 && json[start - 1] == '"') {
+      for (--start; start > 0; --start) {
+        if (json[start - 1] == '"' && (start < 2 || json[start - 2] != '\\')) {
+          --start;
+          break;
+        }
+      }
+    } else {
+      while (start > 0 && std::string_view(" \t\r\n,[:").find(json[start - 1]) == std::string_view::npos) --start;
+    }
+    element_at(start);
     return true;
   }
   bool Key(const char* key, rapidjson::SizeType length, bool) {
@@ -532,7 +546,7 @@ void parse_entity_lexicon(std::string_view json, const std::string& source, Enti
     return;
   }
   rapidjson::MemoryStream stream(json.data(), json.size());
-  EntryLocator locator(stream);
+  EntryLocator locator(stream, json);
   rapidjson::Reader().Parse(stream, locator);
 
   auto section = [&](const char* name) -> const rapidjson::Value* {

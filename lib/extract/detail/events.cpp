@@ -27,10 +27,10 @@ bool is_one_of(std::string_view word, const std::array<std::string_view, N>& wor
 // Words that open a new clause: relative pronouns, complementizers and
 // subordinators. Commas do not: they also set off appositives, which stay
 // inside the clause ("Obama, a harsh critic of Assad, met with Putin").
-constexpr std::array<std::string_view, 20> kClauseWords = {
+constexpr std::array<std::string_view, 21> kClauseWords = {
     "who",    "which", "that",  "after",   "before", "when",     "while",
     "because", "since", "although", "though", "whereas", "unless", "until",
-    "where",  "but",   "if",    "whom",    "whose",  "saying"};
+    "where",  "but",   "if",    "whom",    "whose",  "saying",   "as"};
 
 constexpr std::array<std::string_view, 27> kPrepositions = {
     "of",   "in",     "to",      "with",    "for",    "against", "from",    "at",    "on",
@@ -55,10 +55,13 @@ constexpr std::array<std::string_view, 6> kNegations = {"not", "never", "no", "n
 constexpr std::array<std::string_view, 7> kHypotheticals = {"would", "could", "might", "may",
                                                             "should", "if", "unless"};
 constexpr std::array<std::string_view, 4> kFutures = {"will", "shall", "'ll", "going"};
-constexpr std::array<std::string_view, 22> kPlans = {
+// Aims, plans and permissions: what they govern has not happened yet
+// ("plans to use", "voted to let Putin send troops").
+constexpr std::array<std::string_view, 28> kPlans = {
     "plans",    "plan",      "planned",  "planning", "intends",  "intend",   "wants",   "want",
     "aims",     "seeks",     "ready",    "readying", "preparing", "prepared", "vowed",  "vowing",
-    "promised", "threatened", "set",     "expected", "agreed",   "proposed"};
+    "promised", "threatened", "set",     "expected", "agreed",   "proposed", "let",     "allow",
+    "allowed",  "authorize", "authorized", "permit"};
 
 constexpr std::array<std::string_view, 3> kPronouns = {"he", "she", "they"};
 
@@ -105,6 +108,7 @@ class EventFinder {
     find_quotes();
     std::vector<EventMention> out;
     for (SentenceView& s : sentences_) find_in_sentence(s, out);
+    date_from_next_statement(out);
     return out;
   }
 
@@ -344,13 +348,39 @@ class EventFinder {
       }
     }
     std::vector<std::size_t> candidates;
+    bool was_excluded = false;
     for (std::size_t id : before) {
       std::size_t first = first_token_of(s, in_.entities[id]);
-      if (first < start || s.is_in_parens[first] || is_after_preposition(s, in_.entities[id])) continue;
-      candidates.push_back(id);
+      // "between Moscow and Washington": what is joined to a prepositional
+      // object is one too.
+      bool is_joined = first > 0 && (s.words[first - 1] == "and" || s.words[first - 1] == "or");
+      bool is_excluded = first < start || s.is_in_parens[first] || is_after_preposition(s, in_.entities[id]) ||
+                         (is_joined && was_excluded);
+      was_excluded = is_excluded;
+      if (!is_excluded) candidates.push_back(id);
     }
     if (candidates.empty()) return std::nullopt;
     return prefer_modified_person(s, candidates, 0);
+  }
+
+  // "..., argued Cook.", "...," declared the Pentagon spokesman.": after a
+  // comma or a closing quotation the speaker follows the verb.
+  std::optional<std::size_t> inverted_speaker(const SentenceView& s, const Trigger& trigger) const {
+    if (trigger.first_token == 0) return std::nullopt;
+    const std::string& before = s.words[trigger.first_token - 1];
+    if (before != "," && before != "\"") return std::nullopt;
+    // "told" takes its addressee after it: "Zinke, ..., told Breitbart News".
+    const std::string& verb = s.words[trigger.first_token];
+    if (verb == "told" || verb == "tells" || verb == "asked") return std::nullopt;
+    std::vector<std::size_t> after = mentions_in(s, trigger.last_token + 1, s.words.size());
+    if (after.empty() || first_token_of(s, in_.entities[after[0]]) > trigger.last_token + 4) return std::nullopt;
+    std::size_t speaker = prefer_modified_person(s, after, 0);
+    // The inverted speaker closes the clause: "argued Cook." but not
+    // "said Cook's aide".
+    std::size_t next = last_token_of(s, in_.entities[speaker]) + 1;
+    while (next < s.words.size() && (*s.tokens)[next].kind == TokenKind::word && next <= last_token_of(s, in_.entities[speaker]) + 6) ++next;
+    if (next < s.words.size() && (*s.tokens)[next].kind == TokenKind::word) return std::nullopt;
+    return speaker;
   }
 
   // Actors coordinated with the subject: "Obama, right, and Putin".
@@ -383,13 +413,17 @@ class EventFinder {
   }
 
   // The dating expression within [begin_byte, end_byte) nearest `anchor`.
+  // Words inside a quotation date what the quotation tells, not the act of
+  // saying it, unless the anchor is inside the same quotation.
   const TimeExpression* nearest_time(std::size_t begin_byte, std::size_t end_byte, std::size_t anchor) const {
+    bool is_anchor_quoted = is_inside_quote(anchor);
     const TimeExpression* best = nullptr;
     std::size_t best_distance = 0;
     auto it = std::lower_bound(in_.times.begin(), in_.times.end(), begin_byte,
                                [](const TimeExpression& e, std::size_t b) { return e.span.begin_byte < b; });
     for (; it != in_.times.end() && it->span.begin_byte < end_byte; ++it) {
       if (!is_dating(*it) || it->span.end_byte > end_byte) continue;
+      if (!is_anchor_quoted && is_inside_quote(it->span.begin_byte)) continue;
       std::size_t distance = it->span.begin_byte > anchor ? it->span.begin_byte - anchor
                                                           : anchor - std::min(anchor, it->span.end_byte);
       if (!best || distance < best_distance) {
@@ -402,17 +436,26 @@ class EventFinder {
 
   // ---- modality ----
 
+  // Looks at the few words before the trigger (and before an adjacent
+  // subject: "to let Putin send"), inside the clause.
   Modality modality_of(const SentenceView& s, const Trigger& trigger, std::size_t clause_begin,
-                       std::size_t subject_end) const {
-    std::size_t begin = std::max(clause_begin, subject_end);
-    std::size_t from = trigger.first_token > 5 ? trigger.first_token - 5 : 0;
-    begin = std::max(begin, from);
+                       std::optional<std::pair<std::size_t, std::size_t>> subject_tokens) const {
+    constexpr std::size_t kWindow = 5;
+    std::vector<std::size_t> window;
+    for (std::size_t t = trigger.first_token; t-- > clause_begin && window.size() < kWindow;) {
+      if (subject_tokens && t >= subject_tokens->first && t <= subject_tokens->second) continue;
+      if (subject_tokens && t < subject_tokens->first && subject_tokens->second + 1 < trigger.first_token &&
+          !is_one_of(std::string_view(s.words[subject_tokens->second + 1]), kVerbFillers)) {
+        break;  // the subject is not adjacent: words before it govern something else
+      }
+      window.push_back(t);
+    }
     bool has_to = trigger.first_token > 0 && s.words[trigger.first_token - 1] == "to";
-    for (std::size_t t = trigger.first_token; t-- > begin;) {
+    for (std::size_t t : window) {
       std::string_view w = s.words[t];
       if (is_one_of(w, kNegations) || w.ends_with("n't")) return Modality::negated;
     }
-    for (std::size_t t = trigger.first_token; t-- > begin;) {
+    for (std::size_t t : window) {
       std::string_view w = s.words[t];
       if (is_one_of(w, kHypotheticals)) return Modality::hypothetical;
       if (is_one_of(w, kFutures)) return Modality::future;
@@ -521,7 +564,8 @@ class EventFinder {
     if (type.is_speech) {
       if (trigger.rule->is_quote_only && !s.has_quote) return std::nullopt;
       // "As CNSNews.com reported in July, ..." attributes, it does not state.
-      if (s.words[clause_begin] == "as" && trigger.first_token <= clause_begin + 4) return std::nullopt;
+      bool is_as_clause = s.words[clause_begin] == "as" || (clause_begin > 0 && s.words[clause_begin - 1] == "as");
+      if (is_as_clause && trigger.first_token <= clause_begin + 4) return std::nullopt;
     }
     EventMention m;
     m.type = type.type;
@@ -539,6 +583,9 @@ class EventFinder {
     };
 
     bool is_according_to = trigger.rule->words.size() == 2 && trigger.rule->words[0] == "according";
+    // "according to the Pentagon" without a quotation attributes the other
+    // events of the sentence (they become reported); it is not a statement.
+    if (is_according_to && !s.has_quote) return std::nullopt;
     std::optional<std::size_t> subject;
     if (!is_according_to) {
       // A noun trigger's owner may stand right before it: "Russian air strikes".
@@ -552,9 +599,23 @@ class EventFinder {
           }
           if (only_words) subject = before.back();
         }
-        if (!subject && type.gathers_participants) subject = find_subject(s, 0, trigger.first_token);
+        // The clause's subject owns a meeting ("Obama and Putin pose before a
+        // bilateral meeting"), not a bombing it condemns.
+        if (!subject && type.gathers_participants) {
+          subject = find_subject(s, clause_begin, trigger.first_token);
+          if (!subject && clause_begin > 0) {
+            // The clause the noun's clause hangs from: "Putin told reporters
+            // after a bilateral meeting with Obama".
+            auto [outer_begin, outer_end] = clause_of(s, clause_begin - 1, clause_begin - 1);
+            subject = find_subject(s, outer_begin, std::min(outer_end, trigger.first_token));
+          }
+        }
+      } else if (type.is_speech) {
+        subject = inverted_speaker(s, trigger);
+        if (!subject) subject = find_subject(s, clause_begin, trigger.first_token);
+      } else {
+        subject = find_subject(s, clause_begin, trigger.first_token);
       }
-      if (!subject) subject = find_subject(s, clause_begin, trigger.first_token);
     }
     std::size_t subject_end_token = clause_begin;
     std::vector<std::size_t> after = mentions_in(s, trigger.last_token + 1, clause_end);
@@ -562,6 +623,9 @@ class EventFinder {
     if (subject) {
       add_actor(*subject, type.subject_role);
       subject_end_token = last_token_of(s, in_.entities[*subject]) + 1;
+      while (after_pos < after.size() && first_token_of(s, in_.entities[after[after_pos]]) < subject_end_token) {
+        ++after_pos;
+      }
       if (type.gathers_participants) {
         for (std::size_t id : coordinated_with(s, *subject, trigger.first_token)) add_actor(id, type.subject_role);
       }
@@ -588,6 +652,7 @@ class EventFinder {
     if (type.needs_subject && m.actors.empty()) return std::nullopt;
 
     // Object and place after the trigger.
+    bool has_object = false;
     for (; after_pos < after.size(); ++after_pos) {
       const EntityMention& e = in_.entities[after[after_pos]];
       bool is_place_slot = is_placeish(e) && (is_one_of(governing_word(s, first_token_of(s, e)), kPlacePrepositions) ||
@@ -605,13 +670,31 @@ class EventFinder {
         if (s.words[trigger.first_token] != "told" && s.words[trigger.first_token] != "tells") break;
         if (first_token_of(s, e) > trigger.last_token + 3) break;
       }
-      add_actor(prefer_modified_person(s, after, after_pos), type.object_role);
+      std::size_t first = first_token_of(s, e);
+      bool has_comma = false;
+      bool has_and = false;
+      for (std::size_t t = trigger.last_token + 1; t < first; ++t) {
+        has_comma = has_comma || s.words[t] == ",";
+        has_and = has_and || s.words[t] == "and";
+      }
+      // What follows a comma belongs to another phrase ("..., the Pentagon
+      // expressed concerns"); a second participant is joined by "and".
+      if (has_comma && !type.is_speech) break;
+      if (has_object && !has_and) break;
+      std::size_t chosen = prefer_modified_person(s, after, after_pos);
+      add_actor(chosen, type.object_role);
+      has_object = true;
+      while (after_pos + 1 < after.size() && after[after_pos] != chosen) ++after_pos;
       if (!type.gathers_participants) break;
       if (m.actors.size() >= 4) break;
     }
     if (m.actors.empty()) return std::nullopt;
 
-    m.modality = modality_of(s, trigger, clause_begin, subject_end_token);
+    std::optional<std::pair<std::size_t, std::size_t>> subject_tokens;
+    if (subject) {
+      subject_tokens = std::make_pair(first_token_of(s, in_.entities[*subject]), subject_end_token - 1);
+    }
+    m.modality = modality_of(s, trigger, clause_begin, subject_tokens);
     if (!type.is_speech && m.modality == Modality::asserted) {
       bool is_reported = is_inside_quote(m.trigger.begin_byte) ||
                          (first_speech_token && *first_speech_token < trigger.first_token);
@@ -675,7 +758,14 @@ class EventFinder {
         m.time.anchor = TimeAnchor::inherited;
         continue;
       }
-      std::string_view trigger_word = lower(m.trigger_text);
+      bool is_interview = std::any_of(m.actors.begin(), m.actors.end(), [&](const ActorRole& a) {
+        return a.role == Role::recipient && is_own_outlet(a.entity_id);
+      });
+      if (is_interview) {
+        m.time = publication_time();
+        continue;
+      }
+      std::string trigger_word = lower(m.trigger_text);
       bool is_present = trigger_word.size() > 3 && trigger_word.ends_with("s") && !trigger_word.ends_with("ss");
       const TimeExpression* narrative = nullptr;
       if (!is_present) {
@@ -695,10 +785,48 @@ class EventFinder {
     for (std::size_t i = first_new; i < out.size(); ++i) {
       const EventMention& m = out[i];
       if (m.type == "statement" && !m.actors.empty()) {
-        speaker_time_[m.actors.front().entity_id] = m.time;
+        // A speaker's day-dated occasion outlasts a vaguer aside ("In late
+        // September, Cook told reporters ..."): later undated statements
+        // more likely belong to the day.
+        auto it = speaker_time_.find(m.actors.front().entity_id);
+        bool is_coarser = it != speaker_time_.end() && it->second.is_resolved() && m.time.is_resolved() &&
+                          (*m.time.latest - *m.time.earliest) > (*it->second.latest - *it->second.earliest);
+        if (!is_coarser) speaker_time_[m.actors.front().entity_id] = m.time;
         last_speaker_ = m.actors.front().entity_id;
       }
     }
+  }
+
+  // "Speaking at the General Assembly, Putin stressed ... Putin said on
+  // Monday": a statement that got no date of its own takes the explicit
+  // date of the same speaker's next statement two sentences on at most.
+  void date_from_next_statement(std::vector<EventMention>& out) const {
+    constexpr std::size_t kLookahead = 2;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      EventMention& m = out[i];
+      if (m.type != "statement" || m.actors.empty() || m.time_span) continue;
+      for (std::size_t j = i + 1; j < out.size() && out[j].sentence <= m.sentence + kLookahead; ++j) {
+        const EventMention& next = out[j];
+        if (next.type == "statement" && !next.actors.empty() &&
+            next.actors.front().entity_id == m.actors.front().entity_id && next.time_span) {
+          m.time = next.time;
+          m.time.anchor = TimeAnchor::inherited;
+          break;
+        }
+      }
+    }
+  }
+
+  // Whether `entity_id` names the outlet publishing this document
+  // ("org:breitbart-news" for breitbart.com).
+  bool is_own_outlet(std::string_view entity_id) const {
+    std::string_view outlet = in_.outlet;
+    std::size_t dot = outlet.find('.');
+    std::string_view host = outlet.substr(0, dot);
+    if (host.size() < 3) return false;
+    std::size_t colon = entity_id.find(':');
+    std::string_view name = colon == std::string_view::npos ? entity_id : entity_id.substr(colon + 1);
+    return name.starts_with(host) && (name.size() == host.size() || !std::isalnum(static_cast<unsigned char>(name[host.size()])));
   }
 
   const TimeExpression* last_time_in(std::size_t begin_byte, std::size_t end_byte) const {

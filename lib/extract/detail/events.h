@@ -21,6 +21,7 @@ struct EventInputs {
   const std::vector<TimeExpression>& times;     // sorted by span
   const EventRules& rules;
   std::string doc_id;
+  std::string outlet;  // "breitbart.com": "told Breitbart News" is an interview for this article
   std::optional<date::sys_days> publication_day;
 };
 
