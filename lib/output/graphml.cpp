@@ -106,8 +106,10 @@ class GraphmlWriter {
     append_escaped(out_, value);
     out_ += "</data>\n";
   }
-  void data(std::string_view key, std::uint64_t value) { data(key, std::to_string(value)); }
-  void data(std::string_view key, bool value) { data(key, value ? "true" : "false"); }
+  void int_data(std::string_view key, std::uint64_t value) { data(key, std::to_string(value)); }
+  void bool_data(std::string_view key, bool value) {
+    data(key, value ? std::string_view("true") : std::string_view("false"));
+  }
   // Leaves out empty strings: an absent property reads better in every
   // consumer than an empty one, and GraphML has no null.
   void optional_data(std::string_view key, std::string_view value) {
@@ -169,8 +171,8 @@ void write_event(GraphmlWriter& w, const Event& e) {
   w.data("granularity", to_string(e.time.granularity));
   w.data("modality", to_string(e.modality));
   w.data("outlets", join(e.outlets, ";"));
-  w.data("mention_count", static_cast<std::uint64_t>(e.mentions.size()));
-  w.data("conflict_count", static_cast<std::uint64_t>(e.conflicts.size()));
+  w.int_data("mention_count", static_cast<std::uint64_t>(e.mentions.size()));
+  w.int_data("conflict_count", static_cast<std::uint64_t>(e.conflicts.size()));
 }
 
 void write_entity(GraphmlWriter& w, const Entity& e) {
@@ -183,7 +185,7 @@ void write_document(GraphmlWriter& w, const Document& d) {
   w.data("outlet", d.outlet);
   w.optional_data("url", d.url);
   if (d.published) w.data("published", d.published->to_iso());
-  w.data("published_inferred", d.is_published_inferred);
+  w.bool_data("published_inferred", d.is_published_inferred);
 }
 
 // The document of a participant edge: the first mention (in the event's
@@ -270,8 +272,8 @@ std::string format_graphml(const EventGraph& graph) {
     // A span means nothing without its document, so both or neither.
     if (!doc.empty()) {
       w.data("doc", doc);
-      w.data("span_begin", static_cast<std::uint64_t>(d.span.begin_byte));
-      w.data("span_end", static_cast<std::uint64_t>(d.span.end_byte));
+      w.int_data("span_begin", static_cast<std::uint64_t>(d.span.begin_byte));
+      w.int_data("span_end", static_cast<std::uint64_t>(d.span.end_byte));
     }
     out += "    </edge>\n";
   }

@@ -6,6 +6,10 @@
 
 #include "graph/graph.h"
 #include "merge/merge.h"
+#include "output/csv.h"
+#include "output/dot.h"
+#include "output/graphml.h"
+#include "output/jsonld.h"
 #include "output/output.h"
 #include "text/text.h"
 
@@ -36,6 +40,24 @@ void load_normalized(const std::vector<std::string>& inputs, const LoadOptions& 
 }
 
 }  // namespace
+
+std::string_view to_string(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::json: return "json";
+    case OutputFormat::graphml: return "graphml";
+    case OutputFormat::dot: return "dot";
+    case OutputFormat::jsonld: return "jsonld";
+    case OutputFormat::csv: return "csv";
+  }
+  return "json";
+}
+
+std::optional<OutputFormat> parse_output_format(std::string_view name) {
+  for (OutputFormat f : kAllOutputFormats) {
+    if (to_string(f) == name) return f;
+  }
+  return std::nullopt;
+}
 
 bool BuildReport::has_errors() const {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
@@ -111,9 +133,28 @@ BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions
   for (const Event& e : graph.corpus.events) report.mentions += e.mentions.size();
 
   std::filesystem::create_directories(options.output_dir);
-  auto events_path = options.output_dir / "events.json";
-  write_file_atomically(events_path, format_events_json(graph, skipped, options.generator_version));
-  report.files_written.push_back(events_path);
+  auto write = [&](std::string_view name, const std::string& content) {
+    auto path = options.output_dir / name;
+    write_file_atomically(path, content);
+    report.files_written.push_back(path);
+  };
+  for (OutputFormat format : kAllOutputFormats) {
+    if (std::find(options.formats.begin(), options.formats.end(), format) == options.formats.end()) {
+      continue;
+    }
+    switch (format) {
+      case OutputFormat::json:
+        write("events.json", format_events_json(graph, skipped, options.generator_version));
+        break;
+      case OutputFormat::graphml: write("events.graphml", format_graphml(graph)); break;
+      case OutputFormat::dot: write("events.dot", format_dot(graph)); break;
+      case OutputFormat::jsonld: write("events.jsonld", format_jsonld(graph)); break;
+      case OutputFormat::csv:
+        write("events.csv", format_events_csv(graph));
+        write("mentions.csv", format_mentions_csv(graph));
+        break;
+    }
+  }
   return report;
 }
 

@@ -10,8 +10,11 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/types.h"
@@ -20,11 +23,27 @@
 
 namespace eventgraph {
 
+// The files a build writes into the output directory (README, "Output
+// formats"): json -> events.json, graphml -> events.graphml, dot ->
+// events.dot, jsonld -> events.jsonld, csv -> events.csv and mentions.csv.
+enum class OutputFormat { json, graphml, dot, jsonld, csv };
+
+inline constexpr OutputFormat kAllOutputFormats[] = {OutputFormat::json, OutputFormat::graphml,
+                                                     OutputFormat::dot, OutputFormat::jsonld,
+                                                     OutputFormat::csv};
+
+std::string_view to_string(OutputFormat format);  // "json", "graphml", ...
+// The format named `name` (as to_string spells it), or nullopt.
+std::optional<OutputFormat> parse_output_format(std::string_view name);
+
 struct BuildOptions {
   LoadOptions load;
   std::vector<std::filesystem::path> lexicon_files;  // added to the built-in lexicon
   std::filesystem::path output_dir = "out";
   std::string generator_version;
+  // Which files to write; repeats are ignored, and files are always
+  // written in kAllOutputFormats order.
+  std::vector<OutputFormat> formats{std::begin(kAllOutputFormats), std::end(kAllOutputFormats)};
 };
 
 struct BuildReport {

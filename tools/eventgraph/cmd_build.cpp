@@ -27,9 +27,31 @@ int run_build(std::span<char*> args) {
                   "skip (and report) any article larger than this")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  std::string valid_formats = "all";
+  for (OutputFormat f : kAllOutputFormats) valid_formats += std::string(", ") + std::string(to_string(f));
+  std::vector<std::string> format_names = {"all"};
+  app->add_option("--format", format_names,
+                  "files to write, comma-separated or repeated: json (events.json), graphml,\n"
+                  "dot, jsonld, csv (events.csv, mentions.csv), all")
+      ->delimiter(',')
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [valid_formats](std::string& name) -> std::string {
+            if (name == "all" || parse_output_format(name)) return {};
+            return "unknown format \"" + name + "\" (valid: " + valid_formats + ")";
+          },
+          "FORMAT"));
   app->add_flag("-q,--quiet", is_quiet, "print no summary");
   if (auto status = parse_args(*app, args)) return *status;
   options.output_dir = output_dir;
+  options.formats.clear();
+  for (const std::string& name : format_names) {
+    if (name == "all") {
+      options.formats.assign(std::begin(kAllOutputFormats), std::end(kAllOutputFormats));
+    } else if (auto format = parse_output_format(name)) {
+      options.formats.push_back(*format);
+    }
+  }
 
   BuildReport report = run_build(inputs, options);
   bool has_error = cli::report(report.diagnostics);

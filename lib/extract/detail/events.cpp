@@ -148,8 +148,10 @@ class EventFinder {
       int depth = 0;
       for (std::size_t t = 0; t < s.tokens->size(); ++t) {
         std::string w = lower(token_text(s, t));
-        if (w == "(") ++depth;
-        s.is_in_parens.push_back(depth > 0 || w == ")");
+        // A sentence that is all one parenthesis ("(Update: ...)") is still
+        // a sentence; only parentheses inside it are asides.
+        if (w == "(" && t > 0) ++depth;
+        s.is_in_parens.push_back(depth > 0 || (w == ")" && depth > 0));
         if (w == ")" && depth > 0) --depth;
         bool boundary = w == ";" || w == ":" || w == "\"" || w == "--" || w == "\u2014" ||
                         w == "\u2013" || w == "-" || is_one_of(w, kClauseWords);
@@ -272,17 +274,32 @@ class EventFinder {
     return token_at(s, m.span.end_byte - 1);
   }
 
-  // The word before token `t`, skipping determiners; "" at the start.
+  // The word before token `t`, skipping determiners and compass words ("in
+  // northern Iraq"); "" at the start.
   std::string_view governing_word(const SentenceView& s, std::size_t t) const {
+    static constexpr std::array<std::string_view, 10> kCompass = {
+        "northern", "southern", "eastern", "western", "central", "northeastern",
+        "northwestern", "southeastern", "southwestern", "neighboring"};
     while (t > 0) {
       --t;
-      if (!is_one_of(std::string_view(s.words[t]), kDeterminers)) return s.words[t];
+      std::string_view w = s.words[t];
+      if (!is_one_of(w, kDeterminers) && !is_one_of(w, kCompass)) return w;
     }
     return "";
   }
 
   bool is_after_preposition(const SentenceView& s, const EntityMention& m) const {
-    return is_one_of(governing_word(s, first_token_of(s, m)), kPrepositions);
+    std::size_t first = first_token_of(s, m);
+    std::string_view word = governing_word(s, first);
+    if (word == "of" && first >= 2) {
+      // "Thousands of Ukrainians protested": a quantity, not a modifier.
+      static constexpr std::array<std::string_view, 8> kQuantities = {
+          "thousands", "hundreds", "dozens", "millions", "scores", "tens", "crowds", "groups"};
+      std::size_t of = first - 1;
+      while (of > 0 && s.words[of] != "of") --of;
+      if (of > 0 && is_one_of(std::string_view(s.words[of - 1]), kQuantities)) return false;
+    }
+    return is_one_of(word, kPrepositions);
   }
 
   // The mentions whose tokens lie in [begin, end), in text order.
@@ -376,11 +393,41 @@ class EventFinder {
     if (after.empty() || first_token_of(s, in_.entities[after[0]]) > trigger.last_token + 4) return std::nullopt;
     std::size_t speaker = prefer_modified_person(s, after, 0);
     // The inverted speaker closes the clause: "argued Cook." but not
-    // "said Cook's aide".
+    // "suggested that the U.S. should".
     std::size_t next = last_token_of(s, in_.entities[speaker]) + 1;
-    while (next < s.words.size() && (*s.tokens)[next].kind == TokenKind::word && next <= last_token_of(s, in_.entities[speaker]) + 6) ++next;
     if (next < s.words.size() && (*s.tokens)[next].kind == TokenKind::word) return std::nullopt;
+    for (std::size_t t = trigger.last_token + 1; t < first_token_of(s, in_.entities[speaker]); ++t) {
+      if (s.is_boundary[t]) return std::nullopt;
+    }
     return speaker;
+  }
+
+  // The speaker of a verb of saying. After a comma the speaker is the
+  // phrase between that comma and the verb ("..., an army spokesman said":
+  // no named speaker), unless the comma closes an appositive of a named
+  // subject ("Sergei Ivanov, a top Putin aide, said").
+  std::optional<std::size_t> speaker_before(const SentenceView& s, std::size_t clause_begin,
+                                            std::size_t trigger) const {
+    std::optional<std::size_t> last_comma;
+    std::optional<std::size_t> previous_comma;
+    for (std::size_t t = clause_begin; t < trigger; ++t) {
+      if (s.words[t] != "," || s.is_in_parens[t]) continue;
+      previous_comma = last_comma;
+      last_comma = t;
+    }
+    if (!last_comma) return find_subject(s, clause_begin, trigger);
+    if (auto tail = find_subject(s, *last_comma + 1, trigger)) return tail;
+    if (previous_comma) {
+      // The named subject right before the appositive's opening comma.
+      std::size_t t = *previous_comma;
+      while (t > clause_begin && s.is_in_parens[t - 1]) --t;
+      for (std::size_t id : mentions_in(s, clause_begin, t)) {
+        if (last_token_of(s, in_.entities[id]) + 1 == t && !is_after_preposition(s, in_.entities[id])) {
+          return id;
+        }
+      }
+    }
+    return std::nullopt;
   }
 
   // Actors coordinated with the subject: "Obama, right, and Putin".
@@ -415,14 +462,16 @@ class EventFinder {
   // The dating expression within [begin_byte, end_byte) nearest `anchor`.
   // Words inside a quotation date what the quotation tells, not the act of
   // saying it, unless the anchor is inside the same quotation.
-  const TimeExpression* nearest_time(std::size_t begin_byte, std::size_t end_byte, std::size_t anchor) const {
+  const TimeExpression* nearest_time(std::size_t begin_byte, std::size_t end_byte, std::size_t anchor,
+                                     bool accept_unresolved = false) const {
     bool is_anchor_quoted = is_inside_quote(anchor);
     const TimeExpression* best = nullptr;
     std::size_t best_distance = 0;
     auto it = std::lower_bound(in_.times.begin(), in_.times.end(), begin_byte,
                                [](const TimeExpression& e, std::size_t b) { return e.span.begin_byte < b; });
     for (; it != in_.times.end() && it->span.begin_byte < end_byte; ++it) {
-      if (!is_dating(*it) || it->span.end_byte > end_byte) continue;
+      bool is_date_or_time = it->time.type == TimexType::date || it->time.type == TimexType::time;
+      if (!(is_dating(*it) || (accept_unresolved && is_date_or_time)) || it->span.end_byte > end_byte) continue;
       if (!is_anchor_quoted && is_inside_quote(it->span.begin_byte)) continue;
       std::size_t distance = it->span.begin_byte > anchor ? it->span.begin_byte - anchor
                                                           : anchor - std::min(anchor, it->span.end_byte);
@@ -451,6 +500,9 @@ class EventFinder {
       window.push_back(t);
     }
     bool has_to = trigger.first_token > 0 && s.words[trigger.first_token - 1] == "to";
+    if (clause_begin > 0 && (s.words[clause_begin - 1] == "if" || s.words[clause_begin - 1] == "unless")) {
+      return Modality::hypothetical;
+    }
     for (std::size_t t : window) {
       std::string_view w = s.words[t];
       if (is_one_of(w, kNegations) || w.ends_with("n't")) return Modality::negated;
@@ -567,6 +619,12 @@ class EventFinder {
       bool is_as_clause = s.words[clause_begin] == "as" || (clause_begin > 0 && s.words[clause_begin - 1] == "as");
       if (is_as_clause && trigger.first_token <= clause_begin + 4) return std::nullopt;
     }
+    if (!type.is_speech && first_speech_token && *first_speech_token < trigger.first_token &&
+        *first_speech_token >= clause_begin) {
+      // "Stoltenberg said the alliance would deploy": what is said has its
+      // own subject.
+      clause_begin = *first_speech_token + 1;
+    }
     EventMention m;
     m.type = type.type;
     m.cameo = type.cameo;
@@ -591,8 +649,9 @@ class EventFinder {
       // A noun trigger's owner may stand right before it: "Russian air strikes".
       if (trigger.rule->is_noun) {
         auto before = mentions_in(s, clause_begin, trigger.first_token);
-        if (!before.empty() && last_token_of(s, in_.entities[before.back()]) + 3 >= trigger.first_token &&
-            !is_after_preposition(s, in_.entities[before.back()])) {
+        // "backed by Russian air strikes": the owner right before the noun
+        // holds even after a preposition.
+        if (!before.empty() && last_token_of(s, in_.entities[before.back()]) + 3 >= trigger.first_token) {
           bool only_words = true;
           for (std::size_t t = last_token_of(s, in_.entities[before.back()]) + 1; t < trigger.first_token; ++t) {
             only_words = only_words && toks[t].kind == TokenKind::word;
@@ -612,7 +671,7 @@ class EventFinder {
         }
       } else if (type.is_speech) {
         subject = inverted_speaker(s, trigger);
-        if (!subject) subject = find_subject(s, clause_begin, trigger.first_token);
+        if (!subject) subject = speaker_before(s, clause_begin, trigger.first_token);
       } else {
         subject = find_subject(s, clause_begin, trigger.first_token);
       }
@@ -628,11 +687,36 @@ class EventFinder {
       }
       if (type.gathers_participants) {
         for (std::size_t id : coordinated_with(s, *subject, trigger.first_token)) add_actor(id, type.subject_role);
+        // "Abe and Park met": the subject found next to the verb may be the
+        // last of a coordination.
+        std::size_t first = first_token_of(s, in_.entities[*subject]);
+        auto before = mentions_in(s, clause_begin, first);
+        // The subject's own modifier ("South Korean President Park") is not
+        // a second participant.
+        while (!before.empty() && !is_person(in_.entities[before.back()]) &&
+               last_token_of(s, in_.entities[before.back()]) + 1 == first) {
+          first = first_token_of(s, in_.entities[before.back()]);
+          before.pop_back();
+        }
+        for (std::size_t k = before.size(); k-- > 0;) {
+          std::size_t gap_begin = last_token_of(s, in_.entities[before[k]]) + 1;
+          if (gap_begin >= first || s.words[gap_begin] != "and" || gap_begin + 3 < first) break;
+          std::size_t id = before[k];
+          if (is_after_preposition(s, in_.entities[id])) break;
+          // Skip the modifier of a person ("South Korean President Park").
+          add_actor(id, type.subject_role);
+          first = first_token_of(s, in_.entities[id]);
+          while (k > 0 && last_token_of(s, in_.entities[before[k - 1]]) + 4 >= first &&
+                 !is_person(in_.entities[before[k - 1]]) && is_person(in_.entities[id])) {
+            --k;
+            first = first_token_of(s, in_.entities[before[k]]);
+          }
+        }
       }
     } else if (type.is_speech) {
       // Inverted or pronoun speakers: "argued Cook", "declared the Pentagon
       // spokesman", "according to the Pentagon", "he added".
-      if (!after.empty() && first_token_of(s, in_.entities[after[0]]) <= trigger.last_token + 4) {
+      if (is_according_to && !after.empty() && first_token_of(s, in_.entities[after[0]]) <= trigger.last_token + 4) {
         std::size_t chosen = prefer_modified_person(s, after, 0);
         add_actor(chosen, type.subject_role);
         while (after_pos < after.size() && after[after_pos] != chosen) ++after_pos;
@@ -648,6 +732,13 @@ class EventFinder {
           used.insert(last_speaker_);
         }
       }
+    }
+    if (type.is_speech && m.actors.empty() && trigger.rule->is_quote_only && !last_speaker_.empty() &&
+        last_statement_index_ && s.paragraph <= last_statement_paragraph_ + 1) {
+      // "..., added the former commander": "added" and "continued" go on
+      // with the speaker of the paragraph before.
+      m.actors.push_back({last_speaker_, type.subject_role, m.trigger});
+      used.insert(last_speaker_);
     }
     if (type.needs_subject && m.actors.empty()) return std::nullopt;
 
@@ -680,21 +771,30 @@ class EventFinder {
       // What follows a comma belongs to another phrase ("..., the Pentagon
       // expressed concerns"); a second participant is joined by "and".
       if (has_comma && !type.is_speech) break;
-      if (has_object && !has_and) break;
+      if (has_object && (!has_and || !type.gathers_participants)) continue;  // a place may follow
       std::size_t chosen = prefer_modified_person(s, after, after_pos);
       add_actor(chosen, type.object_role);
       has_object = true;
       while (after_pos + 1 < after.size() && after[after_pos] != chosen) ++after_pos;
-      if (!type.gathers_participants) break;
       if (m.actors.size() >= 4) break;
     }
     if (m.actors.empty()) return std::nullopt;
+    // It takes two to meet: "Obama attended the summit" is not a meeting.
+    if (type.gathers_participants && m.actors.size() < 2) return std::nullopt;
 
     std::optional<std::pair<std::size_t, std::size_t>> subject_tokens;
     if (subject) {
       subject_tokens = std::make_pair(first_token_of(s, in_.entities[*subject]), subject_end_token - 1);
     }
-    m.modality = modality_of(s, trigger, clause_begin, subject_tokens);
+    std::size_t modality_begin = clause_begin;
+    if (type.is_speech) {
+      // "If NATO deployed troops, Moscow could respond, a spokesman warned":
+      // the warning is asserted; the condition belongs to what was said.
+      for (std::size_t t = clause_begin; t < trigger.first_token; ++t) {
+        if (s.words[t] == ",") modality_begin = t + 1;
+      }
+    }
+    m.modality = modality_of(s, trigger, modality_begin, subject_tokens);
     if (!type.is_speech && m.modality == Modality::asserted) {
       bool is_reported = is_inside_quote(m.trigger.begin_byte) ||
                          (first_speech_token && *first_speech_token < trigger.first_token);
@@ -702,6 +802,10 @@ class EventFinder {
         is_reported = is_reported || (s.words[t] == "according" && s.words[t + 1] == "to");
       }
       if (is_reported) m.modality = Modality::reported;
+      // "The Kremlin denied that Russian jets had bombed": a denial.
+      for (std::size_t t = 0; t < trigger.first_token; ++t) {
+        if (s.words[t] == "denied" || s.words[t] == "denies" || s.words[t] == "deny") m.modality = Modality::negated;
+      }
     }
     if (type.is_speech && !m.actors.empty()) {
       // The quotation of the sentence belongs to its speech verb.
@@ -713,6 +817,11 @@ class EventFinder {
     std::size_t clause_end_byte = toks[clause_end - 1].span.end_byte;
     const TimeExpression* when = nearest_time(clause_begin_byte, clause_end_byte, m.trigger.begin_byte);
     if (!when) when = nearest_time(s.span.begin_byte, s.span.end_byte, m.trigger.begin_byte);
+    if (!when && !in_.publication_day) {
+      // Without a publication day, "on Tuesday" stays "XXXX-WXX-2": still
+      // more than nothing, and the merge can place it.
+      when = nearest_time(clause_begin_byte, clause_end_byte, m.trigger.begin_byte, true);
+    }
     if (when) {
       m.time = when->time;
       m.time_span = when->span;

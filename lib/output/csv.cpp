@@ -1,0 +1,148 @@
+// CSV writers (RFC 4180, with a formula-injection guard; see csv.h).
+#include "output/csv.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+
+namespace eventgraph {
+namespace {
+
+class CsvWriter {
+ public:
+  // A text cell: guarded, then quoted when needed.
+  void text(std::string_view value) {
+    std::string cell;
+    cell.reserve(value.size() + 1);
+    if (!value.empty() && std::string_view("=+-@\t\r'").find(value.front()) != std::string_view::npos) {
+      cell += '\'';
+    }
+    for (char c : value) {
+      if (c != '\0') cell += c;
+    }
+    raw(cell);
+  }
+  void number(std::uint64_t value) { raw(std::to_string(value)); }
+  void end_row() {
+    out_ += "\r\n";
+    is_row_start_ = true;
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void raw(std::string_view cell) {
+    if (!is_row_start_) out_ += ',';
+    is_row_start_ = false;
+    if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
+      out_ += cell;
+      return;
+    }
+    out_ += '"';
+    for (char c : cell) {
+      if (c == '"') out_ += '"';
+      out_ += c;
+    }
+    out_ += '"';
+  }
+
+  std::string out_;
+  bool is_row_start_ = true;
+};
+
+void header(CsvWriter& w, std::initializer_list<std::string_view> names) {
+  for (std::string_view name : names) w.text(name);
+  w.end_row();
+}
+
+std::string entity_name(const MergedCorpus& c, const std::string& id) {
+  const Entity* e = find_entity(c, id);
+  return e ? e->name : id;
+}
+
+std::string confidence_decimal(double confidence) {
+  long hundredths = std::lround(std::clamp(confidence, 0.0, 1.0) * 100);
+  std::string out = std::to_string(hundredths / 100) + ".";
+  long rest = hundredths % 100;
+  out += static_cast<char>('0' + rest / 10);
+  out += static_cast<char>('0' + rest % 10);
+  return out;
+}
+
+}  // namespace
+
+std::string format_events_csv(const EventGraph& graph) {
+  const MergedCorpus& c = graph.corpus;
+  CsvWriter w;
+  header(w, {"id", "type", "cameo", "label", "date", "date_begin", "date_end", "granularity",
+             "modality", "actors", "actor_ids", "place", "place_id", "outlets", "mention_count",
+             "conflicts"});
+  for (const Event& e : c.events) {
+    w.text(e.id);
+    w.text(e.type);
+    w.text(e.cameo);
+    w.text(e.label);
+    bool is_dated = e.time.is_resolved();
+    w.text(is_dated ? e.time.value : "");
+    w.text(is_dated ? format_day(*e.time.earliest) : "");
+    w.text(is_dated ? format_day(*e.time.latest) : "");
+    w.text(to_string(e.time.granularity));
+    w.text(to_string(e.modality));
+    // An actor in two roles is listed once.
+    std::vector<std::string> ids;
+    for (const ActorRole& a : e.actors) {
+      if (std::find(ids.begin(), ids.end(), a.entity_id) == ids.end()) ids.push_back(a.entity_id);
+    }
+    std::string names, joined_ids;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (i > 0) {
+        names += "; ";
+        joined_ids += "; ";
+      }
+      names += entity_name(c, ids[i]);
+      joined_ids += ids[i];
+    }
+    w.text(names);
+    w.text(joined_ids);
+    w.text(e.place_id ? entity_name(c, *e.place_id) : "");
+    w.text(e.place_id ? *e.place_id : "");
+    std::string outlets;
+    for (std::size_t i = 0; i < e.outlets.size(); ++i) {
+      if (i > 0) outlets += "; ";
+      outlets += e.outlets[i];
+    }
+    w.text(outlets);
+    w.number(e.mentions.size());
+    w.number(e.conflicts.size());
+    w.end_row();
+  }
+  return w.take();
+}
+
+std::string format_mentions_csv(const EventGraph& graph) {
+  CsvWriter w;
+  header(w, {"event_id", "doc", "outlet", "sentence", "span_begin", "span_end", "trigger", "date",
+             "date_anchor", "modality", "confidence", "quote"});
+  for (const Event& e : graph.corpus.events) {
+    for (const MentionRecord& r : e.mentions) {
+      const EventMention& m = r.mention;
+      w.text(e.id);
+      w.text(m.doc);
+      w.text(r.outlet);
+      w.number(m.sentence);
+      w.number(m.trigger.begin_byte);
+      w.number(m.trigger.end_byte);
+      w.text(m.trigger_text);
+      w.text(m.time.value);
+      w.text(to_string(m.time.anchor));
+      w.text(to_string(m.modality));
+      w.text(confidence_decimal(m.confidence));  // digits only: never guarded
+      w.text(m.quote ? *m.quote : "");
+      w.end_row();
+    }
+  }
+  return w.take();
+}
+
+}  // namespace eventgraph
