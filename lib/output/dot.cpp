@@ -207,6 +207,7 @@ std::string format_dot(const EventGraph& graph) {
     return n;
   };
 
+  std::vector<Agnode_t*> tick_nodes;
   Agnode_t* previous_tick = nullptr;
   for (std::size_t i = 0; i < ticks.size(); ++i) {
     Agnode_t* n = new_node("axis:" + ticks[i].label(), ranks[i]);
@@ -219,7 +220,16 @@ std::string format_dot(const EventGraph& graph) {
       set(axis, "style", "invis");
     }
     previous_tick = n;
+    tick_nodes.push_back(n);
   }
+  // A flat edge keeps its tail before its head, so an invisible one from
+  // each date to the first node of its rank puts the axis on top.
+  std::vector<bool> has_axis_edge(ticks.size(), false);
+  auto hang_from_axis = [&](std::size_t tick, Agnode_t* n) {
+    if (has_axis_edge[tick]) return;
+    has_axis_edge[tick] = true;
+    set(agedge(root, tick_nodes[tick], n, nullptr, 1), "style", "invis");
+  };
 
   std::vector<Agnode_t*> node_of(num_vertices(g), nullptr);
   for (auto [v, end] = vertices(g); v != end; ++v) {
@@ -229,7 +239,9 @@ std::string format_dot(const EventGraph& graph) {
     switch (d.kind) {
       case VertexKind::event: {
         const Event& e = c.events[d.index];
-        n = new_node(d.uid, ranks[tick_index(event_tick(e))]);
+        std::size_t tick = tick_index(event_tick(e));
+        n = new_node(d.uid, ranks[tick]);
+        hang_from_axis(tick, n);
         if (e.time.is_resolved() && e.time.granularity != Granularity::day) label += "\n" + e.time.value;
         if (e.modality != Modality::asserted) label += "\n(" + std::string(to_string(e.modality)) + ")";
         set(n, "shape", "box");
@@ -246,7 +258,9 @@ std::string format_dot(const EventGraph& graph) {
       }
       case VertexKind::document: {
         const Document& doc = c.documents[d.index];
-        n = new_node(d.uid, ranks[tick_index(document_tick(doc))]);
+        std::size_t tick = tick_index(document_tick(doc));
+        n = new_node(d.uid, ranks[tick]);
+        hang_from_axis(tick, n);
         label += "\n" + doc.outlet;
         set(n, "shape", "note");
         set(n, "style", "filled");

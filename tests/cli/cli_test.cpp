@@ -4,7 +4,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <vector>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -82,10 +84,12 @@ TEST_CASE("build on the samples writes events.json and prints a summary") {
   std::string json = read_all(out.path / "events.json");
   CHECK(json.find("\"id\": \"breitbart-20150929\"") != std::string::npos);
   CHECK(json.find("\"published\": \"2015-09-30T08:23:00-04:00\"") != std::string::npos);
-  // No temporary file is left behind.
-  std::size_t files = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(out.path)) ++files;
-  CHECK(files == 1);
+  // Every format by default, and no temporary file left behind.
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(out.path)) files.push_back(e.path().filename().string());
+  std::sort(files.begin(), files.end());
+  CHECK(files == std::vector<std::string>{"events.csv", "events.dot", "events.graphml", "events.json",
+                                          "events.jsonld", "mentions.csv"});
 }
 
 TEST_CASE("the same articles give the same bytes in any input order") {
