@@ -110,6 +110,15 @@ struct EntityMention {
   Span span;  // the name as written ("Secretary Carter", "Moscow")
 };
 
+// A person's tie to an organization, country or person, as the text states
+// it ("Pentagon spokesman Peter Cook", "Sergei Ivanov, a top Putin aide").
+struct Affiliation {
+  std::string person_id;
+  std::string of;     // entity id
+  std::string title;  // as written: "spokesman", "aide"
+  Span evidence;
+};
+
 enum class Role { agent, patient, recipient, participant };
 enum class Modality { asserted, planned, future, negated, hypothetical, reported };
 

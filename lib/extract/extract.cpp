@@ -32,6 +32,7 @@ DocumentExtraction extract_mentions(const Document& doc, const Lexicon& lexicon)
   result.events = detail::find_event_mentions(inputs);
   result.entities = std::move(entities.entities);
   result.entity_mentions = std::move(entities.mentions);
+  result.affiliations = std::move(entities.affiliations);
   return result;
 }
 

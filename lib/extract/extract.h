@@ -50,6 +50,7 @@ struct DocumentExtraction {
   std::vector<Entity> entities;          // named in this document, sorted by id
   std::vector<EntityMention> entity_mentions;  // in text order
   std::vector<EventMention> events;      // in text order
+  std::vector<Affiliation> affiliations;  // stated ties, sorted
 };
 
 // Extracts from one document. Pure: same document and lexicon, same result.

@@ -99,13 +99,20 @@ std::size_t shared_actors(const EventMention& a, const EventMention& b) {
   return n;
 }
 
-// Same type assumed. A statement is its speaker's; other events need an
-// actor in common.
-bool could_corefer(const EventMention& a, const EventMention& b) {
+// Who speaks for whom: a spokesman's words are his organization's.
+using Affiliations = std::set<std::pair<std::string, std::string>>;  // (person, of)
+
+// Same type assumed. A statement is its speaker's (or the organization the
+// speaker speaks for: "Pentagon officials stressed" the same day as
+// "Pentagon spokesman Peter Cook said"); other events need an actor in
+// common.
+bool could_corefer(const EventMention& a, const EventMention& b, const Affiliations& affiliations) {
   if (is_factual(a.modality) != is_factual(b.modality)) return false;
   if (a.type == "statement") {
-    std::string speaker = speaker_of(a);
-    return !speaker.empty() && speaker == speaker_of(b);
+    std::string sa = speaker_of(a);
+    std::string sb = speaker_of(b);
+    if (sa.empty() || sb.empty()) return false;
+    return sa == sb || affiliations.count({sa, sb}) > 0 || affiliations.count({sb, sa}) > 0;
   }
   return shared_actors(a, b) > 0;
 }
@@ -149,7 +156,7 @@ struct UnionFind {
   }
 };
 
-void cluster(const std::vector<Item>& items, UnionFind& uf) {
+void cluster(const std::vector<Item>& items, const Affiliations& affiliations, UnionFind& uf) {
   // Pass 1: blocks of (type, factual, day); union inside a block only.
   std::map<std::tuple<std::string, bool, date::sys_days>, std::vector<std::size_t>> day_blocks;
   std::vector<std::size_t> coarse;
@@ -168,7 +175,7 @@ void cluster(const std::vector<Item>& items, UnionFind& uf) {
   for (const auto& [key, block] : day_blocks) {
     for (std::size_t x = 0; x < block.size(); ++x) {
       for (std::size_t y = x + 1; y < block.size(); ++y) {
-        if (could_corefer(items[block[x]].mention, items[block[y]].mention)) uf.join(block[x], block[y]);
+        if (could_corefer(items[block[x]].mention, items[block[y]].mention, affiliations)) uf.join(block[x], block[y]);
       }
     }
   }
@@ -183,7 +190,7 @@ void cluster(const std::vector<Item>& items, UnionFind& uf) {
         const EventMention& mb = items[b].mention;
         if (items[a].mention.doc == items[b].mention.doc) continue;
         bool strong = (ma.type != "statement" && shared_actors(ma, mb) >= 2) ||
-                      (could_corefer(ma, mb) && shared_quote_words(ma, mb) >= 5);
+                      (could_corefer(ma, mb, affiliations) && shared_quote_words(ma, mb) >= 5);
         if (strong) uf.join(a, b);
       }
     }
@@ -199,7 +206,7 @@ void cluster(const std::vector<Item>& items, UnionFind& uf) {
         auto it = day_blocks.find({m.type, is_factual(m.modality), day});
         if (it == day_blocks.end()) continue;
         for (std::size_t j : it->second) {
-          if (!could_corefer(m, items[j].mention)) continue;
+          if (!could_corefer(m, items[j].mention, affiliations)) continue;
           std::size_t shared = shared_actors(m, items[j].mention);
           std::size_t root = uf.find(j);
           if (!best || shared > best_shared || (shared == best_shared && root < *best)) {
@@ -222,7 +229,7 @@ void cluster(const std::vector<Item>& items, UnionFind& uf) {
     for (const auto& [key, block] : *blocks) {
       for (std::size_t x = 0; x < block.size(); ++x) {
         for (std::size_t y = x + 1; y < block.size(); ++y) {
-          if (could_corefer(items[block[x]].mention, items[block[y]].mention)) uf.join(block[x], block[y]);
+          if (could_corefer(items[block[x]].mention, items[block[y]].mention, affiliations)) uf.join(block[x], block[y]);
         }
       }
     }
@@ -230,7 +237,7 @@ void cluster(const std::vector<Item>& items, UnionFind& uf) {
   for (const auto& [key, block] : undated_blocks) {
     for (std::size_t x = 0; x < block.size(); ++x) {
       for (std::size_t y = x + 1; y < block.size(); ++y) {
-        if (could_corefer(items[block[x]].mention, items[block[y]].mention)) uf.join(block[x], block[y]);
+        if (could_corefer(items[block[x]].mention, items[block[y]].mention, affiliations)) uf.join(block[x], block[y]);
       }
     }
   }
@@ -424,8 +431,18 @@ MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<Documen
     return std::tie(a.mention.doc, a.mention.trigger, a.mention.type) <
            std::tie(b.mention.doc, b.mention.trigger, b.mention.type);
   });
+  Affiliations affiliations;
+  for (const DocumentExtraction& x : extractions) {
+    for (const Affiliation& a : x.affiliations) {
+      // An aide does not speak for the person he serves; a spokesman speaks
+      // for his organization.
+      if (a.of.starts_with("person:")) continue;
+      auto person = remap.count(a.person_id) ? remap.at(a.person_id) : a.person_id;
+      affiliations.insert({person, a.of});
+    }
+  }
   UnionFind uf(items.size());
-  cluster(items, uf);
+  cluster(items, affiliations, uf);
   std::map<std::size_t, std::vector<const Item*>> clusters;
   for (std::size_t i = 0; i < items.size(); ++i) clusters[uf.find(i)].push_back(&items[i]);
   for (auto& [root, members] : clusters) corpus.events.push_back(make_event(std::move(members), corpus.entities));

@@ -31,13 +31,6 @@ struct SegmentedText {
 // "Pentagon spokesman Peter Cook" (org:pentagon, "spokesman"), "Sergei
 // Ivanov, a top Putin aide" (person:vladimir-putin, "aide"), "Rep. Ryan
 // Zinke (R-MT), a member of the House Armed Services Committee".
-struct Affiliation {
-  std::string person_id;
-  std::string of;     // entity id
-  std::string title;  // as written: "spokesman", "aide", "Rep."
-  Span evidence;      // from the first to the last word that states it
-};
-
 struct EntityResult {
   // Sorted by id. `aliases`: the names this document uses for the entity
   // (as written, brackets and possessive "'s" dropped, titles kept:

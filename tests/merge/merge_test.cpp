@@ -1,0 +1,203 @@
+// Tests for the merge and the graph: coreference rules, conflicts, order
+// independence, content ids and timeline queries.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "graph/graph.h"
+#include "merge/merge.h"
+
+using namespace eventgraph;
+using date::days;
+
+namespace {
+
+date::sys_days day(int y, unsigned m, unsigned d) { return date::year{y} / m / d; }
+
+TimeValue on_day(date::sys_days d) {
+  TimeValue t;
+  t.value = format_day(d);
+  t.earliest = t.latest = d;
+  t.granularity = Granularity::day;
+  t.anchor = TimeAnchor::explicit_date;
+  return t;
+}
+
+TimeValue in_month(int y, unsigned m) {
+  TimeValue t;
+  t.value = std::to_string(y) + (m < 10 ? "-0" : "-") + std::to_string(m);
+  t.earliest = day(y, m, 1);
+  t.latest = date::sys_days{date::year{y} / m / date::last};
+  t.granularity = Granularity::month;
+  return t;
+}
+
+EventMention mention(std::string doc, std::string type, std::size_t begin, TimeValue time,
+                     std::vector<std::pair<std::string, Role>> actors, std::optional<std::string> quote = {}) {
+  EventMention m;
+  m.doc = std::move(doc);
+  m.type = std::move(type);
+  m.cameo = "000";
+  m.trigger = {begin, begin + 4};
+  m.trigger_text = "trig";
+  m.time = time;
+  for (auto& [id, role] : actors) m.actors.push_back({id, role, {begin, begin + 1}});
+  m.quote = std::move(quote);
+  return m;
+}
+
+Entity entity(std::string id, std::string name, EntityKind kind = EntityKind::person) {
+  Entity e;
+  e.id = std::move(id);
+  e.name = std::move(name);
+  e.kind = kind;
+  return e;
+}
+
+Document document(std::string id, std::string outlet) {
+  Document d;
+  d.id = std::move(id);
+  d.outlet = std::move(outlet);
+  return d;
+}
+
+struct Corpus {
+  std::vector<Document> docs;
+  std::vector<DocumentExtraction> extractions;
+  void add(std::string id, std::string outlet, std::vector<EventMention> events, std::vector<Entity> entities) {
+    docs.push_back(document(id, outlet));
+    DocumentExtraction x;
+    x.doc = id;
+    x.events = std::move(events);
+    x.entities = std::move(entities);
+    std::sort(x.entities.begin(), x.entities.end(), [](const Entity& a, const Entity& b) { return a.id < b.id; });
+    extractions.push_back(std::move(x));
+  }
+};
+
+const auto obama = std::make_pair(std::string("person:barack-obama"), Role::participant);
+const auto putin = std::make_pair(std::string("person:vladimir-putin"), Role::participant);
+const auto cook = std::make_pair(std::string("person:peter-cook"), Role::agent);
+const auto carter = std::make_pair(std::string("person:ash-carter"), Role::agent);
+
+Corpus story() {
+  Corpus c;
+  std::vector<Entity> people = {entity("person:barack-obama", "Barack Obama"),
+                                entity("person:vladimir-putin", "Vladimir Putin"),
+                                entity("person:peter-cook", "Peter Cook"), entity("person:ash-carter", "Ash Carter")};
+  c.add("a", "a.com",
+        {mention("a", "meeting", 10, on_day(day(2015, 9, 28)), {obama, putin}),
+         mention("a", "statement", 50, on_day(day(2015, 9, 29)), {cook}, "We do not want an accident"),
+         mention("a", "statement", 90, on_day(day(2015, 9, 29)), {carter})},
+        people);
+  c.add("b", "b.com",
+        {mention("b", "meeting", 5, on_day(day(2015, 9, 28)), {putin, obama}),
+         mention("b", "statement", 40, in_month(2015, 9), {cook})},
+        people);
+  c.add("c", "c.com", {mention("c", "meeting", 7, on_day(day(2015, 9, 29)), {obama, putin})}, people);
+  return c;
+}
+
+std::vector<std::string> labels(const MergedCorpus& m) {
+  std::vector<std::string> out;
+  for (const Event& e : m.events) {
+    std::string line = e.id.substr(0, 3) + " " + e.label + " " + e.time.value + " [";
+    for (const std::string& o : e.outlets) line += o + " ";
+    line += "] " + std::to_string(e.mentions.size()) + " mentions, " + std::to_string(e.conflicts.size()) + " conflicts";
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("merge: one event per happening, every mention kept, a date conflict recorded") {
+  Corpus c = story();
+  MergedCorpus m = merge_mentions(c.docs, c.extractions);
+  CHECK(labels(m) == std::vector<std::string>{
+                         "ev- Meeting: Barack Obama and Vladimir Putin 2015-09-28 [a.com b.com c.com ] 3 mentions, 1 conflicts",
+                         "ev- Statement: Ash Carter 2015-09-29 [a.com ] 1 mentions, 0 conflicts",
+                         "ev- Statement: Peter Cook 2015-09-29 [a.com b.com ] 2 mentions, 0 conflicts",
+                     });
+  const Conflict& conflict = m.events[0].conflicts[0];
+  CHECK(conflict.field == "date");
+  REQUIRE(conflict.values.size() == 2);
+  CHECK(conflict.values[0].value == "2015-09-28");
+  CHECK(conflict.values[0].docs == std::vector<std::string>{"a", "b"});
+  CHECK(conflict.values[1].value == "2015-09-29");
+  CHECK(conflict.values[1].docs == std::vector<std::string>{"c"});
+}
+
+TEST_CASE("merge: the result does not depend on input order") {
+  Corpus c = story();
+  MergedCorpus first = merge_mentions(c.docs, c.extractions);
+  std::mt19937 rng(42);
+  for (int round = 0; round < 5; ++round) {
+    std::vector<std::size_t> order(c.docs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::shuffle(order.begin(), order.end(), rng);
+    Corpus shuffled;
+    for (std::size_t i : order) {
+      shuffled.docs.push_back(c.docs[i]);
+      DocumentExtraction x = c.extractions[i];
+      std::shuffle(x.events.begin(), x.events.end(), rng);
+      shuffled.extractions.push_back(x);
+    }
+    MergedCorpus again = merge_mentions(shuffled.docs, shuffled.extractions);
+    REQUIRE(again.events.size() == first.events.size());
+    for (std::size_t i = 0; i < first.events.size(); ++i) {
+      CHECK(again.events[i].id == first.events[i].id);
+      CHECK(again.events[i].mentions.size() == first.events[i].mentions.size());
+    }
+  }
+}
+
+TEST_CASE("merge: statements by different speakers on one day stay apart; planned never joins done") {
+  Corpus c;
+  std::vector<Entity> people = {entity("person:peter-cook", "Peter Cook"), entity("person:ash-carter", "Ash Carter")};
+  EventMention planned = mention("a", "statement", 60, on_day(day(2015, 9, 29)), {cook});
+  planned.modality = Modality::planned;
+  c.add("a", "a.com",
+        {mention("a", "statement", 10, on_day(day(2015, 9, 29)), {cook}),
+         mention("a", "statement", 30, on_day(day(2015, 9, 29)), {carter}), planned},
+        people);
+  MergedCorpus m = merge_mentions(c.docs, c.extractions);
+  CHECK(m.events.size() == 3);
+}
+
+TEST_CASE("merge: a surname-only person in one outlet is the full name of another") {
+  Corpus c;
+  c.add("a", "a.com", {mention("a", "statement", 10, on_day(day(2015, 9, 29)), {{"person:cook", Role::agent}})},
+        {entity("person:cook", "Cook")});
+  c.add("b", "b.com", {mention("b", "statement", 10, on_day(day(2015, 9, 29)), {cook})},
+        {entity("person:peter-cook", "Peter Cook")});
+  MergedCorpus m = merge_mentions(c.docs, c.extractions);
+  REQUIRE(m.entities.size() == 1);
+  CHECK(m.entities[0].id == "person:peter-cook");
+  CHECK(m.entities[0].aliases == std::vector<std::string>{"Cook"});
+  REQUIRE(m.events.size() == 1);
+  CHECK(m.events[0].outlets == std::vector<std::string>{"a.com", "b.com"});
+}
+
+TEST_CASE("graph: vertices, edges and timeline queries") {
+  Corpus c = story();
+  EventGraph g = build_graph(merge_mentions(c.docs, c.extractions));
+  CHECK(num_vertices(g.graph) == 3 + 4 + 3);
+  std::size_t participant = 0, reported = 0, before = 0;
+  for (auto [e, end] = edges(g.graph); e != end; ++e) {
+    participant += g.graph[*e].kind == EdgeKind::participant;
+    reported += g.graph[*e].kind == EdgeKind::reported_by;
+    before += g.graph[*e].kind == EdgeKind::before;
+  }
+  CHECK(participant == 4);
+  CHECK(reported == 6);
+  CHECK(before == 2);
+  auto on_29 = events_between(g, day(2015, 9, 29), day(2015, 9, 29));
+  REQUIRE(on_29.size() == 2);
+  CHECK(on_29[0]->label == "Statement: Ash Carter");
+  auto putins = events_of_actor(g, "person:vladimir-putin");
+  REQUIRE(putins.size() == 1);
+  CHECK(putins[0]->type == "meeting");
+  CHECK(events_of_actor(g, "person:nobody").empty());
+}

@@ -1,0 +1,560 @@
+// Tests for the exporters: every format parses back, and names that break
+// naive writers (quotes, backslashes, markup, "]]>", newlines, control
+// characters, non-ASCII) come back as they went in.
+#include <doctest/doctest.h>
+#include <graphviz/cgraph.h>
+#include <rapidjson/document.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "graph/graph.h"
+#include "merge/merge.h"
+#include "output/csv.h"
+#include "output/dot.h"
+#include "output/graphml.h"
+#include "output/jsonld.h"
+#include "output/output.h"
+
+using namespace eventgraph;
+using namespace std::string_literals;
+
+namespace {
+
+const std::string kEvil = "Evil \"Name\" \\ <b> & ]]> line1\nline2 Zo\u00eb \u65e5\u672c";
+const std::string kTrailingBackslash = "Here \\";
+const std::string kControl = "bell\x07tab\tend";
+const std::string kFormula = "=HYPERLINK(\"http://x\")";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A hand-made corpus: one dated event whose actor, quote, document title
+// and url hold every troublesome character, and one undated event whose
+// label and quote look like spreadsheet formulas.
+EventGraph evil_graph() {
+  MergedCorpus c;
+  Document d;
+  d.id = "doc-1";
+  d.outlet = "example.com";
+  d.url = "http://example.com/a b?q=<1>&r=\"2\"#top";
+  d.title = kEvil;
+  d.published = parse_publication_time("2015-09-28T10:00:00-04:00");
+  d.source = "evil.txt";
+  d.text = "Intro. " + kEvil + " met " + kTrailingBackslash + ". " + kFormula + " said " + kControl + ".";
+  c.documents.push_back(d);
+  const std::size_t evil_at = 7;
+  const std::size_t met_at = evil_at + kEvil.size() + 1;
+  const std::size_t said_at = d.text.find(" said ") + 1;
+
+  c.entities.push_back({"person:evil", EntityKind::person, kEvil, {"Evil", kControl}, "Q42"});
+  c.entities.push_back({"place:here", EntityKind::place, kTrailingBackslash, {}, ""});
+
+  Event met;
+  met.id = "ev-1";
+  met.type = "meeting";
+  met.cameo = "040";
+  met.label = "Meeting: " + kEvil;
+  met.time.value = "2015-09-28";
+  met.time.earliest = met.time.latest = date::sys_days{date::year{2015} / 9 / 28};
+  met.time.granularity = Granularity::day;
+  met.time.anchor = TimeAnchor::publication_relative;
+  met.actors = {{"person:evil", Role::agent, {evil_at, evil_at + kEvil.size()}}};
+  met.place_id = "place:here";
+  EventMention m;
+  m.type = "meeting";
+  m.cameo = "040";
+  m.doc = "doc-1";
+  m.trigger = {met_at, met_at + 3};
+  m.trigger_text = "met";
+  m.time = met.time;
+  m.actors = met.actors;
+  m.place_id = "place:here";
+  m.quote = kEvil;
+  m.confidence = 0.875;
+  met.mentions.push_back({"example.com", m});
+  met.outlets = {"example.com"};
+  met.conflicts.push_back({"date", {{"2015-09-28", {"doc-1"}}, {"2015-09-27", {"doc-1"}}}});
+  c.events.push_back(met);
+
+  Event said;
+  said.id = "ev-2";
+  said.type = "statement";
+  said.cameo = "010";
+  said.label = kFormula;
+  said.actors = {{"person:evil", Role::agent, {evil_at, evil_at + kEvil.size()}}};
+  EventMention s;
+  s.type = "statement";
+  s.doc = "doc-1";
+  s.trigger = {said_at, said_at + 4};
+  s.trigger_text = "said";
+  s.actors = said.actors;
+  s.quote = "-1+2 @home 'quoted'";
+  s.modality = Modality::reported;
+  said.mentions.push_back({"example.com", s});
+  said.outlets = {"example.com"};
+  c.events.push_back(said);
+  return build_graph(std::move(c));
+}
+
+// --- A minimal XML reader: enough of XML 1.0 to check well-formedness of
+// what format_graphml writes and to decode its text and attributes.
+
+struct XmlElement {
+  std::string name;
+  std::map<std::string, std::string> attributes;
+  std::string text;
+  std::vector<XmlElement> children;
+};
+
+class XmlReader {
+ public:
+  explicit XmlReader(std::string_view s) : s_(s) {}
+
+  XmlElement document() {
+    skip_space();
+    if (s_.substr(i_, 5) == "<?xml") {
+      i_ = s_.find("?>", i_);
+      require(i_ != std::string_view::npos, "unterminated declaration");
+      i_ += 2;
+    }
+    skip_space();
+    XmlElement root = element();
+    skip_space();
+    require(i_ == s_.size(), "content after the root element");
+    return root;
+  }
+
+ private:
+  void require(bool ok, const char* what) {
+    if (!ok) throw std::runtime_error(std::string(what) + " at byte " + std::to_string(i_));
+  }
+  void skip_space() {
+    while (i_ < s_.size() && std::string_view(" \t\r\n").find(s_[i_]) != std::string_view::npos) ++i_;
+  }
+  std::string name() {
+    std::size_t start = i_;
+    while (i_ < s_.size() && std::string_view(" \t\r\n=/>").find(s_[i_]) == std::string_view::npos) ++i_;
+    require(i_ > start, "expected a name");
+    return std::string(s_.substr(start, i_ - start));
+  }
+  // Decodes a reference after '&'; raw '&' or '<' is an error.
+  void reference(std::string& out) {
+    std::size_t end = s_.find(';', i_);
+    require(end != std::string_view::npos, "unterminated reference");
+    std::string_view ref = s_.substr(i_ + 1, end - i_ - 1);
+    static const std::map<std::string_view, std::string_view> kNamed = {
+        {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}};
+    if (auto it = kNamed.find(ref); it != kNamed.end()) {
+      out += it->second;
+    } else {
+      require(ref.size() > 1 && ref[0] == '#', "unknown entity");
+      unsigned long code = ref[1] == 'x' ? std::stoul(std::string(ref.substr(2)), nullptr, 16)
+                                         : std::stoul(std::string(ref.substr(1)));
+      require(code == 9 || code == 10 || code == 13 || (code >= 0x20 && code < 0x80),
+              "only ASCII character references are expected");
+      out += static_cast<char>(code);
+    }
+    i_ = end + 1;
+  }
+  std::string attribute_value() {
+    require(i_ < s_.size() && (s_[i_] == '"' || s_[i_] == '\''), "unquoted attribute");
+    char quote = s_[i_++];
+    std::string out;
+    while (i_ < s_.size() && s_[i_] != quote) {
+      require(s_[i_] != '<', "'<' in an attribute");
+      if (s_[i_] == '&') {
+        reference(out);
+      } else {
+        // A parser would normalize these to spaces: they must be references.
+        require(s_[i_] != '\n' && s_[i_] != '\t' && s_[i_] != '\r', "raw whitespace in an attribute");
+        out += s_[i_++];
+      }
+    }
+    require(i_ < s_.size(), "unterminated attribute");
+    ++i_;
+    return out;
+  }
+  XmlElement element() {
+    require(i_ < s_.size() && s_[i_] == '<', "expected '<'");
+    ++i_;
+    XmlElement e;
+    e.name = name();
+    for (;;) {
+      skip_space();
+      require(i_ < s_.size(), "unterminated start tag");
+      if (s_.substr(i_, 2) == "/>") {
+        i_ += 2;
+        return e;
+      }
+      if (s_[i_] == '>') {
+        ++i_;
+        break;
+      }
+      std::string key = name();
+      require(i_ < s_.size() && s_[i_] == '=', "expected '='");
+      ++i_;
+      require(e.attributes.emplace(key, attribute_value()).second, "repeated attribute");
+    }
+    for (;;) {
+      require(i_ < s_.size(), "unterminated element");
+      if (s_.substr(i_, 2) == "</") {
+        i_ += 2;
+        require(name() == e.name, "mismatched end tag");
+        skip_space();
+        require(i_ < s_.size() && s_[i_] == '>', "expected '>'");
+        ++i_;
+        return e;
+      }
+      if (s_[i_] == '<') {
+        e.children.push_back(element());
+      } else if (s_[i_] == '&') {
+        reference(e.text);
+      } else {
+        require(s_.substr(i_, 3) != "]]>", "']]>' in content");
+        require(s_[i_] != '\r', "raw CR in content (a parser turns it into LF)");
+        auto b = static_cast<unsigned char>(s_[i_]);
+        require(b >= 0x20 || b == '\n' || b == '\t', "control character in content");
+        e.text += s_[i_++];
+      }
+    }
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+// The <data> values of the <node> or <edge> whose `attribute` is `value`.
+std::map<std::string, std::string> graphml_data(const XmlElement& root, const std::string& tag,
+                                                const std::string& attribute, const std::string& value) {
+  for (const XmlElement& g : root.children) {
+    if (g.name != "graph") continue;
+    for (const XmlElement& item : g.children) {
+      auto it = item.attributes.find(attribute);
+      if (item.name != tag || it == item.attributes.end() || it->second != value) continue;
+      std::map<std::string, std::string> data;
+      for (const XmlElement& d : item.children) data[d.attributes.at("key")] = d.text;
+      return data;
+    }
+  }
+  return {};
+}
+
+// --- DOT escString decoding, as Graphviz renders a label.
+std::string render_dot_label(std::string_view label) {
+  std::string out;
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    if (label[i] != '\\' || i + 1 == label.size()) {
+      out += label[i];
+      continue;
+    }
+    char next = label[++i];
+    if (next == 'n' || next == 'l' || next == 'r') out += '\n';
+    else out += next;  // "\\" and "\"": the character itself
+  }
+  if (!out.empty() && out.back() == '\n') out.pop_back();  // a final break adds no line
+  return out;
+}
+
+struct GraphCloser {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+
+std::string dot_node_label(Agraph_t* g, const std::string& name) {
+  Agnode_t* n = agnode(g, const_cast<char*>(name.c_str()), 0);
+  REQUIRE_MESSAGE(n != nullptr, "no node " << name);
+  char* label = agget(n, const_cast<char*>("label"));
+  REQUIRE(label != nullptr);
+  return label;
+}
+
+// --- RFC 4180 reading: quoted fields, doubled quotes, CRLF records.
+std::vector<std::vector<std::string>> read_csv(std::string_view s) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool is_quoted = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (is_quoted) {
+      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        is_quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      REQUIRE_MESSAGE(field.empty(), "quote inside an unquoted field at byte " << i);
+      is_quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\r') {
+      bool is_crlf = i + 1 < s.size() && s[i + 1] == '\n';
+      REQUIRE_MESSAGE(is_crlf, "bare CR at byte " << i);
+      row.push_back(std::move(field));
+      field.clear();
+      rows.push_back(std::move(row));
+      row.clear();
+      ++i;
+    } else {
+      REQUIRE_MESSAGE(c != '\n', "bare LF at byte " << i);
+      field += c;
+    }
+  }
+  REQUIRE_MESSAGE(!is_quoted, "unterminated quoted field");
+  bool is_complete = row.empty() && field.empty();
+  REQUIRE_MESSAGE(is_complete, "last record without CRLF");
+  return rows;
+}
+
+// The cell's value: the formula guard's leading quote taken off.
+std::string unguard(const std::string& cell) { return !cell.empty() && cell[0] == '\'' ? cell.substr(1) : cell; }
+
+std::map<std::string, std::string> csv_row(const std::vector<std::vector<std::string>>& rows, std::size_t i) {
+  std::map<std::string, std::string> out;
+  for (std::size_t k = 0; k < rows[0].size(); ++k) out[rows[0][k]] = rows[i][k];
+  return out;
+}
+
+const rapidjson::Value* find_by(const rapidjson::Value& array, const char* key, const std::string& value) {
+  for (const auto& item : array.GetArray()) {
+    if (item.HasMember(key) && item[key].IsString() && item[key].GetString() == value) return &item;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("json: the native format round-trips every troublesome character") {
+  EventGraph g = evil_graph();
+  std::string json = format_events_json(g, {}, "test");
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  CHECK(doc["documents"][0]["title"].GetString() == kEvil);
+  CHECK(doc["entities"][0]["name"].GetString() == kEvil);
+  CHECK(doc["entities"][0]["aliases"][1].GetString() == kControl);
+  CHECK(doc["entities"][1]["name"].GetString() == kTrailingBackslash);
+  CHECK(doc["events"][0]["label"].GetString() == "Meeting: " + kEvil);
+  CHECK(doc["events"][0]["mentions"][0]["quote"].GetString() == kEvil);
+}
+
+TEST_CASE("graphml: well-formed, keys named as declared, values round-trip") {
+  EventGraph g = evil_graph();
+  std::string xml = format_graphml(g);
+  XmlElement root;
+  REQUIRE_NOTHROW(root = XmlReader(xml).document());
+  CHECK(root.name == "graphml");
+  std::map<std::string, std::string> key_types;
+  for (const XmlElement& k : root.children) {
+    if (k.name != "key") continue;
+    CHECK(k.attributes.at("id") == k.attributes.at("attr.name"));
+    key_types[k.attributes.at("id")] = k.attributes.at("attr.type");
+  }
+  CHECK(key_types.at("mention_count") == "int");
+  CHECK(key_types.at("span_begin") == "int");
+  CHECK(key_types.at("published_inferred") == "boolean");
+  CHECK(key_types.at("labels") == "string");
+  REQUIRE(root.children.back().name == "graph");
+  CHECK(root.children.back().attributes.at("edgedefault") == "directed");
+
+  auto actor = graphml_data(root, "node", "id", "person:evil");
+  CHECK(actor["name"] == kEvil);
+  CHECK(actor["labels"] == ":Actor:Person");
+  CHECK(actor["labelV"] == "Actor");
+  CHECK(actor["uid"] == "person:evil");
+  CHECK(actor["qid"] == "Q42");
+  // The BEL in the alias is not an XML 1.0 character: replaced, not kept.
+  CHECK(actor["aliases"] == "Evil;bell\uFFFDtab\tend");
+  auto place = graphml_data(root, "node", "id", "place:here");
+  CHECK(place["name"] == kTrailingBackslash);
+  CHECK(place["labels"] == ":Place");
+  auto doc = graphml_data(root, "node", "id", "doc-1");
+  CHECK(doc["name"] == kEvil);
+  CHECK(doc["url"] == "http://example.com/a b?q=<1>&r=\"2\"#top");
+  CHECK(doc["published"] == "2015-09-28T10:00:00-04:00");
+  auto event = graphml_data(root, "node", "id", "ev-1");
+  CHECK(event["name"] == "Meeting: " + kEvil);
+  CHECK(event["labels"] == ":Event");
+  CHECK(event["mention_count"] == "1");
+  CHECK(event["conflict_count"] == "1");
+  CHECK(event["date_begin"] == "2015-09-28");
+  auto undated = graphml_data(root, "node", "id", "ev-2");
+  CHECK(undated.count("date") == 0);
+
+  // Edges: participant x2, located_in, reported_by x2; no before (one dated event).
+  std::map<std::string, int> labels;
+  for (const XmlElement& item : root.children.back().children) {
+    if (item.name != "edge") continue;
+    std::map<std::string, std::string> data;
+    for (const XmlElement& d : item.children) data[d.attributes.at("key")] = d.text;
+    ++labels[data["label"]];
+    CHECK(data["label"] == data["labelE"]);
+  }
+  CHECK(labels == std::map<std::string, int>{{"LOCATED_IN", 1}, {"PARTICIPANT", 2}, {"REPORTED_BY", 2}});
+  auto reported = graphml_data(root, "edge", "source", "ev-1");
+  CHECK(reported["label"] == "PARTICIPANT");
+  CHECK(reported["role"] == "agent");
+  CHECK(reported["doc"] == "doc-1");
+  CHECK(reported["span_begin"] == "7");
+}
+
+TEST_CASE("dot: cgraph reads it back and every label renders as the name") {
+  EventGraph g = evil_graph();
+  std::string dot = format_dot(g);
+  std::unique_ptr<Agraph_t, GraphCloser> parsed(agmemread(dot.c_str()));
+  REQUIRE(parsed != nullptr);
+  CHECK(agisdirected(parsed.get()));
+  CHECK(std::string(agget(parsed.get(), const_cast<char*>("rankdir"))) == "LR");
+
+  std::string actor = dot_node_label(parsed.get(), "person:evil");
+  CHECK(actor == escape_dot_label(kEvil));
+  CHECK(render_dot_label(actor) == kEvil);
+  CHECK(actor.find('\n') == std::string::npos);
+  std::string place = dot_node_label(parsed.get(), "place:here");
+  CHECK(render_dot_label(place) == kTrailingBackslash);
+  CHECK(render_dot_label(dot_node_label(parsed.get(), "doc-1")) == kEvil + "\nexample.com");
+  CHECK(render_dot_label(dot_node_label(parsed.get(), "ev-1")) == "Meeting: " + kEvil);
+  CHECK(render_dot_label(dot_node_label(parsed.get(), "ev-2")) == kFormula + "\n(reported)");
+  // The day axis and the undated rank.
+  CHECK(dot_node_label(parsed.get(), "axis:2015-09-28") == "2015-09-28");
+  CHECK(dot_node_label(parsed.get(), "axis:undated") == "undated");
+  // Participant edges may not move ranks.
+  Agnode_t* event = agnode(parsed.get(), const_cast<char*>("ev-1"), 0);
+  int participants = 0;
+  for (Agedge_t* e = agfstout(parsed.get(), event); e; e = agnxtout(parsed.get(), e)) {
+    std::string head = agnameof(aghead(e));
+    if (head == "person:evil") {
+      ++participants;
+      CHECK(std::string(agget(e, const_cast<char*>("constraint"))) == "false");
+    }
+  }
+  CHECK(participants == 1);
+  CHECK(format_dot(g) == dot);  // same graph, same bytes
+}
+
+TEST_CASE("dot: labels are escStrings that render as written") {
+  struct Case {
+    std::string text, label;
+  };
+  const Case cases[] = {
+      {"plain", "plain"},
+      {"a\\b", "a\\\\b"},
+      {"\\N and \\l", "\\\\N and \\\\l"},
+      {"two\nlines", "two\\nlines"},
+      {"crlf\r\nend", "crlf\\nend"},
+      {"ends with \\", "ends with \\\\\\n"},
+      {"quote \" stays", "quote \" stays"},
+      {"tab\there", "tab here"},
+      {"nul-free \x01", "nul-free \uFFFD"},
+      {"bad \xC3( utf8", "bad \uFFFD( utf8"},
+      {"Zo\u00eb \u65e5\u672c", "Zo\u00eb \u65e5\u672c"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(escape_dot_label(c.text) == c.label);
+  }
+}
+
+TEST_CASE("jsonld: valid JSON with the context embedded, IRIs encoded, strings kept") {
+  EventGraph g = evil_graph();
+  std::string text = format_jsonld(g);
+  rapidjson::Document doc;
+  doc.Parse(text.data(), text.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  rapidjson::Document context;
+  std::string context_text = read_file(EVENTGRAPH_SOURCE_DIR "/schemas/eventgraph.context.jsonld");
+  context.Parse(context_text.data(), context_text.size());
+  REQUIRE_FALSE(context.HasParseError());
+  CHECK(doc["@context"] == context["@context"]);
+
+  const rapidjson::Value& graph = doc["@graph"];
+  const rapidjson::Value* actor = find_by(graph, "id", "urn:eventgraph:entity:person:evil");
+  REQUIRE(actor != nullptr);
+  CHECK((*actor)["name"].GetString() == kEvil);
+  CHECK((*actor)["sameAs"].GetString() == "http://www.wikidata.org/entity/Q42"s);
+  CHECK((*actor)["type"][1].GetString() == "schema:Person"s);
+
+  // The url has a space, brackets and quotes: percent-encoded; its
+  // fragment gives way to the mention's.
+  const std::string doc_iri = "http://example.com/a%20b?q=%3C1%3E&r=%222%22";
+  const rapidjson::Value* article = find_by(graph, "id", doc_iri);
+  REQUIRE(article != nullptr);
+  CHECK((*article)["headline"].GetString() == kEvil);
+  CHECK((*article)["type"].GetString() == "schema:NewsArticle"s);
+  CHECK((*article)["wasAttributedTo"].GetString() == "https://example.com/"s);
+  CHECK((*article)["datePublished"]["@type"].GetString() == "xsd:dateTime"s);
+
+  const rapidjson::Value* event = find_by(graph, "id", "urn:eventgraph:event:ev-1");
+  REQUIRE(event != nullptr);
+  CHECK((*event)["label"].GetString() == "Meeting: " + kEvil);
+  CHECK((*event)["hasBeginTimeStamp"].GetString() == "2015-09-28"s);
+  CHECK((*event)["hasPlace"].GetString() == "urn:eventgraph:entity:place:here"s);
+  CHECK((*event)["agent"][0].GetString() == "urn:eventgraph:entity:person:evil"s);
+  const rapidjson::Value& mention = (*event)["denotedBy"][0];
+  // RFC 5147 counts characters: "ë", "日" and "本" are one each, not 2-3 bytes.
+  std::size_t begin = 7 + 42 + 1;  // "Intro. ", kEvil (42 code points, 47 bytes), " "
+  CHECK(mention["id"].GetString() ==
+        doc_iri + "#char=" + std::to_string(begin) + "," + std::to_string(begin + 3));
+  CHECK(mention["quote"].GetString() == kEvil);
+  CHECK(mention["confidence"].GetString() == "0.88"s);
+  CHECK(mention["isPartOf"].GetString() == doc_iri);
+
+  const rapidjson::Value* undated = find_by(graph, "id", "urn:eventgraph:event:ev-2");
+  REQUIRE(undated != nullptr);
+  CHECK_FALSE(undated->HasMember("hasBeginTimeStamp"));
+  CHECK(find_by(graph, "id", "urn:eventgraph:event-type:meeting") != nullptr);
+}
+
+TEST_CASE("jsonld: the embedded context is schemas/eventgraph.context.jsonld") {
+  CHECK(jsonld_context_document() == read_file(EVENTGRAPH_SOURCE_DIR "/schemas/eventgraph.context.jsonld"));
+}
+
+TEST_CASE("csv: RFC 4180, one header, formula cells guarded, values round-trip") {
+  EventGraph g = evil_graph();
+  std::string events_text = format_events_csv(g);
+  auto events = read_csv(events_text);
+  REQUIRE(events.size() == 3);
+  for (const auto& row : events) CHECK(row.size() == events[0].size());
+  CHECK(events[0] == std::vector<std::string>{"id", "type", "cameo", "label", "date", "date_begin",
+                                              "date_end", "granularity", "modality", "actors",
+                                              "actor_ids", "place", "place_id", "outlets",
+                                              "mention_count", "conflicts"});
+  auto met = csv_row(events, 1);
+  CHECK(met["label"] == "Meeting: " + kEvil);
+  CHECK(met["actors"] == kEvil);
+  CHECK(met["actor_ids"] == "person:evil");
+  CHECK(met["place"] == kTrailingBackslash);
+  CHECK(met["date_begin"] == "2015-09-28");
+  CHECK(met["mention_count"] == "1");
+  CHECK(met["conflicts"] == "1");
+  auto said = csv_row(events, 2);
+  CHECK(said["label"] == "'" + kFormula);  // guarded
+  CHECK(unguard(said["label"]) == kFormula);
+  CHECK(said["date"] == "");
+
+  auto mentions = read_csv(format_mentions_csv(g));
+  REQUIRE(mentions.size() == 3);
+  for (const auto& row : mentions) CHECK(row.size() == 12);
+  auto first = csv_row(mentions, 1);
+  CHECK(first["quote"] == kEvil);
+  CHECK(first["trigger"] == "met");
+  CHECK(first["confidence"] == "0.88");
+  CHECK(first["date_anchor"] == "publication_relative");
+  auto second = csv_row(mentions, 2);
+  CHECK(second["quote"] == "'-1+2 @home 'quoted'");
+  CHECK(unguard(second["quote"]) == "-1+2 @home 'quoted'");
+  CHECK(second["modality"] == "reported");
+}
