@@ -160,7 +160,7 @@ TEST_CASE("entities: the CNSNews sample names its people, countries and bodies")
         std::vector<std::string>{"President President Vladimir Putin", "President Vladimir Putin", "Putin"});
 
   std::set<std::string> affiliations;
-  for (const detail::Affiliation& x : a.result.affiliations) {
+  for (const Affiliation& x : a.result.affiliations) {
     affiliations.insert(x.person_id + " " + x.of + " " + x.title + " | " + a.at(x.evidence));
   }
   CHECK(affiliations.contains("person:sergei-ivanov person:vladimir-putin aide | Sergei Ivanov, a top Putin aide"));
@@ -224,7 +224,7 @@ TEST_CASE("entities: the Breitbart sample resolves titles, surnames and a dateli
   CHECK(has_mention(a, "spokesman", "person:peter-cook"));
   CHECK(has_mention(a, "president", "person:barack-obama"));
   std::set<std::string> affiliations;
-  for (const detail::Affiliation& x : a.result.affiliations) affiliations.insert(x.person_id + " " + x.of);
+  for (const Affiliation& x : a.result.affiliations) affiliations.insert(x.person_id + " " + x.of);
   CHECK(affiliations.contains("person:ryan-zinke org:house-armed-services-committee"));
   CHECK(affiliations.contains("person:ryan-zinke org:us-house"));
 }
@@ -360,7 +360,7 @@ TEST_CASE("entities: people unknown to the lexicon get ids from their names") {
   CHECK(has_mention(a, "Doe", "person:jane-doe"));
   CHECK(has_mention(a, "Zinke", "person:ryan-zinke"));
   std::set<std::string> affiliations;
-  for (const detail::Affiliation& x : a.result.affiliations) affiliations.insert(x.person_id + " " + x.of);
+  for (const Affiliation& x : a.result.affiliations) affiliations.insert(x.person_id + " " + x.of);
   CHECK(affiliations.contains("person:jane-doe org:us-senate"));
 }
 

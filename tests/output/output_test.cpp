@@ -91,6 +91,7 @@ EventGraph evil_graph() {
   said.type = "statement";
   said.cameo = "010";
   said.label = kFormula;
+  said.modality = Modality::reported;
   said.actors = {{"person:evil", Role::agent, {evil_at, evil_at + kEvil.size()}}};
   EventMention s;
   s.type = "statement";
@@ -552,7 +553,7 @@ TEST_CASE("csv: RFC 4180, one header, formula cells guarded, values round-trip")
   CHECK(first["quote"] == kEvil);
   CHECK(first["trigger"] == "met");
   CHECK(first["confidence"] == "0.88");
-  CHECK(first["date_anchor"] == "publication_relative");
+  CHECK(first["date_anchor"] == "publication-relative");
   auto second = csv_row(mentions, 2);
   CHECK(second["quote"] == "'-1+2 @home 'quoted'");
   CHECK(unguard(second["quote"]) == "-1+2 @home 'quoted'");
