@@ -156,11 +156,72 @@ struct UnionFind {
   }
 };
 
+// Joins, inside one block, every two mentions that could_corefer, in
+// linear time: a statement joins the first mention of its speaker (and a
+// spokesman the first mention of his organization); any other event joins
+// the first mention of each of its actors. Union-find closes the rest, so
+// the clusters equal those of comparing every pair.
+void join_block(const std::vector<Item>& items, const std::vector<std::size_t>& block,
+                const Affiliations& affiliations, UnionFind& uf) {
+  std::map<std::string, std::size_t> first_by_key;
+  auto join_key = [&](const std::string& key, std::size_t i) {
+    auto [it, is_new] = first_by_key.try_emplace(key, i);
+    if (!is_new) uf.join(it->second, i);
+  };
+  for (std::size_t i : block) {
+    const EventMention& m = items[i].mention;
+    if (m.type == "statement") {
+      std::string speaker = speaker_of(m);
+      if (!speaker.empty()) join_key(speaker, i);
+    } else {
+      for (const ActorRole& a : m.actors) join_key(a.entity_id, i);
+    }
+  }
+  for (const auto& [person, org] : affiliations) {
+    auto p = first_by_key.find(person);
+    auto o = first_by_key.find(org);
+    if (p != first_by_key.end() && o != first_by_key.end()) uf.join(p->second, o->second);
+  }
+}
+
+// What a cluster of one block offers for joining across blocks.
+struct ClusterSummary {
+  std::size_t root = 0;
+  std::size_t first = 0;  // a member, for could_corefer
+  std::set<std::string> actors;
+  std::set<std::string> docs;
+};
+
+std::vector<ClusterSummary> summarize_block(const std::vector<Item>& items, const std::vector<std::size_t>& block,
+                                            UnionFind& uf) {
+  std::map<std::size_t, ClusterSummary> by_root;
+  for (std::size_t i : block) {
+    std::size_t root = uf.find(i);
+    auto [it, is_new] = by_root.try_emplace(root);
+    if (is_new) {
+      it->second.root = root;
+      it->second.first = i;
+    }
+    for (const ActorRole& a : items[i].mention.actors) it->second.actors.insert(a.entity_id);
+    it->second.docs.insert(items[i].mention.doc);
+  }
+  std::vector<ClusterSummary> out;
+  for (auto& [root, summary] : by_root) out.push_back(std::move(summary));
+  return out;
+}
+
+std::size_t count_shared(const std::set<std::string>& a, const std::set<std::string>& b) {
+  std::size_t n = 0;
+  for (const std::string& x : a) n += b.count(x);
+  return n;
+}
+
 void cluster(const std::vector<Item>& items, const Affiliations& affiliations, UnionFind& uf) {
-  // Pass 1: blocks of (type, factual, day); union inside a block only.
-  std::map<std::tuple<std::string, bool, date::sys_days>, std::vector<std::size_t>> day_blocks;
+  using BlockKey = std::tuple<std::string, bool, date::sys_days>;
+  // Pass 1: blocks of (type, factual, day); joins inside a block only.
+  std::map<BlockKey, std::vector<std::size_t>> day_blocks;
   std::vector<std::size_t> coarse;
-  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> undated_blocks;
+  std::map<std::tuple<std::string, bool, std::string>, std::vector<std::size_t>> other_blocks;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const EventMention& m = items[i].mention;
     if (is_single_day(m.time)) {
@@ -168,33 +229,46 @@ void cluster(const std::vector<Item>& items, const Affiliations& affiliations, U
     } else if (m.time.is_resolved()) {
       coarse.push_back(i);
     } else {
-      std::string key = m.actors.empty() ? "" : m.actors.front().entity_id;
-      undated_blocks[{m.type, key}].push_back(i);
+      other_blocks[{m.type, is_factual(m.modality), m.time.value}].push_back(i);
     }
   }
+  for (const auto& [key, block] : day_blocks) join_block(items, block, affiliations, uf);
+
+  // Cluster summaries per block, with an index from actor to clusters, so
+  // that the passes below compare only clusters that share an actor.
+  std::map<BlockKey, std::vector<ClusterSummary>> summaries;
+  std::map<BlockKey, std::map<std::string, std::vector<std::size_t>>> by_actor;
   for (const auto& [key, block] : day_blocks) {
-    for (std::size_t x = 0; x < block.size(); ++x) {
-      for (std::size_t y = x + 1; y < block.size(); ++y) {
-        if (could_corefer(items[block[x]].mention, items[block[y]].mention, affiliations)) uf.join(block[x], block[y]);
+    auto& list = summaries[key] = summarize_block(items, block, uf);
+    for (std::size_t c = 0; c < list.size(); ++c) {
+      for (const std::string& a : list[c].actors) by_actor[key][a].push_back(c);
+    }
+  }
+
+  // Pass 2: a day apart, two shared actors, or the same speaker and a shared
+  // quotation, make one event on which the sources disagree.
+  for (const auto& [key, list] : summaries) {
+    BlockKey next_key{std::get<0>(key), std::get<1>(key), std::get<2>(key) + date::days{1}};
+    auto next = summaries.find(next_key);
+    if (next == summaries.end()) continue;
+    for (const ClusterSummary& a : list) {
+      std::set<std::size_t> candidates;
+      for (const std::string& actor : a.actors) {
+        auto it = by_actor[next_key].find(actor);
+        if (it != by_actor[next_key].end()) candidates.insert(it->second.begin(), it->second.end());
       }
-    }
-  }
-  // Pass 2: a day apart, two shared actors or a shared quotation make one
-  // event on which the sources disagree.
-  for (const auto& [key, block] : day_blocks) {
-    auto next = day_blocks.find({std::get<0>(key), std::get<1>(key), std::get<2>(key) + date::days{1}});
-    if (next == day_blocks.end()) continue;
-    for (std::size_t a : block) {
-      for (std::size_t b : next->second) {
-        const EventMention& ma = items[a].mention;
-        const EventMention& mb = items[b].mention;
-        if (items[a].mention.doc == items[b].mention.doc) continue;
-        bool strong = (ma.type != "statement" && shared_actors(ma, mb) >= 2) ||
+      for (std::size_t c : candidates) {
+        const ClusterSummary& b = next->second[c];
+        if (a.docs == b.docs && a.docs.size() == 1) continue;  // one source does not disagree with itself
+        const EventMention& ma = items[a.first].mention;
+        const EventMention& mb = items[b.first].mention;
+        bool strong = (ma.type != "statement" && count_shared(a.actors, b.actors) >= 2) ||
                       (could_corefer(ma, mb, affiliations) && shared_quote_words(ma, mb) >= 5);
-        if (strong) uf.join(a, b);
+        if (strong) uf.join(a.root, b.root);
       }
     }
   }
+
   // Pass 3: coarse mentions join the compatible day-dated event within
   // their range that shares the most actors (a month contains its days).
   for (std::size_t i : coarse) {
@@ -202,13 +276,22 @@ void cluster(const std::vector<Item>& items, const Affiliations& affiliations, U
     std::optional<std::size_t> best;
     std::size_t best_shared = 0;
     if (*m.time.latest - *m.time.earliest <= kMaxJoinRange) {
+      std::set<std::string> actors;
+      for (const ActorRole& a : m.actors) actors.insert(a.entity_id);
       for (auto day = *m.time.earliest; day <= *m.time.latest; day += date::days{1}) {
-        auto it = day_blocks.find({m.type, is_factual(m.modality), day});
-        if (it == day_blocks.end()) continue;
-        for (std::size_t j : it->second) {
-          if (!could_corefer(m, items[j].mention, affiliations)) continue;
-          std::size_t shared = shared_actors(m, items[j].mention);
-          std::size_t root = uf.find(j);
+        BlockKey key{m.type, is_factual(m.modality), day};
+        auto list = summaries.find(key);
+        if (list == summaries.end()) continue;
+        std::set<std::size_t> candidates;
+        for (const std::string& actor : actors) {
+          auto it = by_actor[key].find(actor);
+          if (it != by_actor[key].end()) candidates.insert(it->second.begin(), it->second.end());
+        }
+        for (std::size_t c : candidates) {
+          const ClusterSummary& cluster_summary = list->second[c];
+          if (!could_corefer(m, items[cluster_summary.first].mention, affiliations)) continue;
+          std::size_t shared = count_shared(actors, cluster_summary.actors);
+          std::size_t root = uf.find(cluster_summary.root);
           if (!best || shared > best_shared || (shared == best_shared && root < *best)) {
             best = root;
             best_shared = shared;
@@ -218,28 +301,15 @@ void cluster(const std::vector<Item>& items, const Affiliations& affiliations, U
     }
     if (best) uf.join(i, *best);
   }
-  // Coarse mentions left alone group with their own kind.
-  std::map<std::tuple<std::string, bool, std::string>, std::vector<std::size_t>> coarse_blocks;
+  // Coarse mentions left alone, and undated ones, group with their own kind.
   for (std::size_t i : coarse) {
     if (uf.find(i) != i) continue;
     const EventMention& m = items[i].mention;
-    coarse_blocks[{m.type, is_factual(m.modality), m.time.value}].push_back(i);
+    other_blocks[{m.type, is_factual(m.modality), m.time.value}].push_back(i);
   }
-  for (auto* blocks : {&coarse_blocks}) {
-    for (const auto& [key, block] : *blocks) {
-      for (std::size_t x = 0; x < block.size(); ++x) {
-        for (std::size_t y = x + 1; y < block.size(); ++y) {
-          if (could_corefer(items[block[x]].mention, items[block[y]].mention, affiliations)) uf.join(block[x], block[y]);
-        }
-      }
-    }
-  }
-  for (const auto& [key, block] : undated_blocks) {
-    for (std::size_t x = 0; x < block.size(); ++x) {
-      for (std::size_t y = x + 1; y < block.size(); ++y) {
-        if (could_corefer(items[block[x]].mention, items[block[y]].mention, affiliations)) uf.join(block[x], block[y]);
-      }
-    }
+  for (auto& [key, block] : other_blocks) {
+    std::sort(block.begin(), block.end());
+    join_block(items, block, affiliations, uf);
   }
 }
 

@@ -31,8 +31,7 @@ int run_build(std::span<char*> args) {
   for (OutputFormat f : kAllOutputFormats) valid_formats += std::string(", ") + std::string(to_string(f));
   std::vector<std::string> format_names = {"all"};
   app->add_option("--format", format_names,
-                  "files to write, comma-separated or repeated: json (events.json), graphml,\n"
-                  "dot, jsonld, csv (events.csv, mentions.csv), all")
+                  "files to write, comma-separated or repeated: json, graphml, dot, jsonld, csv, all")
       ->delimiter(',')
       ->capture_default_str()
       ->check(CLI::Validator(
