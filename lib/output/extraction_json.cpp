@@ -2,6 +2,8 @@
 #include "output/extraction_json.h"
 
 #include <rapidjson/stringbuffer.h>
+
+#include "output/detail/json_writing.h"
 #include <rapidjson/writer.h>
 
 #include <algorithm>
@@ -9,18 +11,11 @@
 namespace eventgraph {
 namespace {
 
+using detail::write_json_confidence;
+using detail::write_json_entity;
+using detail::write_json_span;
+using detail::write_json_string;
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void write_string(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void write_span(Writer& w, const Span& span) {
-  w.StartArray();
-  w.Uint64(span.begin_byte);
-  w.Uint64(span.end_byte);
-  w.EndArray();
-}
 
 const Entity* find_entity(const std::vector<Entity>& entities, std::string_view id) {
   auto it = std::lower_bound(entities.begin(), entities.end(), id,
@@ -30,38 +25,38 @@ const Entity* find_entity(const std::vector<Entity>& entities, std::string_view 
 
 void write_entity_ref(Writer& w, const std::vector<Entity>& entities, std::string_view id) {
   w.Key("entity");
-  write_string(w, id);
+  write_json_string(w, id);
   w.Key("name");
   const Entity* e = find_entity(entities, id);
-  write_string(w, e ? std::string_view(e->name) : id);
+  write_json_string(w, e ? std::string_view(e->name) : id);
 }
 
 void write_time(Writer& w, const TimeValue& t, const std::optional<Span>& span, std::string_view text) {
   w.StartObject();
   w.Key("value");
-  write_string(w, t.value);
+  write_json_string(w, t.value);
   w.Key("type");
-  write_string(w, to_string(t.type));
+  write_json_string(w, to_string(t.type));
   w.Key("date_range");
   if (t.is_resolved()) {
     w.StartArray();
-    write_string(w, format_day(*t.earliest));
-    write_string(w, format_day(*t.latest));
+    write_json_string(w, format_day(*t.earliest));
+    write_json_string(w, format_day(*t.latest));
     w.EndArray();
   } else {
     w.Null();
   }
   w.Key("granularity");
-  write_string(w, to_string(t.granularity));
+  write_json_string(w, to_string(t.granularity));
   w.Key("mod");
-  write_string(w, to_string(t.mod));
+  write_json_string(w, to_string(t.mod));
   w.Key("anchor");
-  write_string(w, to_string(t.anchor));
+  write_json_string(w, to_string(t.anchor));
   w.Key("span");
-  if (span) write_span(w, *span);
+  if (span) write_json_span(w, *span);
   else w.Null();
   w.Key("text");
-  if (span) write_string(w, text.substr(span->begin_byte, span->size()));
+  if (span) write_json_string(w, text.substr(span->begin_byte, span->size()));
   else w.Null();
   w.EndObject();
 }
@@ -73,49 +68,32 @@ std::string format_extraction_json(const Document& doc, const DocumentExtraction
   Writer w(buffer);
   w.StartObject();
   w.Key("doc");
-  write_string(w, doc.id);
+  write_json_string(w, doc.id);
   w.Key("outlet");
-  write_string(w, doc.outlet);
+  write_json_string(w, doc.outlet);
   w.Key("published");
-  if (doc.published) write_string(w, doc.published->to_iso());
+  if (doc.published) write_json_string(w, doc.published->to_iso());
   else w.Null();
   w.Key("published_inferred");
   w.Bool(doc.is_published_inferred);
   w.Key("entities");
   w.StartArray();
-  for (const Entity& e : x.entities) {
-    w.StartObject();
-    w.Key("id");
-    write_string(w, e.id);
-    w.Key("kind");
-    write_string(w, to_string(e.kind));
-    w.Key("name");
-    write_string(w, e.name);
-    w.Key("aliases");
-    w.StartArray();
-    for (const std::string& a : e.aliases) write_string(w, a);
-    w.EndArray();
-    if (!e.qid.empty()) {
-      w.Key("qid");
-      write_string(w, e.qid);
-    }
-    w.EndObject();
-  }
+  for (const Entity& e : x.entities) write_json_entity(w, e);
   w.EndArray();
   w.Key("mentions");
   w.StartArray();
   for (const EventMention& m : x.events) {
     w.StartObject();
     w.Key("type");
-    write_string(w, m.type);
+    write_json_string(w, m.type);
     w.Key("cameo");
-    write_string(w, m.cameo);
+    write_json_string(w, m.cameo);
     w.Key("sentence");
     w.Uint64(m.sentence);
     w.Key("span");
-    write_span(w, m.trigger);
+    write_json_span(w, m.trigger);
     w.Key("text");
-    write_string(w, m.trigger_text);
+    write_json_string(w, m.trigger_text);
     w.Key("time");
     write_time(w, m.time, m.time_span, doc.text);
     w.Key("actors");
@@ -124,9 +102,9 @@ std::string format_extraction_json(const Document& doc, const DocumentExtraction
       w.StartObject();
       write_entity_ref(w, x.entities, a.entity_id);
       w.Key("role");
-      write_string(w, to_string(a.role));
+      write_json_string(w, to_string(a.role));
       w.Key("span");
-      write_span(w, a.span);
+      write_json_span(w, a.span);
       w.EndObject();
     }
     w.EndArray();
@@ -135,21 +113,21 @@ std::string format_extraction_json(const Document& doc, const DocumentExtraction
       w.StartObject();
       write_entity_ref(w, x.entities, *m.place_id);
       w.Key("span");
-      write_span(w, *m.place_span);
+      write_json_span(w, *m.place_span);
       w.EndObject();
     } else {
       w.Null();
     }
     w.Key("quote");
-    if (m.quote) write_string(w, *m.quote);
+    if (m.quote) write_json_string(w, *m.quote);
     else w.Null();
     w.Key("quote_span");
-    if (m.quote_span) write_span(w, *m.quote_span);
+    if (m.quote_span) write_json_span(w, *m.quote_span);
     else w.Null();
     w.Key("modality");
-    write_string(w, to_string(m.modality));
+    write_json_string(w, to_string(m.modality));
     w.Key("confidence");
-    w.Double(static_cast<double>(static_cast<long>(m.confidence * 100 + 0.5)) / 100.0);
+    write_json_confidence(w, m.confidence);
     w.EndObject();
   }
   w.EndArray();

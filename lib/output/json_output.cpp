@@ -2,115 +2,89 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "output/detail/json_writing.h"
+
 #include "output/output.h"
 
 namespace eventgraph {
 namespace {
 
+using detail::write_json_confidence;
+using detail::write_json_entity;
+using detail::write_json_span;
+using detail::write_json_string;
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void write_string(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
 void write_optional_string(Writer& w, const std::optional<std::string>& s) {
-  if (s) write_string(w, *s);
+  if (s) write_json_string(w, *s);
   else w.Null();
-}
-
-void write_span(Writer& w, const Span& span) {
-  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
-  w.StartArray();
-  w.Uint64(span.begin_byte);
-  w.Uint64(span.end_byte);
-  w.EndArray();
-  w.SetFormatOptions(rapidjson::kFormatDefault);
 }
 
 void write_document(Writer& w, const Document& doc) {
   w.StartObject();
   w.Key("id");
-  write_string(w, doc.id);
+  write_json_string(w, doc.id);
   w.Key("outlet");
-  write_string(w, doc.outlet);
+  write_json_string(w, doc.outlet);
   w.Key("url");
-  write_string(w, doc.url);
+  write_json_string(w, doc.url);
   w.Key("title");
-  write_string(w, doc.title);
+  write_json_string(w, doc.title);
   w.Key("published");
-  if (doc.published) write_string(w, doc.published->to_iso());
+  if (doc.published) write_json_string(w, doc.published->to_iso());
   else w.Null();
   w.Key("published_inferred");
   w.Bool(doc.is_published_inferred);
   w.Key("source");
-  write_string(w, doc.source);
+  write_json_string(w, doc.source);
   w.Key("bytes");
   w.Uint64(doc.text.size());
   w.EndObject();
 }
 
-void write_entity(Writer& w, const Entity& e) {
-  w.StartObject();
-  w.Key("id");
-  write_string(w, e.id);
-  w.Key("kind");
-  write_string(w, to_string(e.kind));
-  w.Key("name");
-  write_string(w, e.name);
-  w.Key("aliases");
-  w.StartArray();
-  for (const std::string& a : e.aliases) write_string(w, a);
-  w.EndArray();
-  if (!e.qid.empty()) {
-    w.Key("qid");
-    write_string(w, e.qid);
-  }
-  w.EndObject();
-}
-
 void write_entity_ref(Writer& w, const MergedCorpus& c, const std::string& id) {
   w.Key("entity");
-  write_string(w, id);
+  write_json_string(w, id);
   w.Key("name");
   const Entity* e = find_entity(c, id);
-  write_string(w, e ? e->name : id);
+  write_json_string(w, e ? e->name : id);
 }
 
 void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
   w.StartObject();
   w.Key("id");
-  write_string(w, e.id);
+  write_json_string(w, e.id);
   w.Key("type");
-  write_string(w, e.type);
+  write_json_string(w, e.type);
   w.Key("cameo");
-  write_string(w, e.cameo);
+  write_json_string(w, e.cameo);
   w.Key("label");
-  write_string(w, e.label);
+  write_json_string(w, e.label);
   w.Key("date");
-  if (e.time.is_resolved()) write_string(w, e.time.value);
+  if (e.time.is_resolved()) write_json_string(w, e.time.value);
   else w.Null();
   w.Key("date_range");
   if (e.time.is_resolved()) {
     w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
     w.StartArray();
-    write_string(w, format_day(*e.time.earliest));
-    write_string(w, format_day(*e.time.latest));
+    write_json_string(w, format_day(*e.time.earliest));
+    write_json_string(w, format_day(*e.time.latest));
     w.EndArray();
     w.SetFormatOptions(rapidjson::kFormatDefault);
   } else {
     w.Null();
   }
   w.Key("granularity");
-  write_string(w, to_string(e.time.granularity));
+  write_json_string(w, to_string(e.time.granularity));
   w.Key("modality");
-  write_string(w, to_string(e.modality));
+  write_json_string(w, to_string(e.modality));
   w.Key("actors");
   w.StartArray();
   for (const ActorRole& a : e.actors) {
     w.StartObject();
     write_entity_ref(w, c, a.entity_id);
     w.Key("role");
-    write_string(w, to_string(a.role));
+    write_json_string(w, to_string(a.role));
     w.EndObject();
   }
   w.EndArray();
@@ -124,7 +98,7 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
   }
   w.Key("outlets");
   w.StartArray();
-  for (const std::string& o : e.outlets) write_string(w, o);
+  for (const std::string& o : e.outlets) write_json_string(w, o);
   w.EndArray();
   w.Key("mentions");
   w.StartArray();
@@ -132,25 +106,25 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
     const EventMention& m = r.mention;
     w.StartObject();
     w.Key("doc");
-    write_string(w, m.doc);
+    write_json_string(w, m.doc);
     w.Key("outlet");
-    write_string(w, r.outlet);
+    write_json_string(w, r.outlet);
     w.Key("sentence");
     w.Uint64(m.sentence);
     w.Key("span");
-    write_span(w, m.trigger);
+    write_json_span(w, m.trigger);
     w.Key("text");
-    write_string(w, m.trigger_text);
+    write_json_string(w, m.trigger_text);
     w.Key("date");
-    write_string(w, m.time.value);
+    write_json_string(w, m.time.value);
     w.Key("date_anchor");
-    write_string(w, to_string(m.time.anchor));
+    write_json_string(w, to_string(m.time.anchor));
     w.Key("quote");
     write_optional_string(w, m.quote);
     w.Key("modality");
-    write_string(w, to_string(m.modality));
+    write_json_string(w, to_string(m.modality));
     w.Key("confidence");
-    w.Double(static_cast<double>(static_cast<long>(m.confidence * 100 + 0.5)) / 100.0);
+    write_json_confidence(w, m.confidence);
     w.EndObject();
   }
   w.EndArray();
@@ -159,16 +133,16 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
   for (const Conflict& conflict : e.conflicts) {
     w.StartObject();
     w.Key("field");
-    write_string(w, conflict.field);
+    write_json_string(w, conflict.field);
     w.Key("values");
     w.StartArray();
     for (const Conflict::Value& v : conflict.values) {
       w.StartObject();
       w.Key("value");
-      write_string(w, v.value);
+      write_json_string(w, v.value);
       w.Key("docs");
       w.StartArray();
-      for (const std::string& d : v.docs) write_string(w, d);
+      for (const std::string& d : v.docs) write_json_string(w, d);
       w.EndArray();
       w.EndObject();
     }
@@ -182,13 +156,13 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
 void write_skipped(Writer& w, const Diagnostic& d) {
   w.StartObject();
   w.Key("input");
-  write_string(w, d.file);
+  write_json_string(w, d.file);
   w.Key("line");
   w.Uint64(d.line);
   w.Key("code");
-  write_string(w, d.code);
+  write_json_string(w, d.code);
   w.Key("message");
-  write_string(w, d.message);
+  write_json_string(w, d.message);
   w.EndObject();
 }
 
@@ -206,9 +180,9 @@ std::string format_events_json(const EventGraph& graph, const std::vector<Diagno
   w.Key("name");
   w.String("eventgraph");
   w.Key("version");
-  write_string(w, generator_version);
+  write_json_string(w, generator_version);
   w.Key("schema_version");
-  write_string(w, kSchemaVersion);
+  write_json_string(w, kSchemaVersion);
   w.EndObject();
   w.Key("documents");
   w.StartArray();
@@ -216,7 +190,7 @@ std::string format_events_json(const EventGraph& graph, const std::vector<Diagno
   w.EndArray();
   w.Key("entities");
   w.StartArray();
-  for (const Entity& e : c.entities) write_entity(w, e);
+  for (const Entity& e : c.entities) write_json_entity(w, e);
   w.EndArray();
   w.Key("events");
   w.StartArray();
