@@ -81,6 +81,10 @@ def main():
                     help="the eventgraph binary to run when --system is not given")
     ap.add_argument("--errors", type=int, default=0,
                     help="print up to N examples of each kind of error")
+    ap.add_argument("--min-relaxed-f1", type=float, default=0.0,
+                    help="exit 1 when relaxed F1 (in %%) falls below this: a regression guard")
+    ap.add_argument("--min-value-f1", type=float, default=0.0,
+                    help="exit 1 when value F1 (in %%) falls below this")
     args = ap.parse_args()
 
     with open(args.gold, encoding="utf-8") as f:
@@ -149,6 +153,9 @@ def main():
             print("\n== %s (%d)" % (title, len(items)))
             for item in items[:args.errors]:
                 print("  " + item)
+    if 100 * rf < args.min_relaxed_f1 or 100 * rf * value_acc < args.min_value_f1:
+        print("below the required relaxed F1 %.2f / value F1 %.2f" % (args.min_relaxed_f1, args.min_value_f1))
+        sys.exit(1)
 
 
 if __name__ == "__main__":
