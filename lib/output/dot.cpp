@@ -199,7 +199,7 @@ std::string format_dot(const EventGraph& graph) {
     bool is_safe = !wanted.empty() && std::none_of(wanted.begin(), wanted.end(), [](char ch) {
       return ch == '\\' || static_cast<unsigned char>(ch) < 0x20;
     });
-    std::string base = is_safe ? wanted : "node";
+    std::string base = is_safe ? wanted : "vertex";
     std::string name = base;
     for (int k = 2; !used_names.insert(name).second; ++k) name = base + "~" + std::to_string(k);
     Agnode_t* n = agnode(root, mutable_chars(name), 1);
