@@ -183,3 +183,21 @@ TEST_CASE("duplicate document ids: the first is kept, the second reported") {
   CHECK(r.err.find("feed.jsonl:2: error: document id \"same\" was already used by another input; skipped [duplicate-id]") !=
         std::string::npos);
 }
+
+TEST_CASE("--format picks the files, before or after the inputs, and rejects unknown ones") {
+  TempDir a("format-a");
+  Run r = run("build -q --format json,graphml '" + kSamples.string() + "' -o '" + a.path.string() + "'");
+  CHECK(r.status == 0);
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(a.path)) files.push_back(e.path().filename().string());
+  std::sort(files.begin(), files.end());
+  CHECK(files == std::vector<std::string>{"events.graphml", "events.json"});
+  TempDir b("format-b");
+  CHECK(run("build -q '" + kSamples.string() + "' --format dot --format csv -o '" + b.path.string() + "'").status == 0);
+  CHECK(fs::exists(b.path / "events.dot"));
+  CHECK(fs::exists(b.path / "mentions.csv"));
+  CHECK_FALSE(fs::exists(b.path / "events.json"));
+  Run bad = run("build --format xml '" + kSamples.string() + "'");
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("unknown format \"xml\" (valid: all, json, graphml, dot, jsonld, csv)") != std::string::npos);
+}

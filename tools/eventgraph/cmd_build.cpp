@@ -33,6 +33,10 @@ int run_build(std::span<char*> args) {
   app->add_option("--format", format_names,
                   "files to write, comma-separated or repeated: json, graphml, dot, jsonld, csv, all")
       ->delimiter(',')
+      // One value per occurrence, so "--format json samples/" leaves the
+      // input alone; commas or repeats give several.
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->capture_default_str()
       ->check(CLI::Validator(
           [valid_formats](std::string& name) -> std::string {
