@@ -415,6 +415,10 @@ TEST_CASE("graphml: well-formed, keys named as declared, values round-trip") {
 TEST_CASE("dot: cgraph reads it back and every label renders as the name") {
   EventGraph g = evil_graph();
   std::string dot = format_dot(g);
+  // cgraph 2.43's reader mis-reads an escaped quote in the first graph a
+  // process parses (seen here: the rest of that label is lost); a first,
+  // trivial parse sets its lexer up.
+  std::unique_ptr<Agraph_t, GraphCloser> warm_up(agmemread("digraph { a [label=\"\\\"\"] }"));
   std::unique_ptr<Agraph_t, GraphCloser> parsed(agmemread(dot.c_str()));
   REQUIRE(parsed != nullptr);
   CHECK(agisdirected(parsed.get()));
