@@ -1,4 +1,5 @@
 // CSV writers (RFC 4180, with a formula-injection guard; see csv.h).
+#include "output/detail/decimal.h"
 #include "output/csv.h"
 
 #include <algorithm>
@@ -59,15 +60,6 @@ void header(CsvWriter& w, std::initializer_list<std::string_view> names) {
 std::string entity_name(const MergedCorpus& c, const std::string& id) {
   const Entity* e = find_entity(c, id);
   return e ? e->name : id;
-}
-
-std::string confidence_decimal(double confidence) {
-  long hundredths = std::lround(std::clamp(confidence, 0.0, 1.0) * 100);
-  std::string out = std::to_string(hundredths / 100) + ".";
-  long rest = hundredths % 100;
-  out += static_cast<char>('0' + rest / 10);
-  out += static_cast<char>('0' + rest % 10);
-  return out;
 }
 
 }  // namespace
@@ -137,7 +129,7 @@ std::string format_mentions_csv(const EventGraph& graph) {
       w.text(m.time.value);
       w.text(to_string(m.time.anchor));
       w.text(to_string(m.modality));
-      w.text(confidence_decimal(m.confidence));  // digits only: never guarded
+      w.text(detail::two_decimals(m.confidence));  // digits only: never guarded
       w.text(m.quote ? *m.quote : "");
       w.end_row();
     }

@@ -1,4 +1,6 @@
 // The native JSON format, events.json (schemas/eventgraph.schema.json).
+#include <algorithm>
+
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -9,15 +11,15 @@
 namespace eventgraph {
 namespace {
 
-using detail::write_json_confidence;
 using detail::write_json_entity;
 using detail::write_json_span;
 using detail::write_json_string;
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void write_optional_string(Writer& w, const std::optional<std::string>& s) {
-  if (s) write_json_string(w, *s);
-  else w.Null();
+const Document* find_document(const MergedCorpus& c, std::string_view id) {
+  auto it = std::lower_bound(c.documents.begin(), c.documents.end(), id,
+                             [](const Document& d, std::string_view key) { return d.id < key; });
+  return it != c.documents.end() && it->id == id ? &*it : nullptr;
 }
 
 void write_document(Writer& w, const Document& doc) {
@@ -103,29 +105,9 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
   w.Key("mentions");
   w.StartArray();
   for (const MentionRecord& r : e.mentions) {
-    const EventMention& m = r.mention;
-    w.StartObject();
-    w.Key("doc");
-    write_json_string(w, m.doc);
-    w.Key("outlet");
-    write_json_string(w, r.outlet);
-    w.Key("sentence");
-    w.Uint64(m.sentence);
-    w.Key("span");
-    write_json_span(w, m.trigger);
-    w.Key("text");
-    write_json_string(w, m.trigger_text);
-    w.Key("date");
-    write_json_string(w, m.time.value);
-    w.Key("date_anchor");
-    write_json_string(w, to_string(m.time.anchor));
-    w.Key("quote");
-    write_optional_string(w, m.quote);
-    w.Key("modality");
-    write_json_string(w, to_string(m.modality));
-    w.Key("confidence");
-    write_json_confidence(w, m.confidence);
-    w.EndObject();
+    const Document* doc = find_document(c, r.mention.doc);
+    detail::write_json_mention(w, r.mention, c.entities, doc ? std::string_view(doc->text) : std::string_view(),
+                               &r.outlet);
   }
   w.EndArray();
   w.Key("conflicts");

@@ -1,4 +1,5 @@
 // JSON-LD writer: SEM events grounded in their article mentions (GAF).
+#include "output/detail/decimal.h"
 #include "output/jsonld.h"
 
 #include <rapidjson/document.h>
@@ -131,17 +132,6 @@ std::size_t code_points_before(std::string_view text, std::size_t byte_offset) {
   return count;
 }
 
-std::string confidence_decimal(double confidence) {
-  // Two decimals, as in events.json; a string, because a JSON number with a
-  // fraction would become an xsd:double lexical form under xsd:decimal.
-  long hundredths = std::lround(std::clamp(confidence, 0.0, 1.0) * 100);
-  std::string out = std::to_string(hundredths / 100) + ".";
-  long rest = hundredths % 100;
-  out += static_cast<char>('0' + rest / 10);
-  out += static_cast<char>('0' + rest % 10);
-  return out;
-}
-
 void write_types(Writer& w, std::initializer_list<const char*> types) {
   w.Key("type");
   w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
@@ -177,7 +167,7 @@ void write_mention(Writer& w, const MergedCorpus& c, const MentionRecord& r) {
   w.Uint64(m.sentence);
   key_string(w, "timex", m.time.value);
   key_string(w, "modality", to_string(m.modality));
-  key_string(w, "confidence", confidence_decimal(m.confidence));
+  key_string(w, "confidence", detail::two_decimals(m.confidence));
   if (m.quote) key_string(w, "quote", *m.quote);
   w.EndObject();
 }

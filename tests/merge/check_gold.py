@@ -95,7 +95,7 @@ with tempfile.TemporaryDirectory() as tmp:
     if doc["published"] != "2015-09-29" or not doc["published_inferred"]:
         failures.append(f"Breitbart's date was not inferred: {doc['published']} {doc['published_inferred']}")
     tuesday = [m for e in undated["events"] for m in e["mentions"]
-               if m["doc"] == "breitbart-20150929" and m["date"] == "2015-09-29"]
+               if m["doc"] == "breitbart-20150929" and m["time"]["value"] == "2015-09-29"]
     if not tuesday:
         failures.append("no Breitbart mention dated 2015-09-29 without its date")
     print(f"undated Breitbart: published {doc['published']} (inferred: {doc['published_inferred']}), "

@@ -4,7 +4,10 @@
 
 #include <rapidjson/prettywriter.h>
 
+#include <algorithm>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/types.h"
 
@@ -53,6 +56,111 @@ void write_json_entity(Writer& w, const Entity& e) {
 template <typename Writer>
 void write_json_confidence(Writer& w, double confidence) {
   w.Double(static_cast<double>(static_cast<long>(confidence * 100 + 0.5)) / 100.0);
+}
+
+inline const Entity* find_sorted_entity(const std::vector<Entity>& entities, std::string_view id) {
+  auto it = std::lower_bound(entities.begin(), entities.end(), id,
+                             [](const Entity& e, std::string_view key) { return e.id < key; });
+  return it != entities.end() && it->id == id ? &*it : nullptr;
+}
+
+template <typename Writer>
+void write_json_entity_ref(Writer& w, const std::vector<Entity>& entities, std::string_view id) {
+  w.Key("entity");
+  write_json_string(w, id);
+  w.Key("name");
+  const Entity* e = find_sorted_entity(entities, id);
+  write_json_string(w, e ? std::string_view(e->name) : id);
+}
+
+template <typename Writer>
+void write_json_time(Writer& w, const TimeValue& t, const std::optional<Span>& span, std::string_view text) {
+  w.StartObject();
+  w.Key("value");
+  write_json_string(w, t.value);
+  w.Key("type");
+  write_json_string(w, to_string(t.type));
+  w.Key("date_range");
+  if (t.is_resolved()) {
+    w.StartArray();
+    write_json_string(w, format_day(*t.earliest));
+    write_json_string(w, format_day(*t.latest));
+    w.EndArray();
+  } else {
+    w.Null();
+  }
+  w.Key("granularity");
+  write_json_string(w, to_string(t.granularity));
+  w.Key("mod");
+  write_json_string(w, to_string(t.mod));
+  w.Key("anchor");
+  write_json_string(w, to_string(t.anchor));
+  w.Key("span");
+  if (span) write_json_span(w, *span);
+  else w.Null();
+  w.Key("text");
+  if (span) write_json_string(w, text.substr(span->begin_byte, span->size()));
+  else w.Null();
+  w.EndObject();
+}
+
+// One event mention, as in extraction lines and in events.json (there with
+// its document and outlet first). `text` is the document's normalized text.
+template <typename Writer>
+void write_json_mention(Writer& w, const EventMention& m, const std::vector<Entity>& entities,
+                        std::string_view text, const std::string* outlet) {
+  w.StartObject();
+  if (outlet) {
+    w.Key("doc");
+    write_json_string(w, m.doc);
+    w.Key("outlet");
+    write_json_string(w, *outlet);
+  }
+  w.Key("type");
+  write_json_string(w, m.type);
+  w.Key("cameo");
+  write_json_string(w, m.cameo);
+  w.Key("sentence");
+  w.Uint64(m.sentence);
+  w.Key("span");
+  write_json_span(w, m.trigger);
+  w.Key("text");
+  write_json_string(w, m.trigger_text);
+  w.Key("time");
+  write_json_time(w, m.time, m.time_span, text);
+  w.Key("actors");
+  w.StartArray();
+  for (const ActorRole& a : m.actors) {
+    w.StartObject();
+    write_json_entity_ref(w, entities, a.entity_id);
+    w.Key("role");
+    write_json_string(w, to_string(a.role));
+    w.Key("span");
+    write_json_span(w, a.span);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("place");
+  if (m.place_id) {
+    w.StartObject();
+    write_json_entity_ref(w, entities, *m.place_id);
+    w.Key("span");
+    write_json_span(w, *m.place_span);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("quote");
+  if (m.quote) write_json_string(w, *m.quote);
+  else w.Null();
+  w.Key("quote_span");
+  if (m.quote_span) write_json_span(w, *m.quote_span);
+  else w.Null();
+  w.Key("modality");
+  write_json_string(w, to_string(m.modality));
+  w.Key("confidence");
+  write_json_confidence(w, m.confidence);
+  w.EndObject();
 }
 
 }  // namespace eventgraph::detail
