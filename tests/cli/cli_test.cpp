@@ -201,3 +201,18 @@ TEST_CASE("--format picks the files, before or after the inputs, and rejects unk
   CHECK(bad.status == 2);
   CHECK(bad.err.find("unknown format \"xml\" (valid: all, json, graphml, dot, jsonld, csv)") != std::string::npos);
 }
+
+TEST_CASE("--lexicon adds an event type to build; a missing lexicon file is a usage error") {
+  TempDir in("lexicon");
+  TempDir out("lexicon-out");
+  fs::path feed = in.write("feed.jsonl",
+                           "{\"id\":\"p1\",\"outlet\":\"x.com\",\"published\":\"2016-03-10\","
+                           "\"text\":\"Ukrainian opposition supporters protested in Kiev on Sunday.\"}\n");
+  const std::string lexicon = (kSource / "tests/extract/cases/protest.lexicon.json").string();
+  Run r = run("build --lexicon '" + lexicon + "' '" + feed.string() + "' -o '" + out.path.string() + "'");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("protest: 1") != std::string::npos);
+  Run missing = run("build --lexicon /nonexistent/lexicon.json '" + feed.string() + "' -o '" + out.path.string() + "'");
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("/nonexistent/lexicon.json") != std::string::npos);
+}

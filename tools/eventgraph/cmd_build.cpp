@@ -44,9 +44,16 @@ int run_build(std::span<char*> args) {
             return "unknown format \"" + name + "\" (valid: " + valid_formats + ")";
           },
           "FORMAT"));
+  std::vector<std::string> lexicon_files;
+  app->add_option("--lexicon", lexicon_files,
+                  "extra lexicon file (JSON, schemas/lexicon.schema.json): actors, titles, event "
+                  "types; repeatable")
+      ->allow_extra_args(false)
+      ->check(CLI::ExistingFile);
   app->add_flag("-q,--quiet", is_quiet, "print no summary");
   if (auto status = parse_args(*app, args)) return *status;
   options.output_dir = output_dir;
+  for (const std::string& f : lexicon_files) options.lexicon_files.emplace_back(f);
   options.formats.clear();
   for (const std::string& name : format_names) {
     if (name == "all") {

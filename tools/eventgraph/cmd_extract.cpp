@@ -25,7 +25,9 @@ int run_extract(std::span<char*> args) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app->add_option("--lexicon", lexicon_files,
-                  "extra lexicon file (JSON, schemas/lexicon.schema.json); repeatable");
+                  "extra lexicon file (JSON, schemas/lexicon.schema.json); repeatable")
+      ->allow_extra_args(false)
+      ->check(CLI::ExistingFile);
   if (auto status = parse_args(*app, args)) return *status;
   for (const auto& f : lexicon_files) options.lexicon_files.emplace_back(f);
 
