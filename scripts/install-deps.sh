@@ -14,7 +14,7 @@ packages=(
   libcli11-dev              # command-line parsing with help text
   iso-codes                 # country names and ISO codes for the lexicon
   clang libclang-rt-14-dev  # libFuzzer and sanitizer runtimes
-  python3-jsonschema        # schema validation in tests (Debian's /usr/bin/python3)
+  python3 python3-jsonschema  # test helpers run under Debian's /usr/bin/python3; schema validation
   python3-networkx python3-igraph python3-rdflib  # exporters' consumers in tests
 )
 
