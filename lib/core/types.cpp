@@ -1,6 +1,7 @@
 // Formatting and parsing for the core data model.
 #include "core/types.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -206,6 +207,25 @@ std::string Diagnostic::to_string() const {
   out += message;
   if (!code.empty()) out += " [" + code + ']';
   return out;
+}
+
+namespace {
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& sorted, std::string_view id) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), id,
+                             [](const T& x, std::string_view key) { return x.id < key; });
+  return it != sorted.end() && it->id == id ? &*it : nullptr;
+}
+
+}  // namespace
+
+const Entity* find_entity(const std::vector<Entity>& sorted_by_id, std::string_view id) {
+  return find_by_id(sorted_by_id, id);
+}
+
+const Document* find_document(const std::vector<Document>& sorted_by_id, std::string_view id) {
+  return find_by_id(sorted_by_id, id);
 }
 
 LineColumn line_column_at(std::string_view text, std::size_t byte_offset) {

@@ -201,6 +201,11 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
+// The entity or document with `id` in a vector sorted by id, or nullptr.
+// Every stage keeps these vectors sorted, so lookups are binary searches.
+const Entity* find_entity(const std::vector<Entity>& sorted_by_id, std::string_view id);
+const Document* find_document(const std::vector<Document>& sorted_by_id, std::string_view id);
+
 // 1-based line and column of `byte_offset` in `text` (columns count bytes).
 struct LineColumn {
   std::size_t line = 1;

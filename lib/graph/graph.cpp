@@ -26,9 +26,7 @@ std::string_view to_string(EdgeKind k) {
 }
 
 const Entity* find_entity(const MergedCorpus& corpus, std::string_view id) {
-  auto it = std::lower_bound(corpus.entities.begin(), corpus.entities.end(), id,
-                             [](const Entity& e, std::string_view key) { return e.id < key; });
-  return it != corpus.entities.end() && it->id == id ? &*it : nullptr;
+  return find_entity(corpus.entities, id);
 }
 
 EventGraph build_graph(MergedCorpus corpus) {
@@ -53,10 +51,9 @@ EventGraph build_graph(MergedCorpus corpus) {
     return static_cast<std::size_t>(e - c.entities.data());
   };
   auto document_index = [&](std::string_view id) -> std::optional<std::size_t> {
-    auto it = std::lower_bound(c.documents.begin(), c.documents.end(), id,
-                               [](const Document& d, std::string_view key) { return d.id < key; });
-    if (it == c.documents.end() || it->id != id) return std::nullopt;
-    return static_cast<std::size_t>(it - c.documents.begin());
+    const Document* d = find_document(c.documents, id);
+    if (!d) return std::nullopt;
+    return static_cast<std::size_t>(d - c.documents.data());
   };
   for (std::size_t i = 0; i < c.events.size(); ++i) {
     const Event& e = c.events[i];
@@ -101,10 +98,9 @@ std::vector<const Event*> events_between(const EventGraph& graph, date::sys_days
 
 std::vector<const Event*> events_of_actor(const EventGraph& graph, std::string_view entity_id) {
   std::vector<const Event*> out;
-  auto it = std::find_if(graph.corpus.entities.begin(), graph.corpus.entities.end(),
-                         [&](const Entity& e) { return e.id == entity_id; });
-  if (it == graph.corpus.entities.end()) return out;
-  auto v = graph.entity_vertex[static_cast<std::size_t>(it - graph.corpus.entities.begin())];
+  const Entity* entity = find_entity(graph.corpus, entity_id);
+  if (!entity) return out;
+  auto v = graph.entity_vertex[static_cast<std::size_t>(entity - graph.corpus.entities.data())];
   for (auto [e, end] = in_edges(v, graph.graph); e != end; ++e) {
     if (graph.graph[*e].kind != EdgeKind::participant) continue;
     out.push_back(&graph.corpus.events[graph.graph[source(*e, graph.graph)].index]);

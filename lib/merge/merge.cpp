@@ -357,9 +357,8 @@ Conflict make_conflict(std::string field, const std::map<std::string, std::set<s
 
 std::string label_for(const Event& e, const std::vector<Entity>& entities) {
   auto name = [&](const std::string& id) -> std::string {
-    auto it = std::lower_bound(entities.begin(), entities.end(), id,
-                               [](const Entity& x, const std::string& key) { return x.id < key; });
-    return it != entities.end() && it->id == id ? it->name : id;
+    const Entity* entity = find_entity(entities, id);
+    return entity ? entity->name : id;
   };
   std::string label = e.type;
   if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));

@@ -16,12 +16,6 @@ using detail::write_json_span;
 using detail::write_json_string;
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-const Document* find_document(const MergedCorpus& c, std::string_view id) {
-  auto it = std::lower_bound(c.documents.begin(), c.documents.end(), id,
-                             [](const Document& d, std::string_view key) { return d.id < key; });
-  return it != c.documents.end() && it->id == id ? &*it : nullptr;
-}
-
 void write_document(Writer& w, const Document& doc) {
   w.StartObject();
   w.Key("id");
@@ -105,7 +99,7 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
   w.Key("mentions");
   w.StartArray();
   for (const MentionRecord& r : e.mentions) {
-    const Document* doc = find_document(c, r.mention.doc);
+    const Document* doc = find_document(c.documents, r.mention.doc);
     detail::write_json_mention(w, r.mention, c.entities, doc ? std::string_view(doc->text) : std::string_view(),
                                &r.outlet);
   }

@@ -141,15 +141,9 @@ void write_types(Writer& w, std::initializer_list<const char*> types) {
   w.SetFormatOptions(rapidjson::kFormatDefault);
 }
 
-const Document* find_document(const MergedCorpus& c, std::string_view id) {
-  auto it = std::lower_bound(c.documents.begin(), c.documents.end(), id,
-                             [](const Document& d, std::string_view key) { return d.id < key; });
-  return it != c.documents.end() && it->id == id ? &*it : nullptr;
-}
-
 void write_mention(Writer& w, const MergedCorpus& c, const MentionRecord& r) {
   const EventMention& m = r.mention;
-  const Document* doc = find_document(c, m.doc);
+  const Document* doc = find_document(c.documents, m.doc);
   std::string doc_iri = doc ? document_iri(*doc) : "urn:eventgraph:document:" + percent_encode(m.doc);
   std::string_view text = doc ? std::string_view(doc->text) : std::string_view();
   std::size_t begin = code_points_before(text, m.trigger.begin_byte);

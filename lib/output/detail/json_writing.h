@@ -58,18 +58,12 @@ void write_json_confidence(Writer& w, double confidence) {
   w.Double(static_cast<double>(static_cast<long>(confidence * 100 + 0.5)) / 100.0);
 }
 
-inline const Entity* find_sorted_entity(const std::vector<Entity>& entities, std::string_view id) {
-  auto it = std::lower_bound(entities.begin(), entities.end(), id,
-                             [](const Entity& e, std::string_view key) { return e.id < key; });
-  return it != entities.end() && it->id == id ? &*it : nullptr;
-}
-
 template <typename Writer>
 void write_json_entity_ref(Writer& w, const std::vector<Entity>& entities, std::string_view id) {
   w.Key("entity");
   write_json_string(w, id);
   w.Key("name");
-  const Entity* e = find_sorted_entity(entities, id);
+  const Entity* e = find_entity(entities, id);
   write_json_string(w, e ? std::string_view(e->name) : id);
 }
 
