@@ -30,6 +30,22 @@ std::optional<int> parse_args(CLI::App& app, std::span<char*> args) {
   return std::nullopt;
 }
 
+void add_input_options(CLI::App& app, std::vector<std::string>& inputs, LoadOptions& load) {
+  app.add_option("inputs", inputs, "articles to read (directories, files, or -)")->required();
+  app.add_option("--outlet", load.outlet, "outlet of text files that have no manifest entry (e.g. rt.com)");
+  app.add_option("--max-document-bytes", load.max_document_bytes, "skip (and report) any article larger than this")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+}
+
+void add_lexicon_option(CLI::App& app, std::vector<std::string>& files) {
+  app.add_option("--lexicon", files,
+                 "extra lexicon file (JSON, schemas/lexicon.schema.json): actors, titles, event types; "
+                 "repeatable")
+      ->allow_extra_args(false)
+      ->check(CLI::ExistingFile);
+}
+
 void report(const Diagnostic& diagnostic) { std::cerr << diagnostic.to_string() << '\n'; }
 
 bool report(const std::vector<Diagnostic>& diagnostics) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "load/load.h"
 
 namespace eventgraph::cli {
 
@@ -24,6 +25,14 @@ std::unique_ptr<CLI::App> make_app(const std::string& name, const std::string& d
 // Parses `args` into `app`. Returns nullopt to go on, or the exit status to
 // return now: 0 after --help, 2 (with usage on stderr) for a bad command line.
 std::optional<int> parse_args(CLI::App& app, std::span<char*> args);
+
+// The options of every command that reads articles: the inputs (required;
+// directories, files, or - for JSONL on stdin), --outlet and
+// --max-document-bytes, with their defaults shown in --help.
+void add_input_options(CLI::App& app, std::vector<std::string>& inputs, LoadOptions& load);
+
+// --lexicon FILE, repeatable; a file that does not exist is a usage error.
+void add_lexicon_option(CLI::App& app, std::vector<std::string>& files);
 
 // Prints each diagnostic on its own line to stderr; returns true if any is
 // an error.

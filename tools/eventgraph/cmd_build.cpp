@@ -18,15 +18,9 @@ int run_build(std::span<char*> args) {
   options.generator_version = EVENTGRAPH_VERSION;
   std::string output_dir = "out";
   bool is_quiet = false;
-  app->add_option("inputs", inputs, "articles to read (directories, files, or -)")->required();
+  add_input_options(*app, inputs, options.load);
   app->add_option("-o,--output", output_dir, "directory for the output files")
       ->capture_default_str();
-  app->add_option("--outlet", options.load.outlet,
-                  "outlet of text files that have no manifest entry (e.g. rt.com)");
-  app->add_option("--max-document-bytes", options.load.max_document_bytes,
-                  "skip (and report) any article larger than this")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
   std::string valid_formats = "all";
   for (OutputFormat f : kAllOutputFormats) valid_formats += std::string(", ") + std::string(to_string(f));
   std::vector<std::string> format_names = {"all"};
@@ -45,11 +39,7 @@ int run_build(std::span<char*> args) {
           },
           "FORMAT"));
   std::vector<std::string> lexicon_files;
-  app->add_option("--lexicon", lexicon_files,
-                  "extra lexicon file (JSON, schemas/lexicon.schema.json): actors, titles, event "
-                  "types; repeatable")
-      ->allow_extra_args(false)
-      ->check(CLI::ExistingFile);
+  add_lexicon_option(*app, lexicon_files);
   app->add_flag("-q,--quiet", is_quiet, "print no summary");
   if (auto status = parse_args(*app, args)) return *status;
   options.output_dir = output_dir;

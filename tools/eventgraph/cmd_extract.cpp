@@ -17,17 +17,8 @@ int run_extract(std::span<char*> args) {
   std::vector<std::string> inputs;
   std::vector<std::string> lexicon_files;
   BuildOptions options;
-  app->add_option("inputs", inputs, "articles to read (directories, files, or -)")->required();
-  app->add_option("--outlet", options.load.outlet,
-                  "outlet of text files that have no manifest entry (e.g. rt.com)");
-  app->add_option("--max-document-bytes", options.load.max_document_bytes,
-                  "skip (and report) any article larger than this")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  app->add_option("--lexicon", lexicon_files,
-                  "extra lexicon file (JSON, schemas/lexicon.schema.json); repeatable")
-      ->allow_extra_args(false)
-      ->check(CLI::ExistingFile);
+  add_input_options(*app, inputs, options.load);
+  add_lexicon_option(*app, lexicon_files);
   if (auto status = parse_args(*app, args)) return *status;
   for (const auto& f : lexicon_files) options.lexicon_files.emplace_back(f);
 

@@ -48,11 +48,7 @@ int run_segment(std::span<char*> args) {
                       "{doc, index, begin, end, text}; begin/end are byte offsets into the normalized text.");
   std::vector<std::string> inputs;
   LoadOptions options;
-  app->add_option("inputs", inputs, "article directories, .txt or .jsonl files; - reads JSONL from stdin")
-      ->required();
-  app->add_option("--outlet", options.outlet, "outlet for text files that have no manifest entry");
-  app->add_option("--max-document-bytes", options.max_document_bytes, "skip (and report) larger documents")
-      ->capture_default_str();
+  add_input_options(*app, inputs, options);
   if (std::optional<int> status = parse_args(*app, args)) return *status;
 
   bool has_errors = false;
