@@ -18,6 +18,10 @@ import subprocess
 import sys
 import tempfile
 
+# The gold's date rule, shared with the extraction scorer.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "tools"))
+from score_extraction import date_compatible  # noqa: E402
+
 binary, source = str(pathlib.Path(sys.argv[1]).resolve()), pathlib.Path(sys.argv[2]).resolve()
 gold = json.loads((source / "samples/gold.json").read_text())
 FACTUAL = {"asserted", "reported"}
@@ -29,17 +33,8 @@ def build(inputs, out, cwd=None):
     return json.loads((out / "events.json").read_text())
 
 
-def date_ok(found, want):
-    if want is None:
-        return True
-    if not found:
-        return False
-    found = found[:10] if "T" in found else found
-    return want == found or (want.startswith(found) and len(found) < len(want))
-
-
 def matches(event, g, names):
-    if event["type"] != g["type"] or not date_ok(event["date"], g["date"]):
+    if event["type"] != g["type"] or not date_compatible(event["date"], g["date"]):
         return False
     wanted = {a.lower() for a in g["actors"]}
     return any(names.get(a["entity"], set()) & wanted for a in event["actors"])
