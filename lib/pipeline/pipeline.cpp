@@ -89,11 +89,20 @@ BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions
   std::vector<DocumentExtraction> extractions(documents.size());
   std::vector<DocumentExtraction> dated_extractions;
   std::vector<date::sys_days> dated_days;
+  bool has_undated = false;
   for (std::size_t i = 0; i < documents.size(); ++i) {
-    if (!documents[i].published) continue;
+    if (!documents[i].published) {
+      has_undated = true;
+      continue;
+    }
     extractions[i] = extract_mentions(documents[i], lexicon.lexicon);
-    dated_extractions.push_back(extractions[i]);
     dated_days.push_back(documents[i].published->local_day);
+  }
+  // Copies of the dated extractions serve only to place undated documents.
+  if (has_undated) {
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+      if (documents[i].published) dated_extractions.push_back(extractions[i]);
+    }
   }
   // An undated document takes the day its relative dates agree with the
   // dated ones on, when exactly one day does; else its dates stay open.
