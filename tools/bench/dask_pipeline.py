@@ -64,6 +64,7 @@ def main(argv=None):
     ap.add_argument("--workers", type=int, default=2, help="local worker processes (default 2; ignored with --scheduler)")
     ap.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://host:8786")
     ap.add_argument("--format", help="passed to eventgraph merge --format")
+    ap.add_argument("--mentions", help="also write the gathered mention lines to this file")
     ap.add_argument("--lexicon", help="passed to eventgraph extract --lexicon (a path every worker can read)")
     args = ap.parse_args(argv)
     if args.partitions < 1 or args.workers < 1:
@@ -105,6 +106,9 @@ def main(argv=None):
         status = max(status, r["status"])
         mention_lines += r["stdout"]
 
+    if args.mentions:
+        with open(args.mentions, "wb") as f:
+            f.write(mention_lines)
     cmd = [eventgraph, "merge", "-", "-o", args.output]
     if args.format:
         cmd += ["--format", args.format]
