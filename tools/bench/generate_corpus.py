@@ -345,10 +345,11 @@ MONTHS_AP = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "S
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 
-# Roles in the lexicon hold from 2015-10-01 (Dunford chairman) to
-# 2016-06-30 (Cameron until July): stories are dated within.
-WORLD_START = datetime.date(2015, 10, 5)
-WORLD_DAYS = 260
+# The roles in the lexicon of everyone here hold from 2015-02-17 (Carter
+# defense secretary) to 2016-07-13 (Cameron prime minister): stories are
+# dated within.
+WORLD_START = datetime.date(2015, 2, 23)
+WORLD_DAYS = 500
 
 T_OPEN, T_CLOSE = "\x01", "\x02"  # mark a trigger inside a rendered sentence
 
@@ -415,13 +416,15 @@ class World:
         self.story_count = 0
         self.event_count = 0
         self.doc_count = 0
+        self.occupied = {}  # (type, actor) -> days taken by an event
+        self.dropped_stories = 0  # stories whose every event collided
+        self.dropped_events = 0
 
     # --- stories and their events ---
 
     def make_story(self):
         rng = self.rng
         theme = rng.choice(THEMES)
-        self.story_count += 1
         start = WORLD_START + datetime.timedelta(days=rng.randrange(WORLD_DAYS))
         kinds = ["meeting", "statement", "statement", "directive", "deployment", "vote"]
         if theme["strikes"]:
@@ -430,47 +433,75 @@ class World:
         events = []
         used_speakers = set()
         for _ in range(n):
-            kind = rng.choice(kinds)
-            day = start + datetime.timedelta(days=rng.randrange(3))
+            for _attempt in range(20):
+                ev = self.make_event(rng, theme, rng.choice(kinds), start, used_speakers)
+                if self.claim(ev):
+                    break
+            else:
+                self.dropped_events += 1  # the world is crowded here: a story with one event fewer
+                continue
             self.event_count += 1
-            ev = {"id": "E%d" % self.event_count, "type": kind, "day": day, "mentions": []}
-            if kind == "meeting":
-                a, b, venues = rng.choice(theme["meetings"])
-                if rng.random() < 0.5:
-                    a, b = b, a
-                place = rng.choice(venues)
-                ev.update(people=[a, b], place=place, topic=rng.choice(TOPICS),
-                          actors=[PEOPLE[a][0], PEOPLE[b][0]])
-            elif kind == "statement":
-                choices = [s for s in theme["speakers"] if s not in used_speakers] or theme["speakers"]
-                s = rng.choice(choices)
-                used_speakers.add(s)
-                ev.update(people=[s], quotes=rng.sample(QUOTES, 3), indirect=rng.choice(INDIRECT),
-                          actors=[PEOPLE[s][0]], place=None)
-            elif kind == "directive":
-                p = rng.choice(theme["directives"])
-                country = rng.choice(["Russia", "Turkey", "China", "Iran", "the United States"])
-                place = rng.choice([d for _, ds in theme["deployments"] for d in ds] or ["syria"])
-                ev.update(people=[p], action=rng.choice(DIRECTIVE_ACTIONS), country=country, target=place,
-                          actors=[PEOPLE[p][0]], place=None)
-            elif kind == "deployment":
-                c, dests = rng.choice(theme["deployments"])
-                place = rng.choice(dests)
-                ev.update(country=c, place=place, number=rng.choice([150, 200, 250, 300, 450, 600, 1000, 1200]),
-                          actors=[COUNTRIES[c][0]])
-            elif kind == "vote":
-                body, motion = rng.choice(theme["votes"])
-                ev.update(body=body, motion=motion, tally=rng.choice(["unanimously", "397 to 223", "by a wide margin", None]),
-                          actors=[LEGISLATURES[body][0]], place=None)
-            elif kind == "airstrike":
-                c, g, targets = rng.choice(theme["strikes"])
-                place = rng.choice(targets)
-                ev.update(country=c, group=g, place=place, number=rng.choice([8, 12, 20, 24, 30]),
-                          killed=rng.choice([None, 7, 12, 19, 27]),
-                          actors=[COUNTRIES[c][0], GROUPS[g][0]])
+            ev["id"] = "E%d" % self.event_count
+            if ev["type"] == "statement":
+                used_speakers.add(ev["people"][0])
             events.append(ev)
         events.sort(key=lambda e: (e["day"], e["id"]))
         return theme, events
+
+    def claim(self, ev):
+        """Reserves `ev`'s (type, actor, day); False when another event of the
+        type has one of its actors that day, or both of them a day before or
+        after. eventgraph's merger rightly joins such events (README,
+        Merge), so the gold must not hold two of them."""
+        day = ev["day"]
+        keys = [(ev["type"], a) for a in ev["actors"]]
+        if any(day in self.occupied.get(k, ()) for k in keys):
+            return False
+        pair = (ev["type"], tuple(sorted(ev["actors"])))
+        if len(ev["actors"]) > 1 and any(day + datetime.timedelta(days=k) in self.occupied.get(pair, ())
+                                         for k in (-1, 1)):
+            return False
+        for k in keys + [pair]:
+            self.occupied.setdefault(k, set()).add(day)
+        return True
+
+    def make_event(self, rng, theme, kind, start, used_speakers):
+        day = start + datetime.timedelta(days=rng.randrange(3))
+        ev = {"type": kind, "day": day}
+        if kind == "meeting":
+            a, b, venues = rng.choice(theme["meetings"])
+            if rng.random() < 0.5:
+                a, b = b, a
+            place = rng.choice(venues)
+            ev.update(people=[a, b], place=place, topic=rng.choice(TOPICS),
+                      actors=[PEOPLE[a][0], PEOPLE[b][0]])
+        elif kind == "statement":
+            choices = [s for s in theme["speakers"] if s not in used_speakers] or theme["speakers"]
+            s = rng.choice(choices)
+            ev.update(people=[s], quotes=rng.sample(QUOTES, 3), indirect=rng.choice(INDIRECT),
+                      actors=[PEOPLE[s][0]], place=None)
+        elif kind == "directive":
+            p = rng.choice(theme["directives"])
+            country = rng.choice(["Russia", "Turkey", "China", "Iran", "the United States"])
+            place = rng.choice([d for _, ds in theme["deployments"] for d in ds] or ["syria"])
+            ev.update(people=[p], action=rng.choice(DIRECTIVE_ACTIONS), country=country, target=place,
+                      actors=[PEOPLE[p][0]], place=None)
+        elif kind == "deployment":
+            c, dests = rng.choice(theme["deployments"])
+            place = rng.choice(dests)
+            ev.update(country=c, place=place, number=rng.choice([150, 200, 250, 300, 450, 600, 1000, 1200]),
+                      actors=[COUNTRIES[c][0]])
+        elif kind == "vote":
+            body, motion = rng.choice(theme["votes"])
+            ev.update(body=body, motion=motion, tally=rng.choice(["unanimously", "397 to 223", "by a wide margin", None]),
+                      actors=[LEGISLATURES[body][0]], place=None)
+        elif kind == "airstrike":
+            c, g, targets = rng.choice(theme["strikes"])
+            place = rng.choice(targets)
+            ev.update(country=c, group=g, place=place, number=rng.choice([8, 12, 20, 24, 30]),
+                      killed=rng.choice([None, 7, 12, 19, 27]),
+                      actors=[COUNTRIES[c][0], GROUPS[g][0]])
+        return ev
 
     # --- rendering one event in one article ---
 
@@ -688,11 +719,15 @@ def generate(megabytes, seed, out_dir):
     written = 0
     with open(corpus_path + ".tmp", "w", encoding="utf-8", newline="\n") as out:
         while written < target:
-            if rng.random() < 0.12:
+            if rng.random() < 0.25:
                 outlet, offset = rng.choice(OUTLETS)
                 arts = [world.quiet_article(outlet, offset)]
             else:
                 theme, events = world.make_story()
+                if not events:
+                    world.dropped_stories += 1
+                    continue
+                world.story_count += 1
                 for ev in events:
                     gold_events[ev["id"]] = {"ev": ev, "mentions": [], "reported_by": set()}
                 outlets = rng.sample(OUTLETS, rng.choice([2, 3, 3, 4]))
@@ -734,6 +769,9 @@ def generate(megabytes, seed, out_dir):
         json.dump(gold, f, ensure_ascii=False, indent=1)
         f.write("\n")
     os.replace(gold_path + ".tmp", gold_path)
+    if world.dropped_events:
+        print("%d planned events collided with others of their type, actor and day and were left out"
+              % world.dropped_events, file=sys.stderr)
     return corpus_path, gold_path, len(gold_docs), len(events_out), world.story_count, written
 
 
