@@ -86,6 +86,7 @@ def main(argv=None):
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=40)
         client = Client(cluster)
+    cluster_ready = time.monotonic()
     try:
         futures = [client.submit(extract_partition, eventgraph, chunk, extra, pure=False) for chunk in chunks]
         results = client.gather(futures)
@@ -115,9 +116,11 @@ def main(argv=None):
     merge = subprocess.run(cmd, input=bytes(mention_lines), check=False)
     done = time.monotonic()
     size = sum(len(c) for c in chunks)
-    print("dask: %d partitions, %.1f MiB, extract %.2f s on the cluster (%.1f MB/s), merge %.2f s, total %.2f s"
-          % (len(chunks), size / 1048576.0, extract_done - started,
-             size / 1e6 / max(extract_done - started, 1e-9), done - extract_done, done - started), file=sys.stderr)
+    print("dask: %d partitions, %.2f MB, cluster start %.2f s, extract %.2f s on the workers (%.2f MB/s), "
+          "merge %.2f s, total %.2f s"
+          % (len(chunks), size / 1e6, cluster_ready - started, extract_done - cluster_ready,
+             size / 1e6 / max(extract_done - cluster_ready, 1e-9), done - extract_done, done - started),
+          file=sys.stderr)
     if merge.returncode != 0:
         return merge.returncode
     return status

@@ -10,7 +10,8 @@
 # each JOBS value (default: one run; --jobs is passed only when `build --help`
 # lists it), and prints wall time, peak RSS, MB/s and articles/s, the
 # per-stage MB/s from `--stats` when build has it, and `eventgraph eval
-# --gold` when that command exists.
+# --gold` when that command exists. CPU seconds (user + system) are printed
+# beside wall time: on a shared machine they are the steadier figure.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,11 +35,12 @@ fi
 
 mkdir -p "$dir"
 stamp="$dir/corpus.params"
-if [[ ! -s $dir/corpus.jsonl || ! -s $dir/gold.json || "$(cat "$stamp" 2>/dev/null)" != "$mb $seed" ]]; then
+params="$mb $seed $(sha256sum < "$here/generate_corpus.py" | cut -c1-16)"  # a new generator, a new corpus
+if [[ ! -s $dir/corpus.jsonl || ! -s $dir/gold.json || "$(cat "$stamp" 2>/dev/null)" != "$params" ]]; then
   start=$(date +%s.%N)
   "$python" "$here/generate_corpus.py" --megabytes "$mb" --seed "$seed" -o "$dir"
   end=$(date +%s.%N)
-  echo "$mb $seed" > "$stamp"
+  echo "$params" > "$stamp"
   awk -v s="$start" -v e="$end" 'BEGIN { printf "generated in %.1f s\n", e - s }'
 fi
 
@@ -55,7 +57,7 @@ fi
 bytes=$(stat -c %s "$dir/corpus.jsonl")
 articles=$(wc -l < "$dir/corpus.jsonl")
 summary="$dir/summary.tsv"
-printf 'jobs\twall_s\tpeak_rss_mb\tMB_s\tarticles_s\texit\n' > "$summary"
+printf 'jobs\twall_s\tcpu_s\tpeak_rss_mb\tMB_s\tarticles_s\tMB_per_cpu_s\texit\n' > "$summary"
 
 for j in "${jobs[@]}"; do
   out="$dir/out-$j"
@@ -68,14 +70,19 @@ for j in "${jobs[@]}"; do
 import sys
 path, size, articles, jobs, status = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 wall = rss = None
+cpu = 0.0
 for line in open(path):
     line = line.strip()
+    if line.startswith(("User time", "System time")):
+        cpu += float(line.rsplit(" ", 1)[1])
     if line.startswith("Elapsed (wall clock) time"):
         parts = [float(p) for p in line.rsplit(" ", 1)[1].split(":")]
         wall = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
     elif line.startswith("Maximum resident set size"):
         rss = int(line.rsplit(" ", 1)[1]) * 1024
-print("%s\t%.2f\t%.1f\t%.2f\t%.0f\t%s" % (jobs, wall, rss / 1048576.0, size / 1e6 / wall, articles / wall, status))
+wall = max(wall, 0.01)
+print("%s\t%.2f\t%.2f\t%.1f\t%.2f\t%.0f\t%.2f\t%s" % (jobs, wall, cpu, rss / 1048576.0, size / 1e6 / wall,
+                                              articles / wall, size / 1e6 / max(cpu, 0.01), status))
 EOF
 done
 
