@@ -369,9 +369,10 @@ class Article:
         self.paragraphs = []     # list of lists of (sentence, event_id or None)
         self.introduced = set()  # people named in full already
 
-    def person(self, key, full=False):
+    def person(self, key):
+        """A full form at the first mention, else a surname or title."""
         name, fulls, shorts, _ = PEOPLE[key]
-        if key in self.introduced and not full:
+        if key in self.introduced:
             refs = shorts + ([TITLE_REFS[key]] if key in TITLE_REFS else [])
             return self.rng.choice(refs)
         self.introduced.add(key)
@@ -690,6 +691,7 @@ def finish(art, title, gold_events):
         for si, (sentence, event_id) in enumerate(para):
             if si:
                 out += b" "
+            sentence = cap(sentence)  # "the Russian president met ..." opening a sentence
             pos = 0
             while True:
                 i = sentence.find(T_OPEN, pos)
