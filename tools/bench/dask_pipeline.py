@@ -27,7 +27,8 @@ import time
 
 
 def split_lines(path, partitions):
-    """The file's bytes cut into at most `partitions` chunks of whole lines, in order."""
+    """The file's bytes cut into at most `partitions` chunks of whole lines, in order,
+    each with the number of its first line in the file."""
     with open(path, "rb") as f:
         data = f.read()
     if not data:
@@ -41,15 +42,19 @@ def split_lines(path, partitions):
             end = len(data)
         nl = data.find(b"\n", end - 1) if end < len(data) else -1
         end = len(data) if nl < 0 else nl + 1
-        chunks.append(data[begin:end])
+        chunks.append((data.count(b"\n", 0, begin) + 1, data[begin:end]))
         begin = end
     return chunks
 
 
-def extract_partition(eventgraph, chunk, extra_args):
-    """Runs on a worker: `eventgraph extract -` over one partition."""
+def extract_partition(eventgraph, source, part, extra_args):
+    """Runs on a worker: `eventgraph extract -` over one partition. The partition's
+    documents keep the source `build` would give them: the corpus file and line."""
+    first_line, chunk = part
     started = time.monotonic()
-    run = subprocess.run([eventgraph, "extract", "-"] + list(extra_args), input=chunk,
+    cmd = [eventgraph, "extract", "-", "--jobs", "1", "--stdin-name", source,
+           "--stdin-first-line", str(first_line)] + list(extra_args)
+    run = subprocess.run(cmd, input=chunk,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
     return {"status": run.returncode, "stdout": run.stdout, "stderr": run.stderr.decode("utf-8", "replace"),
             "seconds": time.monotonic() - started, "bytes": len(chunk), "host": os.uname().nodename}
@@ -88,7 +93,8 @@ def main(argv=None):
         client = Client(cluster)
     cluster_ready = time.monotonic()
     try:
-        futures = [client.submit(extract_partition, eventgraph, chunk, extra, pure=False) for chunk in chunks]
+        futures = [client.submit(extract_partition, eventgraph, args.input, part, extra, pure=False)
+                   for part in chunks]
         results = client.gather(futures)
     finally:
         client.close()
@@ -115,7 +121,7 @@ def main(argv=None):
         cmd += ["--format", args.format]
     merge = subprocess.run(cmd, input=bytes(mention_lines), check=False)
     done = time.monotonic()
-    size = sum(len(c) for c in chunks)
+    size = sum(len(c) for _, c in chunks)
     print("dask: %d partitions, %.2f MB, cluster start %.2f s, extract %.2f s on the workers (%.2f MB/s), "
           "merge %.2f s, total %.2f s"
           % (len(chunks), size / 1e6, cluster_ready - started, extract_done - cluster_ready,
