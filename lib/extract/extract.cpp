@@ -10,7 +10,7 @@
 namespace eventgraph {
 
 DocumentExtraction extract_mentions(const Document& doc, const Lexicon& lexicon,
-                                    ExtractionTimings* timings) {
+                                    const ExtractLimits& limits, ExtractionTimings* timings) {
   using Clock = std::chrono::steady_clock;
   Clock::time_point started = Clock::now();
   auto lap = [&](std::chrono::nanoseconds ExtractionTimings::*step) {
@@ -23,7 +23,23 @@ DocumentExtraction extract_mentions(const Document& doc, const Lexicon& lexicon,
   segmented.text = doc.text;
   segmented.sentences = split_sentences(doc.text);
   segmented.tokens.reserve(segmented.sentences.size());
-  for (const Sentence& s : segmented.sentences) segmented.tokens.push_back(tokenize(doc.text, s.span));
+  DocumentExtraction result;
+  result.doc = doc.id;
+  for (const Sentence& s : segmented.sentences) {
+    // An over-long sentence keeps its place but no tokens: nothing is
+    // searched in it.
+    if (s.span.size() > limits.max_sentence_bytes) {
+      LineColumn at = line_column_at(doc.text, s.span.begin_byte);
+      result.limits_hit.push_back({Severity::warning, doc.id, at.line, at.column, "sentence-too-long",
+                                   "a sentence of " + std::to_string(s.span.size()) +
+                                       " bytes is over the limit (--max-sentence-bytes " +
+                                       std::to_string(limits.max_sentence_bytes) +
+                                       "); no events are extracted from it"});
+      segmented.tokens.emplace_back();
+      continue;
+    }
+    segmented.tokens.push_back(tokenize(doc.text, s.span));
+  }
   lap(&ExtractionTimings::text);
 
   std::optional<date::sys_days> publication_day;
@@ -38,9 +54,17 @@ DocumentExtraction extract_mentions(const Document& doc, const Lexicon& lexicon,
 
   detail::EventInputs inputs{segmented, entities.mentions, times, lexicon.data().events, doc.id,
                              doc.outlet, publication_day};
-  DocumentExtraction result;
-  result.doc = doc.id;
   result.events = detail::find_event_mentions(inputs);
+  if (result.events.size() > limits.max_mentions_per_document) {
+    const Span& first_dropped = result.events[limits.max_mentions_per_document].trigger;
+    LineColumn at = line_column_at(doc.text, first_dropped.begin_byte);
+    result.limits_hit.push_back({Severity::warning, doc.id, at.line, at.column, "too-many-mentions",
+                                 std::to_string(result.events.size()) +
+                                     " event mentions are over the limit (--max-mentions-per-document " +
+                                     std::to_string(limits.max_mentions_per_document) +
+                                     "); the ones from here on are dropped"});
+    result.events.resize(limits.max_mentions_per_document);
+  }
   result.entities = std::move(entities.entities);
   result.entity_mentions = std::move(entities.mentions);
   result.affiliations = std::move(entities.affiliations);

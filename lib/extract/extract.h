@@ -48,6 +48,7 @@ LexiconLoad load_lexicon(const std::vector<std::filesystem::path>& extra_files);
 
 struct DocumentExtraction {
   std::string doc;                       // Document::id
+  std::vector<Diagnostic> limits_hit;    // parts left out by an ExtractLimits bound (warnings)
   std::vector<Entity> entities;          // named in this document, sorted by id
   std::vector<EntityMention> entity_mentions;  // in text order
   std::vector<EventMention> events;      // in text order
@@ -63,8 +64,17 @@ struct ExtractionTimings {
   std::chrono::nanoseconds extract{0};
 };
 
+// Bounds that keep extraction fast on hostile text. A sentence over
+// max_sentence_bytes (a run-on page with no full stop) is not searched for
+// entities and events; mentions past max_mentions_per_document are dropped.
+// Each cut is reported in DocumentExtraction::limits_hit.
+struct ExtractLimits {
+  std::size_t max_sentence_bytes = std::size_t{32} << 10;
+  std::size_t max_mentions_per_document = 10000;
+};
+
 // Extracts from one document. Pure: same document and lexicon, same result.
 DocumentExtraction extract_mentions(const Document& doc, const Lexicon& lexicon,
-                                    ExtractionTimings* timings = nullptr);
+                                    const ExtractLimits& limits = {}, ExtractionTimings* timings = nullptr);
 
 }  // namespace eventgraph

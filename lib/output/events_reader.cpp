@@ -63,11 +63,6 @@ Event read_event(const JsonField& f) {
   return e;
 }
 
-Diagnostic read_skipped(const JsonField& f) {
-  return {Severity::error, f["input"].string(), f["line"].size(), 0, f["code"].string(),
-          f["message"].string()};
-}
-
 }  // namespace
 
 EventsFileLoad read_events_json(std::string_view json, std::string_view source) {
@@ -89,7 +84,7 @@ EventsFileLoad read_events_json(std::string_view json, std::string_view source) 
     }
     for (const JsonField& e : root["events"].elements()) file.corpus.events.push_back(read_event(e));
     if (auto skipped = root.optional("skipped")) {
-      for (const JsonField& s : skipped->elements()) file.skipped.push_back(read_skipped(s));
+      for (const JsonField& s : skipped->elements()) file.skipped.push_back(detail::read_skipped(s));
     }
     // Lookups are binary searches over these; a file edited by hand may
     // have lost the order.

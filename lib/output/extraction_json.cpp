@@ -80,6 +80,8 @@ std::string format_skipped_json(const Diagnostic& d) {
   write_json_string(w, d.file);
   w.Key("line");
   w.Uint64(d.line);
+  w.Key("severity");
+  w.String(d.severity == Severity::error ? "error" : "warning");
   w.Key("code");
   write_json_string(w, d.code);
   w.Key("message");
@@ -101,8 +103,7 @@ ExtractionRead read_extraction_json(std::string_view line, std::string_view sour
   try {
     JsonField root(dom, "$");
     if (auto skipped = root.optional("skipped")) {
-      read.skipped = Diagnostic{Severity::error, (*skipped)["input"].string(), (*skipped)["line"].size(), 0,
-                                (*skipped)["code"].string(), (*skipped)["message"].string()};
+      read.skipped = detail::read_skipped(*skipped);
       return read;
     }
     Document doc;

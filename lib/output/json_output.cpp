@@ -135,6 +135,8 @@ void write_skipped(Writer& w, const Diagnostic& d) {
   write_json_string(w, d.file);
   w.Key("line");
   w.Uint64(d.line);
+  w.Key("severity");
+  w.String(d.severity == Severity::error ? "error" : "warning");
   w.Key("code");
   write_json_string(w, d.code);
   w.Key("message");
@@ -145,7 +147,8 @@ void write_skipped(Writer& w, const Diagnostic& d) {
 }  // namespace
 
 std::string format_events_json(const EventGraph& graph, const std::vector<Diagnostic>& skipped,
-                               std::string_view generator_version) {
+                               std::string_view generator_version,
+                               const std::vector<std::pair<std::string, std::size_t>>& limits) {
   const MergedCorpus& c = graph.corpus;
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
@@ -176,6 +179,15 @@ std::string format_events_json(const EventGraph& graph, const std::vector<Diagno
   w.StartArray();
   for (const Diagnostic& d : skipped) write_skipped(w, d);
   w.EndArray();
+  if (!limits.empty()) {
+    w.Key("limits");
+    w.StartObject();
+    for (const auto& [name, value] : limits) {
+      w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+      w.Uint64(value);
+    }
+    w.EndObject();
+  }
   w.EndObject();
   std::string out(buffer.GetString(), buffer.GetSize());
   out += '\n';

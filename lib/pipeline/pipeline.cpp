@@ -134,6 +134,8 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
   std::set<std::string> seen_ids;
   std::vector<Document> batch;
   std::size_t batch_bytes = 0;
+  std::size_t loaded_bytes = 0;
+  std::size_t over_total = 0;  // documents skipped past max_total_bytes
 
   auto map_batch = [&] {
     Clock::time_point batch_started = Clock::now();
@@ -147,7 +149,9 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
       m.doc.text = std::move(normalized.text);
       m.diagnostics = std::move(normalized.diagnostics);
       m.normalize = Clock::now() - t;
-      m.extraction = extract_mentions(m.doc, lexicon, &m.timings);
+      m.extraction = extract_mentions(m.doc, lexicon, options.extract_limits, &m.timings);
+      for (Diagnostic& d : m.extraction.limits_hit) m.diagnostics.push_back(std::move(d));
+      m.extraction.limits_hit.clear();
     });
     batch.clear();
     batch_bytes = 0;
@@ -175,12 +179,28 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
                          "document id \"" + doc.id + "\" was already used by another input; skipped"});
           return;
         }
+        loaded_bytes += doc.text.size();
+        if (loaded_bytes > options.max_total_bytes) {
+          // One message for the first, a count for the rest: a firehose
+          // past its limit must not flood the report.
+          if (over_total++ == 0) {
+            on_diagnostic({Severity::error, doc.source, 0, 0, "total-input-too-large",
+                           "the input is over the limit of " + std::to_string(options.max_total_bytes) +
+                               " bytes of article text (--max-total-bytes); this document and the ones "
+                               "after it are skipped"});
+          }
+          return;
+        }
         batch_bytes += doc.text.size();
         batch.push_back(std::move(doc));
         if (batch.size() >= kBatchDocuments || batch_bytes >= kBatchBytes) map_batch();
       },
       on_diagnostic);
   if (!batch.empty()) map_batch();
+  if (over_total > 1) {
+    on_diagnostic({Severity::error, "-", 0, 0, "total-input-too-large",
+                   std::to_string(over_total) + " documents in all were skipped past --max-total-bytes"});
+  }
   clock.load += seconds_since(started) - mapping_seconds;
 }
 
@@ -230,7 +250,7 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
         report.diagnostics.push_back({Severity::warning, doc.id, 0, 0, "date-inferred",
                                       "no publication date given; " + format_day(*day) +
                                           " inferred from the events other documents date"});
-        extractions[i] = extract_mentions(doc, lexicon, &clock.extraction);
+        extractions[i] = extract_mentions(doc, lexicon, options.extract_limits, &clock.extraction);
       } else {
         report.diagnostics.push_back({Severity::warning, doc.id, 0, 0, "no-date",
                                       "no publication date given or inferable; relative dates stay unresolved"});
@@ -238,9 +258,10 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
     }
   }
 
+  // What was left out: inputs that failed, and parts a limit cut.
   std::vector<Diagnostic> skipped;
   for (const Diagnostic& d : report.diagnostics) {
-    if (d.severity == Severity::error) skipped.push_back(d);
+    if (is_skip(d)) skipped.push_back(d);
   }
   std::sort(skipped.begin(), skipped.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.file, a.line, a.code, a.message) < std::tie(b.file, b.line, b.code, b.message);
@@ -274,7 +295,8 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
     switch (format) {
       case OutputFormat::json:
         files.push_back({"events.json", [&] {
-                           return format_events_json(graph, skipped, options.generator_version);
+                           return format_events_json(graph, skipped, options.generator_version,
+                                                     describe_limits(options));
                          }});
         break;
       case OutputFormat::graphml: files.push_back({"events.graphml", [&] { return format_graphml(graph); }}); break;
@@ -349,6 +371,17 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
     if (to_string(f) == name) return f;
   }
   return std::nullopt;
+}
+
+bool is_skip(const Diagnostic& d) {
+  return d.severity == Severity::error || d.code == "sentence-too-long" || d.code == "too-many-mentions";
+}
+
+std::vector<std::pair<std::string, std::size_t>> describe_limits(const BuildOptions& options) {
+  return {{"max_document_bytes", options.load.max_document_bytes},
+          {"max_total_bytes", options.max_total_bytes},
+          {"max_sentence_bytes", options.extract_limits.max_sentence_bytes},
+          {"max_mentions_per_document", options.extract_limits.max_mentions_per_document}};
 }
 
 bool BuildReport::has_errors() const {

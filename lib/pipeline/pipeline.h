@@ -61,7 +61,19 @@ struct BuildOptions {
   // is the same bytes for any value.
   unsigned jobs = 1;
   std::function<void(const Progress&)> on_progress;  // optional
+  // Bounds that keep a run finite (see also load.max_document_bytes):
+  // documents past max_total_bytes of article text are skipped and
+  // reported, like any other input that could not be processed.
+  ExtractLimits extract_limits;
+  std::size_t max_total_bytes = std::size_t{64} << 30;
 };
+
+// Whether `d` reports input left out: an input that failed (an error), or a
+// part of one that a limit cut. These are listed in events.json "skipped".
+bool is_skip(const Diagnostic& d);
+
+// The bounds of a run by name, as events.json and the summary list them.
+std::vector<std::pair<std::string, std::size_t>> describe_limits(const BuildOptions& options);
 
 // Time spent in one stage. `seconds` is summed over the threads that ran
 // it, so bytes / seconds is the stage's throughput on one core.

@@ -317,7 +317,7 @@ TEST_CASE("a partition read on stdin keeps its file's name and lines, skipped in
   CHECK(x1.status == 0);
   CHECK(x2.status == 1);
   CHECK(x2.err.find(corpus.string() + ":2:8: error: invalid JSON") != std::string::npos);
-  CHECK(x2.out.find("{\"skipped\":{\"input\":\"" + corpus.string() + "\",\"line\":2,\"code\":\"json-syntax\"") !=
+  CHECK(x2.out.find("{\"skipped\":{\"input\":\"" + corpus.string() + "\",\"line\":2,\"severity\":\"error\",\"code\":\"json-syntax\"") !=
         std::string::npos);
   fs::path mentions = in.write("mentions.jsonl", x2.out + x1.out);
   Run m = run("merge -q - -o '" + merged.path.string() + "'", mentions.string());
@@ -363,4 +363,47 @@ TEST_CASE("--stats writes the time and throughput of every stage") {
   CHECK(json.find("\"peak_rss_bytes\": ") != std::string::npos);
   // No progress line when standard error is not a terminal.
   CHECK(r.err.empty());
+}
+
+TEST_CASE("limits: an over-long sentence, too many mentions and too much input are cut and reported") {
+  TempDir in("limits-in");
+  TempDir out("limits-out");
+  // A run-on sentence of 40,000 bytes with an event at its end.
+  std::string run_on = "Officials spoke";
+  while (run_on.size() < 40000) run_on += " and spoke again";
+  run_on += " while Obama met Putin on Monday.\n";
+  fs::path doc = in.write("runon.txt", "Sept. 30, 2015\n\n" + run_on);
+  Run cut = run("build '" + doc.string() + "' -o '" + out.path.string() + "'");
+  CHECK(cut.status == 0);  // a cut is a warning: the document itself was read
+  CHECK(cut.err.find("runon:3:1: warning: a sentence of 40048 ") != std::string::npos);
+  CHECK(cut.err.find("bytes is over the limit (--max-sentence-bytes 32768); no events are extracted from it "
+                     "[sentence-too-long]") != std::string::npos);
+  CHECK(cut.err.find("skipped: 1 (sentence-too-long: 1); listed in events.json \"skipped\"") != std::string::npos);
+  std::string json = read_all(out.path / "events.json");
+  CHECK(json.find("\"severity\": \"warning\",\n      \"code\": \"sentence-too-long\"") != std::string::npos);
+  CHECK(json.find("\"max_sentence_bytes\": 32768") != std::string::npos);
+  CHECK(json.find("\"type\": \"meeting\"") == std::string::npos);
+  Run raised = run("build -q --max-sentence-bytes 100000 '" + doc.string() + "' -o '" + out.path.string() + "'");
+  CHECK(raised.status == 0);
+  CHECK(raised.err.empty());
+  CHECK(read_all(out.path / "events.json").find("\"type\": \"meeting\"") != std::string::npos);
+
+  Run few = run("build -q --max-mentions-per-document 2 '" + kSamples.string() + "' -o '" + out.path.string() + "'");
+  CHECK(few.status == 0);
+  CHECK(few.err.find("cnsnews-20150930:6:94: warning: 24 ") != std::string::npos);
+  CHECK(few.err.find("event mentions are over the limit (--max-mentions-per-document 2); the ones from here on "
+                     "are dropped [too-many-mentions]") != std::string::npos);
+  CHECK(few.err.find("skipped: 3 (too-many-mentions: 3)") != std::string::npos);
+
+  // The samples are 5,002, 4,770 and 4,653 bytes: only the first fits.
+  Run total = run("build -q --max-total-bytes 6000 '" + kSamples.string() + "' -o '" + out.path.string() + "'");
+  CHECK(total.status == 1);
+  CHECK(total.err.find("error: the input is over the limit of 6000 bytes of article text (--max-total-bytes); "
+                       "this document and the ones after it are skipped [total-input-too-large]") !=
+        std::string::npos);
+  CHECK(total.err.find("2 documents in all were skipped past --max-total-bytes") != std::string::npos);
+  CHECK(total.err.find("skipped: 2 (total-input-too-large: 2)") != std::string::npos);
+  std::string kept = read_all(out.path / "events.json");
+  CHECK(kept.find("\"id\": \"cnsnews-20150930\"") != std::string::npos);
+  CHECK(kept.find("\"id\": \"rt-20150929\"") == std::string::npos);
 }

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "output/output.h"
@@ -60,6 +61,39 @@ void add_lexicon_option(CLI::App& app, std::vector<std::string>& files) {
                  "repeatable")
       ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
+}
+
+void add_limit_options(CLI::App& app, BuildOptions& options) {
+  app.add_option("--max-total-bytes", options.max_total_bytes,
+                 "skip (and report) the documents past this much article text in all")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-sentence-bytes", options.extract_limits.max_sentence_bytes,
+                 "extract nothing from (and report) a sentence longer than this")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-mentions-per-document", options.extract_limits.max_mentions_per_document,
+                 "keep at most this many event mentions of a document (and report the cut)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+}
+
+void report_skipped_summary(const std::vector<Diagnostic>& diagnostics) {
+  std::map<std::string, std::size_t> by_code;
+  std::size_t total = 0;
+  for (const Diagnostic& d : diagnostics) {
+    if (!is_skip(d)) continue;
+    ++by_code[d.code];
+    ++total;
+  }
+  if (total == 0) return;
+  std::cerr << "skipped: " << total << " (";
+  const char* separator = "";
+  for (const auto& [code, count] : by_code) {
+    std::cerr << separator << code << ": " << count;
+    separator = ", ";
+  }
+  std::cerr << "); listed in events.json \"skipped\"\n";
 }
 
 void add_jobs_option(CLI::App& app, unsigned& jobs) {
@@ -167,6 +201,7 @@ void write_stats(const std::string& path, const BuildReport& report) {
 
 int finish_graph_command(const GraphOutputOptions& cli, const BuildReport& report) {
   bool has_error = cli::report(report.diagnostics);
+  report_skipped_summary(report.diagnostics);
   if (!cli.stats_file.empty()) write_stats(cli.stats_file, report);
   if (!cli.is_quiet) {
     std::cout << "documents read: " << report.documents_read << " (" << report.documents_dated << " dated";

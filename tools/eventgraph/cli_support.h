@@ -35,6 +35,13 @@ void add_input_options(CLI::App& app, std::vector<std::string>& inputs, LoadOpti
 // --lexicon FILE, repeatable; a file that does not exist is a usage error.
 void add_lexicon_option(CLI::App& app, std::vector<std::string>& files);
 
+// --max-total-bytes, --max-sentence-bytes, --max-mentions-per-document.
+void add_limit_options(CLI::App& app, BuildOptions& options);
+
+// "skipped: 3 (json-syntax: 2, sentence-too-long: 1)" on standard error,
+// when anything was left out.
+void report_skipped_summary(const std::vector<Diagnostic>& diagnostics);
+
 // -j/--jobs N: worker threads, default the machine's hardware threads.
 void add_jobs_option(CLI::App& app, unsigned& jobs);
 

@@ -18,6 +18,7 @@ int run_build(std::span<char*> args) {
   GraphOutputOptions cli;
   add_input_options(*app, inputs, options.load);
   add_graph_output_options(*app, cli, options);
+  add_limit_options(*app, options);
   if (auto status = parse_args(*app, args)) return *status;
   apply_graph_output_options(cli, options);
   return finish_graph_command(cli, run_build(inputs, options));

@@ -25,6 +25,7 @@ int run_extract(std::span<char*> args) {
   add_input_options(*app, inputs, options.load);
   add_lexicon_option(*app, lexicon_files);
   add_jobs_option(*app, options.jobs);
+  add_limit_options(*app, options);
   if (auto status = parse_args(*app, args)) return *status;
   for (const auto& f : lexicon_files) options.lexicon_files.emplace_back(f);
 
@@ -32,6 +33,7 @@ int run_extract(std::span<char*> args) {
   // Lexicon problems are reported here and not passed on: the merge loads
   // the same lexicon files and reports them itself.
   bool has_error = report(lexicon.diagnostics);
+  std::vector<Diagnostic> skipped;
   std::ios::sync_with_stdio(false);
   stream_extractions(
       inputs, options, lexicon.lexicon,
@@ -40,11 +42,14 @@ int run_extract(std::span<char*> args) {
       },
       [&](Diagnostic&& d) {
         report(d);
-        if (d.severity != Severity::error) return;
-        has_error = true;
-        std::cout << format_skipped_json(d) << '\n';
+        has_error = has_error || d.severity == Severity::error;
+        if (is_skip(d)) {
+          std::cout << format_skipped_json(d) << '\n';
+          skipped.push_back(std::move(d));
+        }
       });
   std::cout.flush();
+  report_skipped_summary(skipped);
   return has_error ? kExitInputFailed : kExitOk;
 }
 

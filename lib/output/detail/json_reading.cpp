@@ -216,6 +216,16 @@ EventMention read_mention(const JsonField& f, std::string_view doc) {
   return m;
 }
 
+Diagnostic read_skipped(const JsonField& f) {
+  Severity severity = Severity::error;
+  if (auto given = f.optional("severity")) {
+    std::string s = given->string();
+    if (s == "warning") severity = Severity::warning;
+    else if (s != "error") given->fail("\"error\" or \"warning\"");
+  }
+  return {severity, f["input"].string(), f["line"].size(), 0, f["code"].string(), f["message"].string()};
+}
+
 std::optional<Diagnostic> parse_json(rapidjson::Document& dom, std::string_view json, std::string_view source) {
   // Iterative parsing: a hostile file nested a million deep must not
   // overflow the stack.

@@ -70,6 +70,10 @@ Entity read_entity(const JsonField& f);
 // EventMention::doc when the object has no "doc" member (extraction lines).
 EventMention read_mention(const JsonField& f, std::string_view doc);
 
+// An entry of events.json "skipped" (and of {"skipped": ...} lines):
+// {"input", "line", "severity" (error when absent), "code", "message"}.
+Diagnostic read_skipped(const JsonField& f);
+
 // Parses `json` into `dom`; on a syntax error returns a Diagnostic located
 // by line and column within `source`.
 std::optional<Diagnostic> parse_json(rapidjson::Document& dom, std::string_view json, std::string_view source);

@@ -139,7 +139,8 @@ void write_json_mention(Writer& w, const EventMention& m, const std::vector<Enti
     w.StartObject();
     write_json_entity_ref(w, entities, *m.place_id);
     w.Key("span");
-    write_json_span(w, *m.place_span);
+    if (m.place_span) write_json_span(w, *m.place_span);
+    else w.Null();
     w.EndObject();
   } else {
     w.Null();
