@@ -19,10 +19,12 @@
 //   system actor's canonical name or alias equals a gold actor name, ignoring
 //   case (the gold's "about").
 // - Matching is one-to-one, greedy over candidate pairs sorted by (documents
-//   shared, exact date, actors shared) descending, then gold id, then system
-//   id. A system event matched to a required gold event is a true positive; to
-//   an optional one, neither TP nor FP; unmatched, a false positive. A
-//   required gold event left unmatched is a false negative.
+//   shared, exact date, actors shared) descending, extra system actors
+//   ascending, then gold id, then system id. A system event matched to a
+//   required gold event is a true positive. One matched to an optional gold event, or left unmatched but matching an
+//   optional one, is neither TP nor FP; any other unmatched event is a false
+//   positive (so a duplicate of a required event counts against precision).
+//   A required gold event left unmatched is a false negative.
 // - dates.accuracy: of the true positives whose gold has a date, the share
 //   whose system date value (its day part) equals the gold date exactly.
 // - actors.accuracy: of the true positives, the share whose actor set equals
@@ -148,6 +150,14 @@ struct TypeCounts {
 struct EventPair {
   std::string gold_id;
   std::string system_id;
+  bool is_required = true;  // of the gold event
+  std::string system_date, system_label;
+};
+
+// One (document, gold event) item of the merge B-cubed and the system event
+// it fell in ("" when no system event covers it).
+struct MergeItem {
+  std::string gold_id, doc, system_id;
 };
 
 struct EvalReport {
@@ -165,11 +175,12 @@ struct EvalReport {
 
   std::size_t merge_items = 0;
   PrecisionRecall merge_bcubed;
+  std::vector<MergeItem> merge_items_detail;  // gold order, then reported_by order
 
   std::optional<CorefScores> coref;  // when the gold gives mentions
   std::size_t gold_mentions = 0, system_mentions = 0, common_mentions = 0;
 
-  std::vector<EventPair> matches;  // gold id order
+  std::vector<EventPair> matches;  // in the gold's order
   struct Missed {
     std::string gold_id, type, date, actors;  // actors joined with ", "
   };

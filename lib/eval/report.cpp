@@ -1,6 +1,8 @@
 // Prints an EvalReport as a readable table or as JSON with fixed decimals,
 // so the same scores always give the same bytes.
 #include <cstdio>
+#include <map>
+#include <set>
 #include <string>
 
 #include "eval/eval.h"
@@ -57,6 +59,37 @@ std::string prf_row(const std::string& name, const PrecisionRecall& pr) {
          pad(fixed(pr.f1), 9, true) + "\n";
 }
 
+// The gold events whose (document, gold event) items are not exactly one
+// system event of their own: a document not covered, a split over several
+// system events, or a system event shared with another gold event.
+struct MergeIssue {
+  std::string gold_id;
+  std::vector<const MergeItem*> items;
+};
+
+std::vector<MergeIssue> merge_issues(const EvalReport& r) {
+  std::map<std::string, std::set<std::string>> golds_of_system;
+  for (const MergeItem& i : r.merge_items_detail) {
+    if (!i.system_id.empty()) golds_of_system[i.system_id].insert(i.gold_id);
+  }
+  std::vector<MergeIssue> issues;
+  for (std::size_t i = 0; i < r.merge_items_detail.size();) {
+    std::size_t j = i;
+    std::set<std::string> systems;
+    bool bad = false;
+    MergeIssue issue{r.merge_items_detail[i].gold_id, {}};
+    for (; j < r.merge_items_detail.size() && r.merge_items_detail[j].gold_id == issue.gold_id; ++j) {
+      const MergeItem& item = r.merge_items_detail[j];
+      issue.items.push_back(&item);
+      bad = bad || item.system_id.empty() || golds_of_system[item.system_id].size() > 1;
+      systems.insert(item.system_id);
+    }
+    if (bad || systems.size() > 1) issues.push_back(std::move(issue));
+    i = j;
+  }
+  return issues;
+}
+
 }  // namespace
 
 std::string format_report_text(const EvalReport& r) {
@@ -88,7 +121,22 @@ std::string format_report_text(const EvalReport& r) {
   }
   out += "matched (gold -> system):\n";
   if (r.matches.empty()) out += "  (none)\n";
-  for (const EventPair& m : r.matches) out += "  " + pad(m.gold_id, 6) + " -> " + m.system_id + "\n";
+  for (const EventPair& m : r.matches) {
+    out += "  " + pad(m.gold_id, 6) + " " + pad(m.is_required ? "required" : "optional", 8) + " -> " +
+           m.system_id + "  " + pad(m.system_date, 10) + "  " + m.system_label + "\n";
+  }
+  out += "merge issues (gold events not exactly one system event over their documents):\n";
+  std::vector<MergeIssue> issues = merge_issues(r);
+  if (issues.empty()) out += "  (none)\n";
+  for (const MergeIssue& issue : issues) {
+    out += "  " + pad(issue.gold_id, 6);
+    for (std::size_t k = 0; k < issue.items.size(); ++k) {
+      const MergeItem& item = *issue.items[k];
+      out += std::string(k ? ", " : " ") + item.doc + " -> " +
+             (item.system_id.empty() ? std::string("(no event)") : item.system_id);
+    }
+    out += "\n";
+  }
   out += "missed required gold events:\n";
   if (r.missed.empty()) out += "  (none)\n";
   for (const auto& m : r.missed) {
@@ -137,9 +185,22 @@ std::string format_report_json(const EvalReport& r) {
   out += "  \"matches\": [";
   for (std::size_t i = 0; i < r.matches.size(); ++i) {
     out += std::string(i ? "," : "") + "\n    {\"gold\": " + json_string(r.matches[i].gold_id) +
+           ", \"required\": " + (r.matches[i].is_required ? "true" : "false") +
            ", \"system\": " + json_string(r.matches[i].system_id) + "}";
   }
   out += r.matches.empty() ? "],\n" : "\n  ],\n";
+  out += "  \"merge_issues\": [";
+  std::vector<MergeIssue> issues = merge_issues(r);
+  for (std::size_t i = 0; i < issues.size(); ++i) {
+    out += std::string(i ? "," : "") + "\n    {\"gold\": " + json_string(issues[i].gold_id) + ", \"items\": [";
+    for (std::size_t k = 0; k < issues[i].items.size(); ++k) {
+      const MergeItem& item = *issues[i].items[k];
+      out += std::string(k ? ", " : "") + "{\"doc\": " + json_string(item.doc) + ", \"system\": " +
+             (item.system_id.empty() ? std::string("null") : json_string(item.system_id)) + "}";
+    }
+    out += "]}";
+  }
+  out += issues.empty() ? "],\n" : "\n  ],\n";
   out += "  \"missed\": [";
   for (std::size_t i = 0; i < r.missed.size(); ++i) {
     const auto& m = r.missed[i];

@@ -41,6 +41,7 @@ struct Candidate {
   std::size_t shared_docs = 0;
   bool exact_date = false;
   std::size_t shared_actors = 0;
+  std::size_t extra_actors = 0;  // system actors naming no gold actor
   std::size_t gold = 0;    // index into gold.events
   std::size_t system = 0;  // index into factual
 };
@@ -142,6 +143,10 @@ EvalReport evaluate(const Gold& gold, const MergedCorpus& corpus) {
         c.shared_actors += std::any_of(actors[s].begin(), actors[s].end(),
                                        [&](const ActorNames& n) { return n.has(a); });
       }
+      for (const ActorNames& n : actors[s]) {
+        c.extra_actors += std::none_of(gold_actors[g].begin(), gold_actors[g].end(),
+                                       [&](const std::string& a) { return n.has(a); });
+      }
       candidates.push_back(c);
     }
   }
@@ -151,6 +156,7 @@ EvalReport evaluate(const Gold& gold, const MergedCorpus& corpus) {
     if (a.shared_docs != b.shared_docs) return a.shared_docs > b.shared_docs;
     if (a.exact_date != b.exact_date) return a.exact_date;
     if (a.shared_actors != b.shared_actors) return a.shared_actors > b.shared_actors;
+    if (a.extra_actors != b.extra_actors) return a.extra_actors < b.extra_actors;
     if (gold.events[a.gold].id != gold.events[b.gold].id) return gold.events[a.gold].id < gold.events[b.gold].id;
     return factual[a.system]->id < factual[b.system]->id;
   });
@@ -193,11 +199,19 @@ EvalReport evaluate(const Gold& gold, const MergedCorpus& corpus) {
     ++report.actors_compared;
     report.actors_exact += all_gold && all_system;
   }
+  // Unassigned events that match an optional gold event are tolerated: the
+  // gold says those may be found without counting as false positives.
+  std::vector<char> matches_optional(factual.size(), 0);
+  for (const Candidate& c : candidates) {
+    if (!gold.events[c.gold].is_required) matches_optional[c.system] = 1;
+  }
   for (std::size_t s = 0; s < factual.size(); ++s) {
-    if (gold_of[s] != kNone) {
-      report.optional_matched += !gold.events[gold_of[s]].is_required;
+    if (gold_of[s] != kNone ? !gold.events[gold_of[s]].is_required
+                            : static_cast<bool>(matches_optional[s])) {
+      ++report.optional_matched;
       continue;
     }
+    if (gold_of[s] != kNone) continue;
     ++counts[factual[s]->type].fp;
     report.false_positives.push_back(
         {factual[s]->id, factual[s]->type, factual[s]->time.value, factual[s]->label});
@@ -219,10 +233,10 @@ EvalReport evaluate(const Gold& gold, const MergedCorpus& corpus) {
                               ? static_cast<double>(report.actors_exact) / static_cast<double>(report.actors_compared)
                               : 0.0;
   for (std::size_t g = 0; g < gold.events.size(); ++g) {
-    if (system_of[g] != kNone) report.matches.push_back({gold.events[g].id, factual[system_of[g]]->id});
+    if (system_of[g] == kNone) continue;
+    const Event& e = *factual[system_of[g]];
+    report.matches.push_back({gold.events[g].id, e.id, gold.events[g].is_required, e.time.value, e.label});
   }
-  std::sort(report.matches.begin(), report.matches.end(),
-            [](const EventPair& a, const EventPair& b) { return a.gold_id < b.gold_id; });
 
   // Merge B-cubed over (document, gold event) items. The response cluster of
   // an item is a system event (index), or a fresh singleton.
@@ -252,6 +266,8 @@ EvalReport evaluate(const Gold& gold, const MergedCorpus& corpus) {
             }
           }
         }
+        report.merge_items_detail.push_back(
+            {ge.id, d, response == kNone ? std::string() : factual[response]->id});
         if (response == kNone) response = factual.size() + items.size();
         items.push_back({g, response});
       }

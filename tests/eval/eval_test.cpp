@@ -395,6 +395,18 @@ TEST_CASE("match: optional gold is neither TP nor FP; non-factual system events 
   CHECK(r.overall.fn == 0);
   CHECK(r.overall.scores.f1 == 1.0);
   CHECK(r.matches.size() == 3);
+  // A second event matching the optional G2 is tolerated too; a second one
+  // matching the required G1 is a duplicate, a false positive.
+  EvalReport dup = evaluate(
+      gold, corpus_of({event("ev-1", "statement", "2015-09-28", {"person:vladimir-putin"}, {"d1"}),
+                       event("ev-1b", "statement", "2015-09-28", {"person:vladimir-putin"}, {"d2"}),
+                       event("ev-2", "statement", "2015-09-27", {"person:vladimir-putin"}, {"d1"}),
+                       event("ev-2b", "statement", "2015-09", {"person:vladimir-putin"}, {"d2"})}));
+  CHECK(dup.overall.tp == 1);
+  CHECK(dup.overall.fp == 1);
+  REQUIRE(dup.false_positives.size() == 1);
+  CHECK(dup.false_positives[0].system_id == "ev-1b");
+  CHECK(dup.optional_matched == 2);
   // Without the reported airstrike, the planned one does not stand in.
   EvalReport planned = evaluate(
       gold, corpus_of({event("ev-3", "airstrike", "2015-09-30", {"country:RUS"}, {"d1"}, Modality::planned)}));
