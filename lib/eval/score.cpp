@@ -105,15 +105,25 @@ EvalReport evaluate(const Gold& gold, const MergedCorpus& corpus) {
     docs[s].erase(std::unique(docs[s].begin(), docs[s].end()), docs[s].end());
   }
 
-  // Gold events indexed by (type, lower-cased actor name): a system event
-  // only meets the gold events it shares a type and an actor name with.
-  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_type_actor;
+  // Gold events indexed by (type, lower-cased actor name, date): a system
+  // event only meets the gold events it shares a type and an actor name
+  // with, and whose date starts with its own (a range of the sorted index);
+  // undated gold events are indexed by (type, actor) alone.
+  using DatedKey = std::tuple<std::string, std::string, std::string>;
+  std::map<DatedKey, std::vector<std::size_t>> dated_index;
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> undated_index;
   std::vector<std::vector<std::string>> gold_actors(gold.events.size());  // lower-cased
   for (std::size_t g = 0; g < gold.events.size(); ++g) {
     for (const auto& a : gold.events[g].actors) gold_actors[g].push_back(lower(a));
     std::sort(gold_actors[g].begin(), gold_actors[g].end());
     gold_actors[g].erase(std::unique(gold_actors[g].begin(), gold_actors[g].end()), gold_actors[g].end());
-    for (const auto& a : gold_actors[g]) by_type_actor[{gold.events[g].type, a}].push_back(g);
+    for (const auto& a : gold_actors[g]) {
+      if (gold.events[g].date) {
+        dated_index[{gold.events[g].type, a, *gold.events[g].date}].push_back(g);
+      } else {
+        undated_index[{gold.events[g].type, a}].push_back(g);
+      }
+    }
   }
 
   std::vector<Candidate> candidates;
@@ -121,10 +131,18 @@ EvalReport evaluate(const Gold& gold, const MergedCorpus& corpus) {
   for (std::size_t s = 0; s < factual.size(); ++s) {
     const Event& e = *factual[s];
     seen.clear();
+    const std::string day(day_part(e.time.value));
     for (const ActorNames& names : actors[s]) {
       for (const auto& n : names.names) {
-        auto it = by_type_actor.find({e.type, n});
-        if (it != by_type_actor.end()) seen.insert(seen.end(), it->second.begin(), it->second.end());
+        if (auto it = undated_index.find({e.type, n}); it != undated_index.end()) {
+          seen.insert(seen.end(), it->second.begin(), it->second.end());
+        }
+        if (day.empty()) continue;
+        for (auto it = dated_index.lower_bound({e.type, n, day}); it != dated_index.end(); ++it) {
+          const auto& [type, actor, date] = it->first;
+          if (type != e.type || actor != n || date.compare(0, day.size(), day) != 0) break;
+          seen.insert(seen.end(), it->second.begin(), it->second.end());
+        }
       }
     }
     std::sort(seen.begin(), seen.end());

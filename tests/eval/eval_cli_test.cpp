@@ -29,15 +29,23 @@ std::string read_all(const fs::path& p) {
   return s.str();
 }
 
-// A directory of its own per test process (ctest runs cases in parallel).
+// A directory of its own per test process (ctest runs cases in parallel),
+// removed when the process ends.
+struct WorkDir {
+  fs::path path = fs::temp_directory_path() / ("eventgraph-eval-test-" + std::to_string(::getpid()));
+  WorkDir() {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~WorkDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
 fs::path work_dir() {
-  static fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("eventgraph-eval-test-" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
+  static WorkDir dir;
+  return dir.path;
 }
 
 Run run(const std::string& args) {

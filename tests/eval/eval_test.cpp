@@ -3,6 +3,7 @@
 // B-cubed on small hand-computed corpora.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -521,4 +522,50 @@ TEST_CASE("report: JSON has fixed decimals and the documented keys") {
   CHECK(json.find("\"coref\"") == std::string::npos);
   std::string text = format_report_text(r);
   CHECK(text.find("ev-\"2") != std::string::npos);
+}
+
+TEST_CASE("scale: 100000 events with mention spans score in seconds") {
+  // 100000 gold events of 2 documents, over 1000 days and 50 actors; the
+  // system finds each, splits every tenth into two events, and adds 10000
+  // events of its own.
+  constexpr std::size_t n = 100000;
+  Gold gold;
+  MergedCorpus corpus = corpus_of({});
+  for (std::size_t a = 0; a < 50; ++a) {
+    corpus.entities.push_back(entity("person:p" + std::to_string(100 + a), "Person " + std::to_string(100 + a)));
+  }
+  std::sort(corpus.entities.begin(), corpus.entities.end(),
+            [](const Entity& x, const Entity& y) { return x.id < y.id; });
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string d1 = "doc" + std::to_string(i % 7919), d2 = "doc" + std::to_string((i + 1) % 7919);
+    std::string day = format_day(date::sys_days{date::days{16000 + static_cast<int>(i % 1000)}});
+    std::string actor = std::to_string(100 + (i / 1000) % 50);  // 2 events per actor and day
+    GoldEvent g = gold_event("G" + std::to_string(i), true, "statement", day, {"Person " + actor}, {d1, d2});
+    g.mentions = {{d1, {i * 10, i * 10 + 5}}, {d2, {i * 10, i * 10 + 5}}};
+    gold.events.push_back(std::move(g));
+    std::string id = "ev-" + std::to_string(1000000 + i);
+    if (i % 10 == 0) {
+      corpus.events.push_back(event(id + "a", "statement", day, {"person:p" + actor}, {d1}, Modality::asserted, i * 10));
+      corpus.events.push_back(event(id + "b", "statement", day, {"person:p" + actor}, {d2}, Modality::asserted, i * 10));
+    } else {
+      corpus.events.push_back(event(id, "statement", day, {"person:p" + actor}, {d1, d2}, Modality::asserted, i * 10));
+    }
+    if (i % 10 == 5) {
+      corpus.events.push_back(event(id + "x", "meeting", day, {"person:p" + actor}, {d1}, Modality::asserted, i * 10 + 7));
+    }
+  }
+  auto start = std::chrono::steady_clock::now();
+  EvalReport r = evaluate(gold, corpus);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  MESSAGE("evaluate: " << seconds << " s for " << corpus.events.size() << " events");
+  CHECK(seconds < 30);
+  CHECK(r.overall.tp == n);
+  CHECK(r.overall.fn == 0);
+  CHECK(r.overall.fp == n / 10 + n / 10);  // the split halves left over, the meetings
+  // Merge: every tenth gold event split in two -> its items have recall 1/2.
+  CHECK(r.merge_bcubed.precision == doctest::Approx(1.0));
+  CHECK(r.merge_bcubed.recall == doctest::Approx(0.9 + 0.1 * 0.5));
+  REQUIRE(r.coref);
+  CHECK(r.common_mentions == 2 * n);
+  CHECK(r.coref->bcubed.recall == doctest::Approx(0.95));
 }
