@@ -166,3 +166,20 @@ TEST_CASE("eval: exit 1 for a missing or broken file, 2 for usage") {
   CHECK(help.status == 0);
   CHECK(has(help.out, "--gold"));
 }
+
+TEST_CASE("eval warns when the gold's documents are not in events.json") {
+  // One article given as a bare file: its id is the file name, not the
+  // manifest id the gold uses, so nothing can match.
+  fs::path out = work_dir() / "one";
+  Run b = run("build -q '" + (kSource / "samples/000_c1eca96c0dcfe9f6.txt").string() + "' -o '" + out.string() +
+              "' --format=json");
+  REQUIRE(b.status == 0);
+  Run r = run("eval --gold '" + gold() + "' '" + (out / "events.json").string() + "'");
+  CHECK(r.status == 0);
+  CHECK(has(r.err, "warning: the gold's document \"cnsnews-20150930\" is not in this events.json [gold-document-missing]"));
+  // Matching looks at type, date and actors, not at documents: the events
+  // cnsnews reports still match (6 of 9). No (document, gold event) pair is
+  // covered, so each is a singleton: merge recall = 12 gold events / 18 pairs.
+  CHECK(has(r.out, "  all             6    1    3     0.8571   0.6667   0.7500\n"));
+  CHECK(has(r.out, "  bcubed         1.0000   0.6667   0.8000\n"));
+}
