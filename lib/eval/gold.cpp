@@ -89,12 +89,21 @@ bool is_gold_date(std::string_view s) {
   return true;
 }
 
+// Where an entry starts: its byte offset, turned into line and column only
+// when there is something to report (doing it for every entry would be
+// quadratic in the file size).
+struct EntryStart {
+  std::string_view json;
+  std::optional<std::size_t> offset;
+  LineColumn line_column() const { return offset ? line_column_at(json, *offset) : LineColumn{0, 0}; }
+};
+
 // Reads the fields of one entry; the first problem is reported and marks
 // the entry bad.
 class EntryReader {
  public:
   EntryReader(const rapidjson::Value& object, std::string path, const std::string& file,
-              LineColumn at, std::vector<Diagnostic>& out)
+              EntryStart at, std::vector<Diagnostic>& out)
       : object_(object), path_(std::move(path)), file_(file), at_(at), out_(out) {}
 
   bool ok() const { return ok_; }
@@ -102,7 +111,8 @@ class EntryReader {
   void error(const std::string& field, const std::string& message) {
     if (!ok_) return;  // one message per entry: the first problem
     ok_ = false;
-    out_.push_back(Diagnostic{Severity::error, file_, at_.line, at_.column, "bad-gold-field",
+    LineColumn lc = at_.line_column();
+    out_.push_back(Diagnostic{Severity::error, file_, lc.line, lc.column, "bad-gold-field",
                               path_ + (field.empty() ? "" : "." + field) + ": " + message +
                                   "; the entry is skipped"});
   }
@@ -153,7 +163,7 @@ class EntryReader {
   const rapidjson::Value& object_;
   std::string path_;
   const std::string& file_;
-  LineColumn at_;
+  EntryStart at_;
   std::vector<Diagnostic>& out_;
   bool ok_ = true;
 };
@@ -242,7 +252,7 @@ GoldLoad parse_gold(std::string_view json, const std::string& name) {
     reader.Parse(stream, locator);
   }
   auto where = [&](const std::vector<std::size_t>& offsets, std::size_t i) {
-    return i < offsets.size() ? line_column_at(json, offsets[i]) : LineColumn{0, 0};
+    return EntryStart{json, i < offsets.size() ? std::optional<std::size_t>(offsets[i]) : std::nullopt};
   };
 
   Gold gold;
@@ -254,7 +264,7 @@ GoldLoad parse_gold(std::string_view json, const std::string& name) {
   for (rapidjson::SizeType i = 0; i < documents.Size(); ++i) {
     std::string path = "$.documents[" + std::to_string(i) + "]";
     if (!documents[i].IsObject()) {
-      LineColumn at = where(document_offsets, i);
+      LineColumn at = where(document_offsets, i).line_column();
       result.diagnostics.push_back(Diagnostic{Severity::error, name, at.line, at.column,
                                               "bad-gold-field",
                                               path + ": expected an object, got " +
@@ -277,7 +287,7 @@ GoldLoad parse_gold(std::string_view json, const std::string& name) {
   for (rapidjson::SizeType i = 0; i < events.Size(); ++i) {
     std::string path = "$.events[" + std::to_string(i) + "]";
     if (!events[i].IsObject()) {
-      LineColumn at = where(event_offsets, i);
+      LineColumn at = where(event_offsets, i).line_column();
       result.diagnostics.push_back(Diagnostic{Severity::error, name, at.line, at.column,
                                               "bad-gold-field",
                                               path + ": expected an object, got " +
