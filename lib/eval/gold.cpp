@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "eval/eval.h"
 
@@ -339,9 +338,17 @@ GoldLoad load_gold(const std::filesystem::path& path) {
         Diagnostic{Severity::error, path.string(), 0, 0, "unreadable", reason});
     return result;
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return parse_gold(bytes.str(), path.string());
+  // Read whole in one go (a stringstream copies the bytes several times).
+  std::string bytes;
+  in.seekg(0, std::ios::end);
+  auto size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) {
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  return parse_gold(bytes, path.string());
 }
 
 }  // namespace eventgraph
