@@ -1,5 +1,10 @@
-"""Builds the samples and validates events.json and the samples' manifest
-against their JSON Schemas (draft 2020-12). Usage: validate_schema.py BINARY SOURCE_DIR"""
+"""Validates files against eventgraph's JSON Schemas (draft 2020-12).
+
+Usage:
+  validate_schema.py BINARY SOURCE_DIR
+      builds the samples; validates events.json and the samples' manifest.
+  validate_schema.py --files SOURCE_DIR SCHEMA FILE...
+      validates each FILE against schemas/SCHEMA (e.g. gold.schema.json)."""
 import json
 import pathlib
 import subprocess
@@ -8,15 +13,26 @@ import tempfile
 
 import jsonschema
 
+
+def validate(instance, source, schema_name, label):
+    schema = json.loads((source / "schemas" / schema_name).read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(instance)
+    print(f"{label}: valid against {schema_name}")
+
+
+if sys.argv[1] == "--files":
+    source, schema_name, files = pathlib.Path(sys.argv[2]), sys.argv[3], sys.argv[4:]
+    assert files, "no file given"
+    for f in files:
+        validate(json.loads(pathlib.Path(f).read_text()), source, schema_name, f)
+    sys.exit(0)
+
 binary, source = sys.argv[1], pathlib.Path(sys.argv[2])
 with tempfile.TemporaryDirectory() as out:
     subprocess.run([binary, "build", str(source / "samples"), "-o", out, "-q"], check=True)
     events = json.loads((pathlib.Path(out) / "events.json").read_text())
-for instance, schema_name in [(events, "eventgraph.schema.json"),
-                              (json.loads((source / "samples/manifest.json").read_text()),
-                               "manifest.schema.json")]:
-    schema = json.loads((source / "schemas" / schema_name).read_text())
-    jsonschema.Draft202012Validator.check_schema(schema)
-    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(instance)
-    print(f"{schema_name}: valid")
+validate(events, source, "eventgraph.schema.json", "events.json")
+validate(json.loads((source / "samples/manifest.json").read_text()), source, "manifest.schema.json",
+         "samples/manifest.json")
 assert len(events["documents"]) == 3, events["documents"]

@@ -15,6 +15,7 @@ int run_segment(std::span<char*> args);
 int run_extract(std::span<char*> args);
 int run_timex(std::span<char*> args);
 int run_merge(std::span<char*> args);
+int run_eval(std::span<char*> args);
 
 struct Command {
   std::string_view name;
@@ -28,6 +29,7 @@ inline constexpr Command kCommands[] = {
     {"extract", "print the entities and event mentions of articles as JSON lines (map step)", run_extract},
     {"merge", "merge the lines of `extract` into the event graph files (reduce step)", run_merge},
     {"timex", "find and resolve time expressions in JSON lines {id, dct, text}", run_timex},
+    {"eval", "score an events.json against a gold file of reference events", run_eval},
 };
 
 }  // namespace eventgraph::cli
