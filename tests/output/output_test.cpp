@@ -17,6 +17,7 @@
 #include "merge/merge.h"
 #include "output/csv.h"
 #include "output/dot.h"
+#include "output/events_reader.h"
 #include "output/graphml.h"
 #include "output/jsonld.h"
 #include "output/output.h"
@@ -350,6 +351,56 @@ TEST_CASE("json: the native format round-trips every troublesome character") {
   CHECK(doc["entities"][1]["name"].GetString() == kTrailingBackslash);
   CHECK(doc["events"][0]["label"].GetString() == "Meeting: " + kEvil);
   CHECK(doc["events"][0]["mentions"][0]["quote"].GetString() == kEvil);
+}
+
+TEST_CASE("events reader: events.json reads back into the graph that wrote it") {
+  EventGraph g = evil_graph();
+  std::vector<Diagnostic> skipped{{Severity::error, "feed.jsonl", 3, 0, "json-syntax", "bad \"line\""}};
+  std::string json = format_events_json(g, skipped, "test");
+  EventsFileLoad load = read_events_json(json, "events.json");
+  REQUIRE_FALSE(load.error);
+  REQUIRE(load.file);
+  EventsFile& file = *load.file;
+  CHECK(file.generator_version == "test");
+  CHECK(file.schema_version == kSchemaVersion);
+  CHECK(file.text_bytes == std::vector<std::size_t>{g.corpus.documents[0].text.size()});
+  REQUIRE(file.skipped.size() == 1);
+  CHECK(file.skipped[0].to_string() == skipped[0].to_string());
+  CHECK(file.corpus.documents[0].text.empty());
+  // With the texts put back, writing the read graph gives the same bytes.
+  file.corpus.documents[0].text = g.corpus.documents[0].text;
+  CHECK(format_events_json(build_graph(std::move(file.corpus)), file.skipped, "test") == json);
+}
+
+TEST_CASE("events reader: a broken file is reported where it breaks") {
+  EventsFileLoad syntax = read_events_json("{\n  \"generator\": [1,\n}", "x.json");
+  REQUIRE(syntax.error);
+  CHECK_FALSE(syntax.file);
+  CHECK(syntax.error->to_string().rfind("x.json:3:1: error: invalid JSON", 0) == 0);
+
+  std::string json = format_events_json(evil_graph(), {}, "test");
+  std::string bad = json;
+  std::size_t number_at = bad.find("\"span\": [") + 9;
+  bad.replace(number_at, bad.find(',', number_at) - number_at, "\"7\"");
+  EventsFileLoad shape = read_events_json(bad, "x.json");
+  REQUIRE(shape.error);
+  CHECK(shape.error->code == "invalid-events-json");
+  CHECK(shape.error->message ==
+        "not an eventgraph events.json: $.events[0].mentions[0].span[0]: expected a non-negative integer, found a string");
+
+  std::string wrong_modality = json;
+  wrong_modality.replace(wrong_modality.find("\"reported\""), 10, "\"rumored\"");
+  EventsFileLoad modality = read_events_json(wrong_modality, "x.json");
+  REQUIRE(modality.error);
+  CHECK(modality.error->message.find("$.events[1].modality: expected one of \"asserted\"") != std::string::npos);
+
+  EventsFileLoad other = read_events_json("{\"documents\": []}", "x.json");
+  REQUIRE(other.error);
+  CHECK(other.error->message == "not an eventgraph events.json: $: missing member \"generator\"");
+
+  EventsFileLoad missing = load_events_json("/nonexistent/events.json");
+  REQUIRE(missing.error);
+  CHECK(missing.error->code == "cannot-read");
 }
 
 TEST_CASE("graphml: well-formed, keys named as declared, values round-trip") {
