@@ -231,15 +231,40 @@ std::string event_date_text(const Event& e) {
   return e.time.value + " (" + std::string(to_string(e.time.granularity)) + ")";
 }
 
+// The width of `text` at `points` in DejaVu Sans, the widest of the common
+// sans-serif fonts fontconfig gives for Helvetica (Liberation and Nimbus
+// Sans are narrower), from its advance widths per 1000 units; a character
+// outside ASCII counts as a full em, like a CJK one.
+double text_width_points(std::string_view text, double points) {
+  // ASCII 32..126.
+  static constexpr short kAdvance[95] = {
+      318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337,
+      636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531,
+      1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787,
+      603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500,
+      500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612,
+      635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838};
+  double units = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 32 && byte < 127) {
+      units += kAdvance[byte - 32];
+    } else if ((byte & 0xC0) != 0x80) {
+      units += 1000;
+    }
+  }
+  return units * points / 1000;
+}
+
 // A badge per outlet, left-aligned, in rows that fit the box. Graphviz
 // stretches table cells to fill their table, so each badge is a fixed-size
-// cell sized for its name at 8 points (DejaVu Sans, wider than Helvetica).
+// cell, as wide as its name at 8 points needs.
 std::string badges_html(const std::vector<std::string>& outlets, const OutletColors& colors) {
   std::string out = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">)";
   if (outlets.empty()) return out + "<TR><TD></TD></TR></TABLE>";
   std::size_t row_width = 0;
   for (std::size_t i = 0; i < outlets.size(); ++i) {
-    std::size_t width = 6 + (code_points(outlets[i]) * 50 + 9) / 10;  // 5.0 pt a character
+    auto width = static_cast<std::size_t>(text_width_points(outlets[i], 8)) + 7;  // padding
     if (i == 0 || row_width + 2 + width > kBadgeRowWidth) {
       out += i == 0 ? "<TR>" : "</TR><TR>";
       row_width = 0;
