@@ -342,21 +342,28 @@ std::string axis_html(const Tick& tick) {
 
 std::string title_html(const std::string& title, const std::string& subtitle,
                        const std::map<std::string, std::size_t>& types) {
-  std::size_t columns = std::max<std::size_t>(types.size(), 1);
-  std::string span = std::to_string(columns);
   std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3">)";
-  html += "<TR><TD COLSPAN=\"" + span + R"(" ALIGN="LEFT"><FONT POINT-SIZE="18"><B>)" +
+  html += R"(<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>)" +
           escape_html_label(title) + "</B></FONT></TD></TR>";
-  html += "<TR><TD COLSPAN=\"" + span + R"(" ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">)" +
+  html += R"(<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">)" +
           escape_html_label(subtitle) + "</FONT></TD></TR>";
-  html += "<TR>";
+  // The legend: fixed-size cells in a fixed-size table, or Graphviz
+  // would stretch them to the width of the title.
+  std::string legend;
+  std::size_t legend_width = 4;
   for (const auto& [type, count] : types) {
-    html += "<TD BORDER=\"1\" COLOR=\"#555555\" STYLE=\"rounded\" BGCOLOR=\"" +
-            detail::type_color(type) + "\">" + escape_html_label(capitalized(type)) + " (" +
-            std::to_string(count) + ")</TD>";
+    std::string text = capitalized(type) + " (" + std::to_string(count) + ")";
+    auto width = static_cast<std::size_t>(text_width_points(text, 10)) + 12;  // padding, border
+    legend_width += width + 4;
+    legend += "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + std::to_string(width) +
+              R"(" HEIGHT="20" BORDER="1" COLOR="#555555" STYLE="rounded" BGCOLOR=")" +
+              detail::type_color(type) + R"("><FONT POINT-SIZE="10">)" + escape_html_label(text) +
+              "</FONT></TD>";
   }
-  if (types.empty()) html += "<TD>no events</TD>";
-  html += "</TR></TABLE>";
+  if (types.empty()) return html + "</TABLE>";
+  html += R"(<TR><TD ALIGN="LEFT"><TABLE FIXEDSIZE="TRUE" WIDTH=")" +
+          std::to_string(legend_width + 2) + R"(" HEIGHT="28" ALIGN="LEFT" BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR>)" +
+          legend + "</TR></TABLE></TD></TR></TABLE>";
   return html;
 }
 
