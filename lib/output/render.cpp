@@ -370,6 +370,8 @@ std::string title_html(const std::string& title, const std::string& subtitle,
 // --- Graphviz.
 
 // Collects what Graphviz reports instead of letting it print to stderr.
+// cgraph's error hook is process-wide, so render_timeline is not meant to
+// run on two threads at once.
 std::string* g_graphviz_messages = nullptr;
 int collect_message(char* text) {
   if (g_graphviz_messages) g_graphviz_messages->append(text);
@@ -439,10 +441,14 @@ RenderedTimeline render_timeline(const MergedCorpus& corpus, const RenderOptions
     }
     subtitle = format_day(first) + " to " + format_day(last) + "; ";
   }
-  subtitle += std::to_string(outlets_shown.size()) +
-              (outlets_shown.size() == 1 ? " outlet: " : " outlets: ") +
-              join({outlets_shown.begin(), outlets_shown.end()}, ", ") +
-              ". Dashed boxes: dated to a month or a longer range.";
+  if (view.events.empty()) {
+    subtitle = "No events in this view.";
+  } else {
+    subtitle += std::to_string(outlets_shown.size()) +
+                (outlets_shown.size() == 1 ? " outlet: " : " outlets: ") +
+                join({outlets_shown.begin(), outlets_shown.end()}, ", ") +
+                ". Dashed boxes: dated to a month or a longer range.";
+  }
 
   // gvContext() before the graph: it declares the default node label.
   // It loads the plugins Debian's graphviz lists in its config6a (dot
