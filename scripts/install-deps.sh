@@ -8,7 +8,8 @@ packages=(
   libboost-graph-dev        # Boost.Graph: the event graph
   rapidjson-dev             # JSON reading and writing
   libhowardhinnant-date-dev # calendar arithmetic for time resolution
-  libgraphviz-dev graphviz  # cgraph (DOT) and gvc (layout, SVG/PNG)
+  libgraphviz-dev graphviz  # cgraph (DOT) and gvc (layout, SVG/PNG; PNG via libgvc6's cairo plugin)
+  fonts-dejavu-core         # the font Graphviz draws labels with; render sizes badges by it
   doctest-dev               # unit tests
   libicu-dev                # UTF-8, NFC, sentence break iteration
   libcli11-dev              # command-line parsing with help text

@@ -5,57 +5,22 @@
 #include <graphviz/cgraph.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <map>
-#include <memory>
 #include <set>
-#include <stdexcept>
 #include <utility>
 #include <vector>
+
+#include "output/detail/timeline.h"
 
 namespace eventgraph {
 namespace {
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid
-// (overlong, surrogate, past U+10FFFF or cut short).
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char b = byte(i);
-  std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  std::uint32_t c = n == 1 ? b : n == 2 ? (b & 0x1Fu) : n == 3 ? (b & 0x0Fu) : (b & 0x07u);
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    c = (c << 6) | (byte(i + k) & 0x3Fu);
-  }
-  constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (c < kMin[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-  return n;
-}
-
-// cgraph's API predates const; it copies every string it is given.
-char* mutable_chars(const std::string& s) { return const_cast<char*>(s.c_str()); }
-char* mutable_chars(const char* s) { return const_cast<char*>(s); }
+using detail::GraphHandle;
+using detail::mutable_chars;
+using detail::Tick;
 
 void set(void* object, const char* name, const std::string& value) {
-  agsafeset(object, mutable_chars(name), mutable_chars(value), mutable_chars(""));
-}
-
-// ColorBrewer Set3: pale enough for black text. The built-in event types
-// get fixed colors; a type added by a lexicon file gets one by hash, so its
-// color does not depend on which other types a run happens to see.
-constexpr const char* kPalette[] = {"#8dd3c7", "#ffffb3", "#bebada", "#fb8072",
-                                    "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
-                                    "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"};
-
-std::string type_color(std::string_view type) {
-  static const std::map<std::string_view, std::size_t, std::less<>> kFixed = {
-      {"meeting", 0}, {"statement", 1}, {"deployment", 2},
-      {"airstrike", 3}, {"directive", 4}, {"vote", 5}};
-  if (auto it = kFixed.find(type); it != kFixed.end()) return kPalette[it->second];
-  std::uint32_t hash = 2166136261u;  // FNV-1a
-  for (char ch : type) hash = (hash ^ static_cast<unsigned char>(ch)) * 16777619u;
-  return kPalette[6 + hash % 6];
+  detail::set_attribute(object, name, value);
 }
 
 std::string_view entity_shape(EntityKind kind) {
@@ -69,48 +34,13 @@ std::string_view entity_shape(EntityKind kind) {
   return "ellipse";
 }
 
-// A rank of the timeline: one day, a longer range (an event dated to a
-// month), or the undated rank at the end.
-struct Tick {
-  bool is_undated = false;
-  date::sys_days first{}, last{};
-
-  friend auto operator<=>(const Tick&, const Tick&) = default;
-  std::string label() const {
-    if (is_undated) return "undated";
-    if (first == last) return format_day(first);
-    return format_day(first) + "/" + format_day(last);  // ISO 8601 interval
-  }
-};
-
-Tick event_tick(const Event& e) {
-  if (!e.time.is_resolved()) return {true, {}, {}};
-  return {false, *e.time.earliest, *e.time.latest};
-}
-
-Tick document_tick(const Document& d) {
-  if (!d.published) return {true, {}, {}};
-  return {false, d.published->local_day, d.published->local_day};
-}
-
-struct GraphCloser {
-  void operator()(Agraph_t* g) const { agclose(g); }
-};
-
-int put_string(void* chan, const char* text) {
-  static_cast<std::string*>(chan)->append(text);
-  return 0;
-}
-
-int flush_nothing(void*) { return 0; }
-
 }  // namespace
 
 std::string escape_dot_label(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t n = utf8_sequence(text, i);
+    std::size_t n = detail::utf8_sequence(text, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD: dot warns on invalid UTF-8
       ++i;
@@ -143,12 +73,11 @@ std::string format_dot(const EventGraph& graph) {
 
   // The axis: every distinct date range of an event or publication day.
   std::set<Tick> tick_set;
-  for (const Event& e : c.events) tick_set.insert(event_tick(e));
-  for (const Document& d : c.documents) tick_set.insert(document_tick(d));
-  std::vector<Tick> ticks(tick_set.begin(), tick_set.end());  // undated sorts last
-  auto tick_index = [&](const Tick& t) {
-    return static_cast<std::size_t>(std::lower_bound(ticks.begin(), ticks.end(), t) - ticks.begin());
-  };
+  for (const Event& e : c.events) tick_set.insert(detail::event_tick(e));
+  for (const Document& d : c.documents) tick_set.insert(detail::document_tick(d));
+  const detail::TimelineAxis timeline(tick_set);
+  const std::vector<Tick>& ticks = timeline.ticks();  // undated last
+  auto tick_index = [&](const Tick& t) { return timeline.index_of(t); };
 
   // An entity stands on the rank of its earliest event; no event, no node.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -159,19 +88,13 @@ std::string format_dot(const EventGraph& graph) {
     if (from.kind != VertexKind::event || (to.kind != VertexKind::actor && to.kind != VertexKind::place)) {
       continue;
     }
-    std::size_t t = tick_index(event_tick(c.events[from.index]));
+    std::size_t t = tick_index(detail::event_tick(c.events[from.index]));
     std::size_t& slot = entity_tick[to.index];
     if (slot == kNone || t < slot) slot = t;
   }
 
-  Agiodisc_t io = AgIoDisc;
-  io.putstr = put_string;
-  io.flush = flush_nothing;
-  Agdisc_t disc = AgDefaultDisc;
-  disc.io = &io;
-  std::unique_ptr<Agraph_t, GraphCloser> owner(agopen(mutable_chars("eventgraph"), Agdirected, &disc));
+  GraphHandle owner = detail::open_graph("eventgraph");
   Agraph_t* root = owner.get();
-  if (!root) throw std::runtime_error("cgraph could not open a graph");
   set(root, "rankdir", "LR");
   set(root, "charset", "UTF-8");
   set(root, "nodesep", "0.3");
@@ -182,9 +105,7 @@ std::string format_dot(const EventGraph& graph) {
   agattr(root, AGEDGE, mutable_chars("fontname"), mutable_chars("Helvetica"));
   agattr(root, AGEDGE, mutable_chars("fontsize"), mutable_chars("8"));
 
-  // Anonymous: cgraph orders named subgraphs by the address of their
-  // interned name, which would make the output bytes depend on the heap;
-  // anonymous ones get increasing ids, so they are written in axis order.
+  // Anonymous, so they are written in axis order (creation order).
   //
   // The ranks sit in groups of about sqrt(#ranks): cgraph's agwrite checks
   // every node against every subgraph of its parent, so a flat list of one
@@ -202,15 +123,9 @@ std::string format_dot(const EventGraph& graph) {
 
   // Names are uids where that is safe, made unique: a document id comes
   // from the user and may collide with an axis node or hold a backslash.
-  std::set<std::string> used_names;
+  detail::NodeNamer names;
   auto new_node = [&](const std::string& wanted, Agraph_t* rank) {
-    bool is_safe = !wanted.empty() && std::none_of(wanted.begin(), wanted.end(), [](char ch) {
-      return ch == '\\' || static_cast<unsigned char>(ch) < 0x20;
-    });
-    std::string base = is_safe ? wanted : "vertex";
-    std::string name = base;
-    for (int k = 2; !used_names.insert(name).second; ++k) name = base + "~" + std::to_string(k);
-    Agnode_t* n = agnode(root, mutable_chars(name), 1);
+    Agnode_t* n = agnode(root, mutable_chars(names.name_for(wanted)), 1);
     if (rank) agsubnode(rank, n, 1);
     return n;
   };
@@ -247,14 +162,14 @@ std::string format_dot(const EventGraph& graph) {
     switch (d.kind) {
       case VertexKind::event: {
         const Event& e = c.events[d.index];
-        std::size_t tick = tick_index(event_tick(e));
+        std::size_t tick = tick_index(detail::event_tick(e));
         n = new_node(d.uid, ranks[tick]);
         hang_from_axis(tick, n);
         if (e.time.is_resolved() && e.time.granularity != Granularity::day) label += "\n" + e.time.value;
         if (e.modality != Modality::asserted) label += "\n(" + std::string(to_string(e.modality)) + ")";
         set(n, "shape", "box");
         set(n, "style", "rounded,filled");
-        set(n, "fillcolor", type_color(e.type));
+        set(n, "fillcolor", detail::type_color(e.type));
         break;
       }
       case VertexKind::actor:
@@ -266,7 +181,7 @@ std::string format_dot(const EventGraph& graph) {
       }
       case VertexKind::document: {
         const Document& doc = c.documents[d.index];
-        std::size_t tick = tick_index(document_tick(doc));
+        std::size_t tick = tick_index(detail::document_tick(doc));
         n = new_node(d.uid, ranks[tick]);
         hang_from_axis(tick, n);
         label += "\n" + doc.outlet;
@@ -327,9 +242,7 @@ std::string format_dot(const EventGraph& graph) {
     set(edge, "tooltip", std::to_string(count) + (count == 1 ? " mention" : " mentions"));
   }
 
-  std::string out;
-  if (agwrite(root, &out) == EOF) throw std::runtime_error("cgraph could not write the graph");
-  return out;
+  return detail::write_dot(root);
 }
 
 }  // namespace eventgraph

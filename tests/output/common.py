@@ -2,7 +2,11 @@
 binary and derives the expected graph size from events.json."""
 import json
 import pathlib
+import re
 import subprocess
+import xml.etree.ElementTree as ET
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def build(binary, source, out, *extra):
@@ -30,3 +34,23 @@ def expected_counts(events_json):
         dated += 1 if e["date_range"] else 0
     edges += max(dated - 1, 0)
     return nodes, edges
+
+
+def svg_boxes(svg_path):
+    """{node id: (texts, (min x, max x))} of every node of a Graphviz SVG."""
+    root = ET.parse(svg_path).getroot()
+    out = {}
+    for g in root.iter(SVG_NS + "g"):
+        if g.get("class") != "node":
+            continue
+        texts = [t.text or "" for t in g.iter(SVG_NS + "text")]
+        xs = []
+        for el in g.iter():
+            if el.tag == SVG_NS + "text":
+                xs.append(float(el.get("x")))
+            for attr in ("points", "d"):
+                if el.get(attr):
+                    numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", el.get(attr))]
+                    xs.extend(numbers[0::2])
+        out[g.get("id")] = (texts, (min(xs), max(xs)))
+    return out

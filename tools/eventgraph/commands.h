@@ -16,6 +16,7 @@ int run_extract(std::span<char*> args);
 int run_timex(std::span<char*> args);
 int run_merge(std::span<char*> args);
 int run_eval(std::span<char*> args);
+int run_render(std::span<char*> args);
 
 struct Command {
   std::string_view name;
@@ -30,6 +31,7 @@ inline constexpr Command kCommands[] = {
     {"merge", "merge the lines of `extract` into the event graph files (reduce step)", run_merge},
     {"timex", "find and resolve time expressions in JSON lines {id, dct, text}", run_timex},
     {"eval", "score an events.json against a gold file of reference events", run_eval},
+    {"render", "draw the timeline of an events.json as SVG or PNG", run_render},
 };
 
 }  // namespace eventgraph::cli

@@ -1,0 +1,112 @@
+// Internal to output; use dot.h or render.h.
+// What the DOT export (dot.cpp) and the rendered timeline (render.cpp)
+// share: the date axis, the colors of event types, label escaping, and a
+// cgraph graph whose object ids (and so its layout and output) do not
+// depend on heap addresses.
+#pragma once
+
+#include <graphviz/cgraph.h>
+
+#include <cstddef>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+
+namespace eventgraph::detail {
+
+// --- The date axis.
+
+// A place on the timeline: one day, a longer range (an event dated to a
+// month, a week, a year), or the undated place at the end.
+struct Tick {
+  bool is_undated = false;
+  date::sys_days first{}, last{};
+
+  bool is_day() const { return !is_undated && first == last; }
+  // The range lies inside one calendar month (a day, a week of the month,
+  // the month itself).
+  bool is_within_month() const;
+  // "2015-09-28", "2015-09-01/2015-09-30" (ISO 8601 interval), "undated".
+  std::string label() const;
+
+  friend bool operator==(const Tick&, const Tick&) = default;
+  // Axis order: by the month the range starts in; in a month, the ranges
+  // that leave it first, then the ones inside it by first day, the longer
+  // first (the month before its own days); undated last. So a month's
+  // ticks stand together and a month-dated event precedes its days.
+  friend bool operator<(const Tick& a, const Tick& b);
+};
+
+Tick event_tick(const Event& event);
+Tick document_tick(const Document& document);
+
+// The distinct ticks in axis order, and the index of a tick among them.
+class TimelineAxis {
+ public:
+  explicit TimelineAxis(const std::set<Tick>& ticks) : ticks_(ticks.begin(), ticks.end()) {}
+  const std::vector<Tick>& ticks() const { return ticks_; }
+  std::size_t index_of(const Tick& tick) const;  // the tick must be on the axis
+
+ private:
+  std::vector<Tick> ticks_;
+};
+
+// --- Colors.
+
+// The fill color of an event type: fixed for the built-in types, by hash
+// for types a lexicon adds (so it does not depend on the other types seen).
+std::string type_color(std::string_view type);
+
+// --- Escaping.
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid
+// (overlong, surrogate, past U+10FFFF or cut short).
+std::size_t utf8_sequence(std::string_view s, std::size_t i);
+
+// `text` as character data of a Graphviz HTML-like label: & < > " escaped
+// as entities, invalid UTF-8, control characters and the XML
+// noncharacters U+FFFE/U+FFFF replaced by U+FFFD, line breaks as spaces
+// (a label breaks lines with <BR/>, never with raw newlines).
+std::string escape_html_label(std::string_view text);
+
+// --- cgraph.
+
+// cgraph's API predates const; it copies every string it is given.
+inline char* mutable_chars(const std::string& s) { return const_cast<char*>(s.c_str()); }
+inline char* mutable_chars(const char* s) { return const_cast<char*>(s); }
+
+// Sets attribute `name` of a graph, node or edge (declaring it with an
+// empty default when needed).
+void set_attribute(void* object, const char* name, const std::string& value);
+// Sets an HTML-like label (<...> in DOT) of a graph, node or edge.
+void set_html_label(void* object, const std::string& html);
+
+struct GraphCloser {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
+
+// A new directed root graph whose objects, named or not, get ids in
+// creation order. cgraph's default discipline uses the address of a name as
+// its id, and orders subgraphs by id, so named clusters would be laid out
+// and written in heap order. Throws std::runtime_error when cgraph fails.
+GraphHandle open_graph(const char* name);
+
+// The graph as DOT text. Throws std::runtime_error when cgraph fails.
+std::string write_dot(Agraph_t* graph);
+
+// Node names that are safe and unique: `wanted` when it has no backslash
+// or control character and is not taken, else a variant ("vertex~2").
+class NodeNamer {
+ public:
+  std::string name_for(const std::string& wanted);
+
+ private:
+  std::set<std::string> used_;
+};
+
+}  // namespace eventgraph::detail

@@ -1,0 +1,192 @@
+// The pieces dot.cpp and render.cpp share: axis, colors, escaping, cgraph
+// graphs with stable ids (see detail/timeline.h).
+#include <graphviz/cgraph.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <new>
+#include <stdexcept>
+#include <tuple>
+
+#include "output/detail/timeline.h"
+
+namespace eventgraph::detail {
+namespace {
+
+date::year_month month_of(date::sys_days day) {
+  date::year_month_day ymd{day};
+  return ymd.year() / ymd.month();
+}
+
+// --- An id discipline that numbers every object in creation order. Its
+// map refuses names, so cgraph keeps them in its internal name map (and
+// agnameof still finds them) and asks again for an anonymous id.
+struct IdCounter {
+  IDTYPE next = 1;
+};
+
+void* id_open(Agraph_t*, Agdisc_t*) { return new (std::nothrow) IdCounter; }
+
+long id_map(void* state, int, char* name, IDTYPE* id, int) {
+  auto* counter = static_cast<IdCounter*>(state);
+  if (name || !counter) return 0;
+  *id = counter->next;
+  counter->next += 2;  // odd, like cgraph's own anonymous ids
+  return 1;
+}
+
+long id_alloc(void*, int, IDTYPE) { return 0; }  // no ids chosen by the caller
+void id_free(void*, int, IDTYPE) {}
+char* id_print(void*, int, IDTYPE) { return nullptr; }
+void id_close(void* state) { delete static_cast<IdCounter*>(state); }
+void id_register(void*, int, void*) {}
+
+Agiddisc_t kCreationOrderIds = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
+
+int put_string(void* chan, const char* text) {
+  static_cast<std::string*>(chan)->append(text);
+  return 0;
+}
+
+int flush_nothing(void*) { return 0; }
+
+Agiodisc_t kStringOutput = {nullptr, put_string, flush_nothing};
+Agdisc_t kDiscipline = {&AgMemDisc, &kCreationOrderIds, &kStringOutput};
+
+}  // namespace
+
+bool Tick::is_within_month() const {
+  return !is_undated && month_of(first) == month_of(last);
+}
+
+std::string Tick::label() const {
+  if (is_undated) return "undated";
+  if (first == last) return format_day(first);
+  return format_day(first) + "/" + format_day(last);
+}
+
+bool operator<(const Tick& a, const Tick& b) {
+  auto key = [](const Tick& t) {
+    // Undated sorts last; its other fields are all default.
+    return std::tuple(t.is_undated, month_of(t.first), t.is_within_month(), t.first,
+                      -(t.last - t.first).count());
+  };
+  return key(a) < key(b);
+}
+
+Tick event_tick(const Event& event) {
+  if (!event.time.is_resolved()) return {true, {}, {}};
+  return {false, *event.time.earliest, *event.time.latest};
+}
+
+Tick document_tick(const Document& document) {
+  if (!document.published) return {true, {}, {}};
+  return {false, document.published->local_day, document.published->local_day};
+}
+
+std::size_t TimelineAxis::index_of(const Tick& tick) const {
+  return static_cast<std::size_t>(std::lower_bound(ticks_.begin(), ticks_.end(), tick) -
+                                  ticks_.begin());
+}
+
+std::string type_color(std::string_view type) {
+  // ColorBrewer Set3: pale enough for black text.
+  static constexpr const char* kPalette[] = {"#8dd3c7", "#ffffb3", "#bebada", "#fb8072",
+                                             "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
+                                             "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"};
+  static const std::map<std::string_view, std::size_t, std::less<>> kFixed = {
+      {"meeting", 0}, {"statement", 1}, {"deployment", 2},
+      {"airstrike", 3}, {"directive", 4}, {"vote", 5}};
+  if (auto it = kFixed.find(type); it != kFixed.end()) return kPalette[it->second];
+  std::uint32_t hash = 2166136261u;  // FNV-1a
+  for (char ch : type) hash = (hash ^ static_cast<unsigned char>(ch)) * 16777619u;
+  return kPalette[6 + hash % 6];
+}
+
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b = byte(i);
+  std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  std::uint32_t c = n == 1 ? b : n == 2 ? (b & 0x1Fu) : n == 3 ? (b & 0x0Fu) : (b & 0x07u);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (byte(i + k) & 0x3Fu);
+  }
+  constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (c < kMin[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+  return n;
+}
+
+std::string escape_html_label(std::string_view text) {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = utf8_sequence(text, i);
+    if (n == 0) {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    std::string_view ch = text.substr(i, n);
+    i += n;
+    switch (ch[0]) {
+      case '&': out += "&amp;"; continue;
+      case '<': out += "&lt;"; continue;
+      case '>': out += "&gt;"; continue;
+      case '"': out += "&quot;"; continue;
+      case '\r':
+      case '\n':
+      case '\t': out += ' '; continue;
+      default: break;
+    }
+    // Expat, which parses the label, rejects C0 controls, DEL is
+    // invisible, and U+FFFE/U+FFFF are not XML characters.
+    bool is_control = n == 1 && (static_cast<unsigned char>(ch[0]) < 0x20 || ch[0] == 0x7F);
+    bool is_nonchar = ch == "\xEF\xBF\xBE" || ch == "\xEF\xBF\xBF";
+    if (is_control || is_nonchar) {
+      out += kReplacement;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+void set_attribute(void* object, const char* name, const std::string& value) {
+  agsafeset(object, mutable_chars(name), mutable_chars(value), mutable_chars(""));
+}
+
+void set_html_label(void* object, const std::string& html) {
+  Agraph_t* root = agroot(object);
+  // agxset interns the value again, finding this HTML string by content.
+  char* interned = agstrdup_html(root, mutable_chars(html));
+  agsafeset(object, mutable_chars("label"), interned, mutable_chars(""));
+  agstrfree(root, interned);
+}
+
+GraphHandle open_graph(const char* name) {
+  GraphHandle graph(agopen(mutable_chars(name), Agdirected, &kDiscipline));
+  if (!graph) throw std::runtime_error("cgraph could not open a graph");
+  return graph;
+}
+
+std::string write_dot(Agraph_t* graph) {
+  std::string out;
+  if (agwrite(graph, &out) == EOF) throw std::runtime_error("cgraph could not write the graph");
+  return out;
+}
+
+std::string NodeNamer::name_for(const std::string& wanted) {
+  bool is_safe = !wanted.empty() && std::none_of(wanted.begin(), wanted.end(), [](char ch) {
+    return ch == '\\' || static_cast<unsigned char>(ch) < 0x20;
+  });
+  std::string base = is_safe ? wanted : "vertex";
+  std::string name = base;
+  for (int k = 2; !used_.insert(name).second; ++k) name = base + "~" + std::to_string(k);
+  return name;
+}
+
+}  // namespace eventgraph::detail
