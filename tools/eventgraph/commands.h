@@ -14,6 +14,7 @@ int run_build(std::span<char*> args);
 int run_segment(std::span<char*> args);
 int run_extract(std::span<char*> args);
 int run_timex(std::span<char*> args);
+int run_diff(std::span<char*> args);
 
 struct Command {
   std::string_view name;
@@ -26,6 +27,7 @@ inline constexpr Command kCommands[] = {
     {"segment", "print the sentences of articles as JSON lines", run_segment},
     {"extract", "print the entities and event mentions of articles as JSON lines", run_extract},
     {"timex", "find and resolve time expressions in JSON lines {id, dct, text}", run_timex},
+    {"diff", "compare how outlets covered the story in an events.json", run_diff},
 };
 
 }  // namespace eventgraph::cli
