@@ -135,8 +135,9 @@ FieldComparison compare_entities(const MergedCorpus& corpus, const Event& e, std
   return c;
 }
 
-// The words of a quotation, lowercased, for matching wordings that differ
-// in punctuation, case or editorial brackets ("[Defense] Secretary").
+// The words of a quotation, lowercased and without an editor's bracketed
+// insertions ("[Defense] Secretary"), for matching wordings that differ in
+// punctuation or case.
 // Letters and digits make words (a hyphen between them joins them); ASCII punctuation, spaces and the
 // General Punctuation block (U+2000-U+206F: dashes, curly quotes, ellipsis)
 // separate them; other non-ASCII bytes are letters.
@@ -147,6 +148,16 @@ std::vector<std::string> quote_words(std::string_view quote) {
     unsigned char ch = static_cast<unsigned char>(quote[i]);
     bool is_separator = false;
     std::size_t length = 1;
+    if (ch == '[') {
+      // An editor's insertion ("[Defense] Secretary"): not the speaker's words.
+      std::size_t close = quote.find(']', i);
+      if (close != std::string_view::npos) {
+        if (!word.empty()) words.push_back(std::move(word));
+        word.clear();
+        i = close + 1;
+        continue;
+      }
+    }
     if (ch == '-' && !word.empty() && i + 1 < quote.size() &&
         std::isalnum(static_cast<unsigned char>(quote[i + 1]))) {
       ++i;  // "de-confliction" is "deconfliction": a hyphen inside a word joins it

@@ -1,5 +1,6 @@
-"""Builds the samples and validates events.json and the samples' manifest
-against their JSON Schemas (draft 2020-12). Usage: validate_schema.py BINARY SOURCE_DIR"""
+"""Builds the samples and validates events.json, the samples' manifest and
+the output of `eventgraph diff --json` against their JSON Schemas (draft
+2020-12). Usage: validate_schema.py BINARY SOURCE_DIR"""
 import json
 import pathlib
 import subprocess
@@ -12,11 +13,21 @@ binary, source = sys.argv[1], pathlib.Path(sys.argv[2])
 with tempfile.TemporaryDirectory() as out:
     subprocess.run([binary, "build", str(source / "samples"), "-o", out, "-q"], check=True)
     events = json.loads((pathlib.Path(out) / "events.json").read_text())
+    diff = json.loads(subprocess.run([binary, "diff", str(pathlib.Path(out) / "events.json"), "--json"],
+                                     check=True, capture_output=True, text=True).stdout)
 for instance, schema_name in [(events, "eventgraph.schema.json"),
                               (json.loads((source / "samples/manifest.json").read_text()),
-                               "manifest.schema.json")]:
+                               "manifest.schema.json"),
+                              (diff, "diff.schema.json")]:
     schema = json.loads((source / "schemas" / schema_name).read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(instance)
     print(f"{schema_name}: valid")
 assert len(events["documents"]) == 3, events["documents"]
+# Every pair of the three outlets, and rt.com's article (2015-09-29T23:35Z)
+# came before the events of 2015-09-30 that cnsnews.com reports.
+assert [(p["first"], p["second"]) for p in diff["pairs"]] == [
+    ("breitbart.com", "cnsnews.com"), ("breitbart.com", "rt.com"), ("cnsnews.com", "rt.com")], diff["pairs"]
+cns_rt = diff["pairs"][2]
+assert {e["type"] for e in cns_rt["after_second_publication"]} >= {"airstrike", "vote"}, cns_rt
+assert all(e["date_range"][0] > "2015-09-29" for e in cns_rt["after_second_publication"]), cns_rt
