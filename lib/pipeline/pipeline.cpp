@@ -11,6 +11,7 @@
 #include "output/graphml.h"
 #include "output/jsonld.h"
 #include "output/output.h"
+#include "output/timelinejs.h"
 #include "text/text.h"
 
 namespace eventgraph {
@@ -48,6 +49,7 @@ std::string_view to_string(OutputFormat format) {
     case OutputFormat::dot: return "dot";
     case OutputFormat::jsonld: return "jsonld";
     case OutputFormat::csv: return "csv";
+    case OutputFormat::timelinejs: return "timelinejs";
   }
   return "json";
 }
@@ -162,6 +164,7 @@ BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions
         write("events.csv", format_events_csv(graph));
         write("mentions.csv", format_mentions_csv(graph));
         break;
+      case OutputFormat::timelinejs: write("timeline.json", format_timelinejs(graph)); break;
     }
   }
   return report;

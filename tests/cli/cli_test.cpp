@@ -89,7 +89,7 @@ TEST_CASE("build on the samples writes events.json and prints a summary") {
   for (const auto& e : fs::directory_iterator(out.path)) files.push_back(e.path().filename().string());
   std::sort(files.begin(), files.end());
   CHECK(files == std::vector<std::string>{"events.csv", "events.dot", "events.graphml", "events.json",
-                                          "events.jsonld", "mentions.csv"});
+                                          "events.jsonld", "mentions.csv", "timeline.json"});
 }
 
 TEST_CASE("the same articles give the same bytes in any input order") {
@@ -199,7 +199,7 @@ TEST_CASE("--format picks the files, before or after the inputs, and rejects unk
   CHECK_FALSE(fs::exists(b.path / "events.json"));
   Run bad = run("build --format xml '" + kSamples.string() + "'");
   CHECK(bad.status == 2);
-  CHECK(bad.err.find("unknown format \"xml\" (valid: all, json, graphml, dot, jsonld, csv)") != std::string::npos);
+  CHECK(bad.err.find("unknown format \"xml\" (valid: all, json, graphml, dot, jsonld, csv, timelinejs)") != std::string::npos);
 }
 
 TEST_CASE("--lexicon adds an event type to build; a missing lexicon file is a usage error") {

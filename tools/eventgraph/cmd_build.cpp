@@ -25,7 +25,7 @@ int run_build(std::span<char*> args) {
   for (OutputFormat f : kAllOutputFormats) valid_formats += std::string(", ") + std::string(to_string(f));
   std::vector<std::string> format_names = {"all"};
   app->add_option("--format", format_names,
-                  "files to write, comma-separated or repeated: json, graphml, dot, jsonld, csv, all")
+                  "files to write, comma-separated or repeated: json, graphml, dot, jsonld, csv, timelinejs, all")
       ->delimiter(',')
       // One value per occurrence, so "--format json samples/" leaves the
       // input alone; commas or repeats give several.
