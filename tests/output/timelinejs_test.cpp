@@ -94,7 +94,7 @@ TEST_CASE("timelinejs: one slide per dated event, dates as numbers down to the e
   CHECK_FALSE(year["start_date"].HasMember("month"));
 }
 
-TEST_CASE("timelinejs: headline and text are HTML-escaped; the markup around them is ours") {
+TEST_CASE("timelinejs: headline and text are HTML-escaped, the markup around them is ours") {
   rapidjson::Document doc;
   std::string json = format_timelinejs(sample_graph());
   doc.Parse(json.c_str());
