@@ -11,6 +11,7 @@
 //   for (const EventMention& m : x.events) ...
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -53,7 +54,17 @@ struct DocumentExtraction {
   std::vector<Affiliation> affiliations;  // stated ties, sorted
 };
 
+// Where extract_mentions spends its time, for the per-stage figures of the
+// benchmark: sentences and tokens (text), time expressions (time), and
+// entities and events (extract). Added to, so one object can sum a corpus.
+struct ExtractionTimings {
+  std::chrono::nanoseconds text{0};
+  std::chrono::nanoseconds time{0};
+  std::chrono::nanoseconds extract{0};
+};
+
 // Extracts from one document. Pure: same document and lexicon, same result.
-DocumentExtraction extract_mentions(const Document& doc, const Lexicon& lexicon);
+DocumentExtraction extract_mentions(const Document& doc, const Lexicon& lexicon,
+                                    ExtractionTimings* timings = nullptr);
 
 }  // namespace eventgraph

@@ -308,10 +308,14 @@ bool LoadResult::has_errors() const {
                      [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
-void load_jsonl(std::istream& in, const std::string& source, const LoadOptions& options,
-                const DocumentSink& on_document, const DiagnosticSink& on_diagnostic) {
+namespace {
+
+// load_jsonl, with `first_line` the number of the stream's first line.
+void load_jsonl_lines(std::istream& in, const std::string& source, std::size_t first_line,
+                      const LoadOptions& options, const DocumentSink& on_document,
+                      const DiagnosticSink& on_diagnostic) {
   std::string line;
-  std::size_t line_number = 0;
+  std::size_t line_number = first_line - 1;
   std::size_t full_length = 0;
   // A JSON line carries the text plus metadata and escapes; allow for both.
   const std::size_t max_line_bytes = options.max_document_bytes * 2 + 65536;
@@ -368,11 +372,19 @@ void load_jsonl(std::istream& in, const std::string& source, const LoadOptions& 
   }
 }
 
+}  // namespace
+
+void load_jsonl(std::istream& in, const std::string& source, const LoadOptions& options,
+                const DocumentSink& on_document, const DiagnosticSink& on_diagnostic) {
+  load_jsonl_lines(in, source, 1, options, on_document, on_diagnostic);
+}
+
 void load_documents(const std::vector<std::string>& inputs, const LoadOptions& options,
                     const DocumentSink& on_document, const DiagnosticSink& on_diagnostic) {
   for (const std::string& input : inputs) {
     if (input == "-") {
-      load_jsonl(std::cin, "-", options, on_document, on_diagnostic);
+      load_jsonl_lines(std::cin, options.stdin_name, options.stdin_first_line, options, on_document,
+                       on_diagnostic);
       continue;
     }
     fs::path path(input);

@@ -32,6 +32,11 @@ namespace eventgraph {
 struct LoadOptions {
   std::string outlet;  // outlet for text files that have no manifest entry
   std::size_t max_document_bytes = std::size_t{16} << 20;
+  // How standard input ("-") is named in sources and messages, and the
+  // line number of its first line: a partition of a larger JSONL file,
+  // read on stdin by a distributed map step, keeps pointing at that file.
+  std::string stdin_name = "-";
+  std::size_t stdin_first_line = 1;
 };
 
 using DocumentSink = std::function<void(Document&&)>;

@@ -1,13 +1,28 @@
 // Runs the stages in order and writes the outputs.
+//
+// Documents go through text and extraction in batches, each batch spread
+// over the worker threads and handed on in input order; the merge and what
+// follows see the documents sorted by id. Nothing that reaches the output
+// depends on the thread count or on the order of the inputs.
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <numeric>
 #include <set>
+#include <thread>
+#include <tuple>
 
 #include "graph/graph.h"
 #include "merge/merge.h"
 #include "output/csv.h"
 #include "output/dot.h"
+#include "output/extraction_json.h"
 #include "output/graphml.h"
 #include "output/jsonld.h"
 #include "output/output.h"
@@ -17,27 +32,307 @@
 namespace eventgraph {
 namespace {
 
-// Loads `inputs`, skipping repeated ids, and hands each document with its
-// text normalized to `on_document`. Diagnostics go to `diagnostics`.
-void load_normalized(const std::vector<std::string>& inputs, const LoadOptions& options,
-                     std::vector<Diagnostic>& diagnostics,
-                     const std::function<void(Document&&)>& on_document) {
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double to_seconds(std::chrono::nanoseconds d) { return std::chrono::duration<double>(d).count(); }
+
+// A batch is handed to the threads when it holds this many documents or
+// bytes: big enough to keep both cores busy, small enough that streaming
+// memory stays a few MB.
+constexpr std::size_t kBatchDocuments = 256;
+constexpr std::size_t kBatchBytes = std::size_t{4} << 20;
+
+// Runs fn(0) .. fn(n - 1) on up to `jobs` threads, the caller's among them.
+// The first exception thrown is rethrown here once every thread stopped.
+void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& fn) {
+  std::size_t threads = std::min<std::size_t>(std::max(1U, jobs), n);
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) {
+      try {
+        fn(i);
+      } catch (...) {
+        std::lock_guard lock(error_mutex);
+        if (!error) error = std::current_exception();
+        next = n;
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+}
+
+// The bytes of the input files, for the time left in progress reports; 0
+// when a stream of unknown size is among them.
+std::size_t input_bytes(const std::vector<std::string>& inputs) {
+  std::size_t total = 0;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input == "-") return 0;
+    if (std::filesystem::is_directory(input, ec)) {
+      for (const auto& entry : std::filesystem::directory_iterator(input, ec)) {
+        if (entry.is_regular_file(ec) && entry.path().extension() == ".txt") total += entry.file_size(ec);
+      }
+    } else if (std::filesystem::is_regular_file(input, ec)) {
+      total += std::filesystem::file_size(input, ec);
+    }
+  }
+  return total;
+}
+
+// Time and bytes per stage, summed over threads.
+struct StageClock {
+  double load = 0;
+  std::chrono::nanoseconds normalize{0};
+  ExtractionTimings extraction;
+  double merge = 0;
+  double output = 0;
+  std::size_t bytes = 0;
+  std::size_t documents = 0;
+
+  std::vector<StageStats> stages() const {
+    return {{"load", load, bytes, documents},
+            {"text", to_seconds(normalize + extraction.text), bytes, documents},
+            {"time", to_seconds(extraction.time), bytes, documents},
+            {"extract", to_seconds(extraction.extract), bytes, documents},
+            {"merge", merge, bytes, documents},
+            {"output", output, bytes, documents}};
+  }
+};
+
+struct MappedDocument {
+  Document doc;
+  DocumentExtraction extraction;
+  std::vector<Diagnostic> diagnostics;  // from normalizing its text
+  std::size_t raw_bytes = 0;
+  std::chrono::nanoseconds normalize{0};
+  ExtractionTimings timings;
+};
+
+// Loads `inputs` (repeated ids skipped), and normalizes and extracts every
+// document on options.jobs threads, one batch at a time; results reach
+// `on_mapped` in input order.
+void map_documents(const std::vector<std::string>& inputs, const BuildOptions& options,
+                   const Lexicon& lexicon, StageClock& clock,
+                   const std::function<void(MappedDocument&&)>& on_mapped,
+                   const DiagnosticSink& on_diagnostic) {
+  Clock::time_point started = Clock::now();
+  const std::size_t total_bytes = options.on_progress ? input_bytes(inputs) : 0;
+  double mapping_seconds = 0;
   std::set<std::string> seen_ids;
+  std::vector<Document> batch;
+  std::size_t batch_bytes = 0;
+
+  auto map_batch = [&] {
+    Clock::time_point batch_started = Clock::now();
+    std::vector<MappedDocument> mapped(batch.size());
+    parallel_for(batch.size(), options.jobs, [&](std::size_t i) {
+      MappedDocument& m = mapped[i];
+      Clock::time_point t = Clock::now();
+      m.raw_bytes = batch[i].text.size();
+      NormalizedText normalized = normalize_text(batch[i].text, batch[i].id);
+      m.doc = std::move(batch[i]);
+      m.doc.text = std::move(normalized.text);
+      m.diagnostics = std::move(normalized.diagnostics);
+      m.normalize = Clock::now() - t;
+      m.extraction = extract_mentions(m.doc, lexicon, &m.timings);
+    });
+    batch.clear();
+    batch_bytes = 0;
+    for (MappedDocument& m : mapped) {
+      clock.normalize += m.normalize;
+      clock.extraction.text += m.timings.text;
+      clock.extraction.time += m.timings.time;
+      clock.extraction.extract += m.timings.extract;
+      clock.bytes += m.raw_bytes;
+      ++clock.documents;
+      for (Diagnostic& d : m.diagnostics) on_diagnostic(std::move(d));
+      on_mapped(std::move(m));
+    }
+    mapping_seconds += seconds_since(batch_started);
+    if (options.on_progress) {
+      options.on_progress({clock.documents, clock.bytes, total_bytes, seconds_since(started)});
+    }
+  };
+
   load_documents(
-      inputs, options,
+      inputs, options.load,
       [&](Document&& doc) {
         if (!seen_ids.insert(doc.id).second) {
-          diagnostics.push_back({Severity::error, doc.source, 0, 0, "duplicate-id",
-                                 "document id \"" + doc.id +
-                                     "\" was already used by another input; skipped"});
+          on_diagnostic({Severity::error, doc.source, 0, 0, "duplicate-id",
+                         "document id \"" + doc.id + "\" was already used by another input; skipped"});
           return;
         }
-        NormalizedText normalized = normalize_text(doc.text, doc.id);
-        doc.text = std::move(normalized.text);
-        for (Diagnostic& d : normalized.diagnostics) diagnostics.push_back(std::move(d));
-        on_document(std::move(doc));
+        batch_bytes += doc.text.size();
+        batch.push_back(std::move(doc));
+        if (batch.size() >= kBatchDocuments || batch_bytes >= kBatchBytes) map_batch();
       },
-      [&](Diagnostic&& d) { diagnostics.push_back(std::move(d)); });
+      on_diagnostic);
+  if (!batch.empty()) map_batch();
+  clock.load += seconds_since(started) - mapping_seconds;
+}
+
+// What every build ends with, whether the documents were extracted here or
+// read back from `eventgraph extract` lines: places undated documents,
+// merges, and writes the files.
+void finish_build(std::vector<Document> documents, std::vector<DocumentExtraction> extractions,
+                  const Lexicon& lexicon, const BuildOptions& options, StageClock& clock,
+                  BuildReport& report) {
+  // Same articles, same output, whatever the input order.
+  std::vector<std::size_t> order(documents.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return documents[a].id < documents[b].id; });
+  {
+    std::vector<Document> sorted_documents;
+    std::vector<DocumentExtraction> sorted_extractions;
+    sorted_documents.reserve(order.size());
+    sorted_extractions.reserve(order.size());
+    for (std::size_t i : order) {
+      sorted_documents.push_back(std::move(documents[i]));
+      sorted_extractions.push_back(std::move(extractions[i]));
+    }
+    documents = std::move(sorted_documents);
+    extractions = std::move(sorted_extractions);
+  }
+
+  // An undated document takes the day its relative dates agree with the
+  // dated ones on, when exactly one day does; else its dates stay open.
+  // Copies of the dated extractions serve only to place undated documents.
+  bool has_undated = std::any_of(documents.begin(), documents.end(),
+                                 [](const Document& d) { return !d.published; });
+  if (has_undated) {
+    std::vector<DocumentExtraction> dated_extractions;
+    std::vector<date::sys_days> dated_days;
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+      if (!documents[i].published) continue;
+      dated_extractions.push_back(extractions[i]);
+      dated_days.push_back(documents[i].published->local_day);
+    }
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+      Document& doc = documents[i];
+      if (doc.published) continue;
+      if (auto day = infer_publication_day(doc, lexicon, dated_extractions, dated_days)) {
+        doc.published = PublicationTime{*day, std::nullopt, std::nullopt};
+        doc.is_published_inferred = true;
+        report.diagnostics.push_back({Severity::warning, doc.id, 0, 0, "date-inferred",
+                                      "no publication date given; " + format_day(*day) +
+                                          " inferred from the events other documents date"});
+        extractions[i] = extract_mentions(doc, lexicon, &clock.extraction);
+      } else {
+        report.diagnostics.push_back({Severity::warning, doc.id, 0, 0, "no-date",
+                                      "no publication date given or inferable; relative dates stay unresolved"});
+      }
+    }
+  }
+
+  std::vector<Diagnostic> skipped;
+  for (const Diagnostic& d : report.diagnostics) {
+    if (d.severity == Severity::error) skipped.push_back(d);
+  }
+  std::sort(skipped.begin(), skipped.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.line, a.code, a.message) < std::tie(b.file, b.line, b.code, b.message);
+  });
+  report.documents_read = documents.size();
+  for (const Document& doc : documents) {
+    if (doc.published) ++report.documents_dated;
+    if (doc.is_published_inferred) ++report.documents_inferred;
+  }
+
+  Clock::time_point merge_started = Clock::now();
+  EventGraph graph = build_graph(merge_mentions(std::move(documents), std::move(extractions)));
+  clock.merge += seconds_since(merge_started);
+  for (const Event& e : graph.corpus.events) {
+    ++report.events_by_type[e.type];
+    report.mentions += e.mentions.size();
+  }
+  report.entities = graph.corpus.entities.size();
+
+  Clock::time_point output_started = Clock::now();
+  std::filesystem::create_directories(options.output_dir);
+  struct OutputFile {
+    std::string name;
+    std::function<std::string()> format;
+  };
+  std::vector<OutputFile> files;
+  for (OutputFormat format : kAllOutputFormats) {
+    if (std::find(options.formats.begin(), options.formats.end(), format) == options.formats.end()) {
+      continue;
+    }
+    switch (format) {
+      case OutputFormat::json:
+        files.push_back({"events.json", [&] {
+                           return format_events_json(graph, skipped, options.generator_version);
+                         }});
+        break;
+      case OutputFormat::graphml: files.push_back({"events.graphml", [&] { return format_graphml(graph); }}); break;
+      case OutputFormat::dot: files.push_back({"events.dot", [&] { return format_dot(graph); }}); break;
+      case OutputFormat::jsonld: files.push_back({"events.jsonld", [&] { return format_jsonld(graph); }}); break;
+      case OutputFormat::csv:
+        files.push_back({"events.csv", [&] { return format_events_csv(graph); }});
+        files.push_back({"mentions.csv", [&] { return format_mentions_csv(graph); }});
+        break;
+      case OutputFormat::timelinejs:
+        files.push_back({"timeline.json", [&] { return format_timelinejs(graph); }});
+        break;
+    }
+  }
+  // Each writer formats on its own thread; the files are written in the
+  // fixed order above. cgraph (DOT) keeps global state, so it stays on
+  // this thread.
+  std::vector<std::string> contents(files.size());
+  std::vector<std::size_t> threaded;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (files[i].name == "events.dot") contents[i] = files[i].format();
+    else threaded.push_back(i);
+  }
+  parallel_for(threaded.size(), options.jobs,
+               [&](std::size_t k) { contents[threaded[k]] = files[threaded[k]].format(); });
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto path = options.output_dir / files[i].name;
+    write_file_atomically(path, contents[i]);
+    std::string().swap(contents[i]);
+    report.files_written.push_back(path);
+  }
+  clock.output += seconds_since(output_started);
+}
+
+// Reads the lines of one `eventgraph extract` output stream.
+void read_extraction_lines(std::istream& in, const std::string& source, std::set<std::string>& seen_ids,
+                           std::vector<Document>& documents, std::vector<DocumentExtraction>& extractions,
+                           std::vector<Diagnostic>& diagnostics) {
+  std::string line;
+  std::size_t line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    ExtractionRead read = read_extraction_json(line, source, line_number);
+    if (read.error) {
+      diagnostics.push_back(std::move(*read.error));
+    } else if (read.skipped) {
+      diagnostics.push_back(std::move(*read.skipped));
+    } else if (!seen_ids.insert(read.document->id).second) {
+      diagnostics.push_back({Severity::error, source, line_number, 0, "duplicate-id",
+                             "document id \"" + read.document->id +
+                                 "\" was already used by another input; skipped"});
+    } else {
+      documents.push_back(std::move(*read.document));
+      extractions.push_back(std::move(read.extraction));
+    }
+  }
 }
 
 }  // namespace
@@ -66,107 +361,66 @@ bool BuildReport::has_errors() const {
                      [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
-std::vector<Diagnostic> stream_extractions(const std::vector<std::string>& inputs,
-                                           const BuildOptions& options,
-                                           const ExtractionSink& on_extraction) {
-  LexiconLoad lexicon = load_lexicon(options.lexicon_files);
-  std::vector<Diagnostic> diagnostics = std::move(lexicon.diagnostics);
-  load_normalized(inputs, options.load, diagnostics, [&](Document&& doc) {
-    on_extraction(doc, extract_mentions(doc, lexicon.lexicon));
-  });
-  return diagnostics;
+void stream_extractions(const std::vector<std::string>& inputs, const BuildOptions& options,
+                        const Lexicon& lexicon, const ExtractionSink& on_extraction,
+                        const DiagnosticSink& on_diagnostic) {
+  StageClock clock;
+  map_documents(
+      inputs, options, lexicon, clock,
+      [&](MappedDocument&& m) { on_extraction(m.doc, m.extraction); }, on_diagnostic);
 }
 
 BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions& options) {
+  Clock::time_point started = Clock::now();
   BuildReport report;
+  report.jobs = std::max(1U, options.jobs);
   LexiconLoad lexicon = load_lexicon(options.lexicon_files);
   report.diagnostics = std::move(lexicon.diagnostics);
   std::vector<Document> documents;
-  load_normalized(inputs, options.load, report.diagnostics,
-                  [&](Document&& doc) { documents.push_back(std::move(doc)); });
-  // Same articles, same output, whatever the input order.
-  std::sort(documents.begin(), documents.end(),
-            [](const Document& a, const Document& b) { return a.id < b.id; });
+  std::vector<DocumentExtraction> extractions;
+  StageClock clock;
+  map_documents(
+      inputs, options, lexicon.lexicon, clock,
+      [&](MappedDocument&& m) {
+        documents.push_back(std::move(m.doc));
+        extractions.push_back(std::move(m.extraction));
+      },
+      [&](Diagnostic&& d) { report.diagnostics.push_back(std::move(d)); });
+  finish_build(std::move(documents), std::move(extractions), lexicon.lexicon, options, clock, report);
+  report.stages = clock.stages();
+  report.wall_seconds = seconds_since(started);
+  return report;
+}
 
-  std::vector<DocumentExtraction> extractions(documents.size());
-  std::vector<DocumentExtraction> dated_extractions;
-  std::vector<date::sys_days> dated_days;
-  bool has_undated = false;
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    if (!documents[i].published) {
-      has_undated = true;
+BuildReport run_merge(const std::vector<std::string>& extraction_inputs, const BuildOptions& options) {
+  Clock::time_point started = Clock::now();
+  BuildReport report;
+  report.jobs = std::max(1U, options.jobs);
+  LexiconLoad lexicon = load_lexicon(options.lexicon_files);
+  report.diagnostics = std::move(lexicon.diagnostics);
+  std::vector<Document> documents;
+  std::vector<DocumentExtraction> extractions;
+  std::set<std::string> seen_ids;
+  for (const std::string& input : extraction_inputs) {
+    if (input == "-") {
+      read_extraction_lines(std::cin, "-", seen_ids, documents, extractions, report.diagnostics);
       continue;
     }
-    extractions[i] = extract_mentions(documents[i], lexicon.lexicon);
-    dated_days.push_back(documents[i].published->local_day);
-  }
-  // Copies of the dated extractions serve only to place undated documents.
-  if (has_undated) {
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-      if (documents[i].published) dated_extractions.push_back(extractions[i]);
-    }
-  }
-  // An undated document takes the day its relative dates agree with the
-  // dated ones on, when exactly one day does; else its dates stay open.
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    Document& doc = documents[i];
-    if (doc.published) continue;
-    if (auto day = infer_publication_day(doc, lexicon.lexicon, dated_extractions, dated_days)) {
-      doc.published = PublicationTime{*day, std::nullopt, std::nullopt};
-      doc.is_published_inferred = true;
-      report.diagnostics.push_back({Severity::warning, doc.id, 0, 0, "date-inferred",
-                                    "no publication date given; " + format_day(*day) +
-                                        " inferred from the events other documents date"});
-    } else {
-      report.diagnostics.push_back({Severity::warning, doc.id, 0, 0, "no-date",
-                                    "no publication date given or inferable; relative dates stay unresolved"});
-    }
-    extractions[i] = extract_mentions(doc, lexicon.lexicon);
-  }
-
-  std::vector<Diagnostic> skipped;
-  for (const Diagnostic& d : report.diagnostics) {
-    if (d.severity == Severity::error) skipped.push_back(d);
-  }
-  std::sort(skipped.begin(), skipped.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.file, a.line, a.code, a.message) < std::tie(b.file, b.line, b.code, b.message);
-  });
-  report.documents_read = documents.size();
-  for (const Document& doc : documents) {
-    if (doc.published) ++report.documents_dated;
-    if (doc.is_published_inferred) ++report.documents_inferred;
-  }
-
-  EventGraph graph = build_graph(merge_mentions(std::move(documents), std::move(extractions)));
-  for (const Event& e : graph.corpus.events) ++report.events_by_type[e.type];
-  report.entities = graph.corpus.entities.size();
-  report.mentions = 0;
-  for (const Event& e : graph.corpus.events) report.mentions += e.mentions.size();
-
-  std::filesystem::create_directories(options.output_dir);
-  auto write = [&](std::string_view name, const std::string& content) {
-    auto path = options.output_dir / name;
-    write_file_atomically(path, content);
-    report.files_written.push_back(path);
-  };
-  for (OutputFormat format : kAllOutputFormats) {
-    if (std::find(options.formats.begin(), options.formats.end(), format) == options.formats.end()) {
+    std::ifstream in(input, std::ios::binary);
+    if (!in) {
+      report.diagnostics.push_back({Severity::error, input, 0, 0, "cannot-read",
+                                    "cannot open the file (does it exist?)"});
       continue;
     }
-    switch (format) {
-      case OutputFormat::json:
-        write("events.json", format_events_json(graph, skipped, options.generator_version));
-        break;
-      case OutputFormat::graphml: write("events.graphml", format_graphml(graph)); break;
-      case OutputFormat::dot: write("events.dot", format_dot(graph)); break;
-      case OutputFormat::jsonld: write("events.jsonld", format_jsonld(graph)); break;
-      case OutputFormat::csv:
-        write("events.csv", format_events_csv(graph));
-        write("mentions.csv", format_mentions_csv(graph));
-        break;
-      case OutputFormat::timelinejs: write("timeline.json", format_timelinejs(graph)); break;
-    }
+    read_extraction_lines(in, input, seen_ids, documents, extractions, report.diagnostics);
   }
+  StageClock clock;
+  clock.load = seconds_since(started);
+  clock.documents = documents.size();
+  for (const Document& d : documents) clock.bytes += d.text.size();
+  finish_build(std::move(documents), std::move(extractions), lexicon.lexicon, options, clock, report);
+  report.stages = clock.stages();
+  report.wall_seconds = seconds_since(started);
   return report;
 }
 

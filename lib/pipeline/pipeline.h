@@ -5,6 +5,10 @@
 //   options.output_dir = "out";
 //   BuildReport report = run_build({"samples/"}, options);
 //   // report.diagnostics: every problem met; report.files_written: paths.
+//
+// Map and reduce can also run apart, on other machines: stream_extractions
+// (`eventgraph extract`) writes one line per document, and run_merge
+// (`eventgraph merge`) reads any split of those lines back.
 #pragma once
 
 #include <cstddef>
@@ -37,6 +41,15 @@ std::string_view to_string(OutputFormat format);  // "json", "graphml", ...
 // The format named `name` (as to_string spells it), or nullopt.
 std::optional<OutputFormat> parse_output_format(std::string_view name);
 
+// How far a long run has got: handed to BuildOptions::on_progress after
+// each batch of documents.
+struct Progress {
+  std::size_t documents = 0;
+  std::size_t bytes = 0;        // of article text read so far
+  std::size_t total_bytes = 0;  // of the input files; 0 when unknown (stdin)
+  double seconds = 0;           // since the run started
+};
+
 struct BuildOptions {
   LoadOptions load;
   std::vector<std::filesystem::path> lexicon_files;  // added to the built-in lexicon
@@ -45,6 +58,19 @@ struct BuildOptions {
   // Which files to write; repeats are ignored, and files are always
   // written in kAllOutputFormats order.
   std::vector<OutputFormat> formats{std::begin(kAllOutputFormats), std::end(kAllOutputFormats)};
+  // Threads for text, time and extraction, and for the writers. The output
+  // is the same bytes for any value.
+  unsigned jobs = 1;
+  std::function<void(const Progress&)> on_progress;  // optional
+};
+
+// Time spent in one stage. `seconds` is summed over the threads that ran
+// it, so bytes / seconds is the stage's throughput on one core.
+struct StageStats {
+  std::string name;  // load, text, time, extract, merge, output
+  double seconds = 0;
+  std::size_t bytes = 0;      // article text the stage went through
+  std::size_t documents = 0;
 };
 
 struct BuildReport {
@@ -56,24 +82,33 @@ struct BuildReport {
   std::map<std::string, std::size_t> events_by_type;
   std::vector<Diagnostic> diagnostics;  // in the order met
   std::vector<std::filesystem::path> files_written;
+  std::vector<StageStats> stages;  // in pipeline order
+  double wall_seconds = 0;
+  unsigned jobs = 1;
 
   bool has_errors() const;
 };
 
 using ExtractionSink = std::function<void(const Document&, const DocumentExtraction&)>;
 
-// The map step: loads, normalizes and extracts each document of `inputs`,
-// handing each result to `on_extraction` as soon as it is ready (memory
-// stays bounded by one document). Returns every diagnostic met, lexicon
-// problems first.
-std::vector<Diagnostic> stream_extractions(const std::vector<std::string>& inputs,
-                                           const BuildOptions& options,
-                                           const ExtractionSink& on_extraction);
+// The map step: loads, normalizes and extracts each document of `inputs`
+// with `lexicon` (see load_lexicon) on options.jobs threads, handing each
+// result to `on_extraction` in input order, and each input problem to
+// `on_diagnostic` as it is met. Memory stays bounded by one batch of
+// documents (a few MB).
+void stream_extractions(const std::vector<std::string>& inputs, const BuildOptions& options,
+                        const Lexicon& lexicon, const ExtractionSink& on_extraction,
+                        const DiagnosticSink& on_diagnostic);
 
 // Runs the pipeline over `inputs` and writes the outputs into
 // options.output_dir (created if missing). Input problems are reported in
 // the result, and the rest still processed; throws only when the outputs
 // cannot be written.
 BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions& options);
+
+// The reduce step: reads the lines `eventgraph extract` wrote (files, or
+// "-" for standard input) and finishes as run_build does: the same inputs
+// give the same files, however the extraction was split.
+BuildReport run_merge(const std::vector<std::string>& extraction_inputs, const BuildOptions& options);
 
 }  // namespace eventgraph

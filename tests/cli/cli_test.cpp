@@ -295,3 +295,151 @@ TEST_CASE("diff: an unknown outlet, one outlet or two formats are usage errors, 
   CHECK(broken.status == 1);
   CHECK(broken.err.find("events.json:1:") != std::string::npos);
 }
+
+namespace {
+
+// The samples as one JSONL corpus of `copies` rounds (ids made unique), so
+// that a run spans several batches of documents.
+std::string samples_as_jsonl(int copies) {
+  const std::array<std::array<std::string, 3>, 3> samples{{
+      {"cnsnews", "000_c1eca96c0dcfe9f6.txt", "2015-09-30T08:23:00-04:00"},
+      {"rt", "002_69934d45cc2de441.txt", "2015-09-29T23:35:00+00:00"},
+      {"breitbart", "003_636d85819b5b41b1.txt", "2015-09-29"},
+  }};
+  std::string jsonl;
+  for (int i = 0; i < copies; ++i) {
+    for (const auto& [outlet, file, published] : samples) {
+      std::string text = read_all(kSamples / file);
+      std::string escaped;
+      for (char c : text) {
+        if (c == '"' || c == '\\') escaped += '\\';
+        if (c == '\n') escaped += "\\n";
+        else if (c == '\r') escaped += "\\r";
+        else if (c == '\t') escaped += "\\t";
+        else escaped += c;
+      }
+      jsonl += "{\"id\": \"" + outlet + "-" + std::to_string(i) + "\", \"outlet\": \"" + outlet +
+               ".com\", \"published\": \"" + published + "\", \"text\": \"" + escaped + "\"}\n";
+    }
+  }
+  return jsonl;
+}
+
+// Every file of directory `a` has the same bytes in `b`, and `b` has no other.
+void check_same_files(const fs::path& a, const fs::path& b) {
+  std::size_t count = 0;
+  for (const auto& e : fs::directory_iterator(a)) {
+    CAPTURE(e.path().filename().string());
+    CHECK(read_all(e.path()) == read_all(b / e.path().filename()));
+    ++count;
+  }
+  CHECK(count == static_cast<std::size_t>(std::distance(fs::directory_iterator(b), fs::directory_iterator())));
+  CHECK(count == 6);
+}
+
+}  // namespace
+
+TEST_CASE("--jobs: the same bytes for one thread and two, over several batches") {
+  TempDir in("jobs-in");
+  TempDir one("jobs-1");
+  TempDir two("jobs-2");
+  fs::path corpus = in.write("corpus.jsonl", samples_as_jsonl(100));
+  Run r1 = run("build -q -j 1 '" + corpus.string() + "' -o '" + one.path.string() + "'");
+  Run r2 = run("build -q --jobs 2 '" + corpus.string() + "' -o '" + two.path.string() + "'");
+  CHECK(r1.status == 0);
+  CHECK(r2.status == 0);
+  CHECK(r1.err.empty());
+  check_same_files(one.path, two.path);
+  CHECK(read_all(one.path / "events.json").find("\"id\": \"rt-99\"") != std::string::npos);
+}
+
+TEST_CASE("extract then merge equals build, however the lines are split") {
+  TempDir in("mr-in");
+  TempDir built("mr-build");
+  TempDir merged("mr-merge");
+  Run b = run("build -q '" + kSamples.string() + "' -o '" + built.path.string() + "'");
+  Run x = run("extract -j 2 '" + kSamples.string() + "'");
+  REQUIRE(b.status == 0);
+  REQUIRE(x.status == 0);
+  CHECK(x.err.empty());
+  // Three documents, one line each; merge them given in another order, in
+  // two files.
+  std::vector<std::string> lines;
+  std::istringstream stream(x.out);
+  for (std::string line; std::getline(stream, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].rfind("{\"doc\":\"cnsnews-20150930\",\"outlet\":\"cnsnews.com\",\"url\":", 0) == 0);
+  fs::path part1 = in.write("part1.jsonl", lines[2] + "\n");
+  fs::path part2 = in.write("part2.jsonl", lines[0] + "\n\n" + lines[1] + "\n");
+  Run m = run("merge -q '" + part1.string() + "' '" + part2.string() + "' -o '" + merged.path.string() + "'");
+  CHECK(m.status == 0);
+  CHECK(m.err.empty());
+  check_same_files(built.path, merged.path);
+}
+
+TEST_CASE("a partition read on stdin keeps its file's name and lines, skipped inputs included") {
+  TempDir in("part-in");
+  TempDir built("part-build");
+  TempDir merged("part-merge");
+  std::string corpus_text = samples_as_jsonl(1);
+  // Line 2 is broken: build and extract | merge both skip it and list it.
+  corpus_text.insert(corpus_text.find('\n') + 1, "{\"id\": broken\n");
+  fs::path corpus = in.write("corpus.jsonl", corpus_text);
+  // The second half of the corpus, as a distributed map step would get it.
+  std::string tail = corpus_text.substr(corpus_text.find('\n') + 1);
+  fs::path head_part = in.write("head.jsonl", corpus_text.substr(0, corpus_text.find('\n') + 1));
+  fs::path tail_part = in.write("tail.jsonl", tail);
+  Run b = run("build -q '" + corpus.string() + "' -o '" + built.path.string() + "'");
+  CHECK(b.status == 1);
+  Run x1 = run("extract - --stdin-name '" + corpus.string() + "'", head_part.string());
+  Run x2 = run("extract - --stdin-name '" + corpus.string() + "' --stdin-first-line 2", tail_part.string());
+  CHECK(x1.status == 0);
+  CHECK(x2.status == 1);
+  CHECK(x2.err.find(corpus.string() + ":2:8: error: invalid JSON") != std::string::npos);
+  CHECK(x2.out.find("{\"skipped\":{\"input\":\"" + corpus.string() + "\",\"line\":2,\"code\":\"json-syntax\"") !=
+        std::string::npos);
+  fs::path mentions = in.write("mentions.jsonl", x2.out + x1.out);
+  Run m = run("merge -q - -o '" + merged.path.string() + "'", mentions.string());
+  CHECK(m.status == 1);  // the skipped input is still a failed input
+  check_same_files(built.path, merged.path);
+}
+
+TEST_CASE("merge reports a broken extraction line where it is and keeps the others") {
+  TempDir in("merge-bad");
+  TempDir out("merge-bad-out");
+  Run x = run("extract '" + kSamples.string() + "'");
+  REQUIRE(x.status == 0);
+  std::string first = x.out.substr(0, x.out.find('\n') + 1);
+  std::string bad_span = first;
+  bad_span.replace(bad_span.find("\"doc\":\"cnsnews-20150930\""), 24, "\"doc\":\"other\"");
+  std::size_t span_at = bad_span.find("\"span\":[") + 8;
+  bad_span.replace(span_at, bad_span.find(']', span_at) - span_at, "9999990,9999999");
+  fs::path lines = in.write("lines.jsonl", first + "{\"doc\": 3}\n" + bad_span + "not json\n");
+  Run m = run("merge -q '" + lines.string() + "' -o '" + out.path.string() + "'");
+  CHECK(m.status == 1);
+  CHECK(m.err.find(lines.string() +
+                   ":2: error: not an `eventgraph extract` line: $.doc: expected a string, found a number "
+                   "[invalid-extraction-line]") != std::string::npos);
+  CHECK(m.err.find(lines.string() + ":3: error: not an `eventgraph extract` line: $.mentions[0]: a span ends "
+                                    "beyond the document text") != std::string::npos);
+  CHECK(m.err.find(lines.string() + ":4:2: error: invalid JSON: Invalid value.") != std::string::npos);
+  std::string json = read_all(out.path / "events.json");
+  CHECK(json.find("\"id\": \"cnsnews-20150930\"") != std::string::npos);
+  CHECK(json.find("\"code\": \"invalid-extraction-line\"") != std::string::npos);
+}
+
+TEST_CASE("--stats writes the time and throughput of every stage") {
+  TempDir out("stats");
+  fs::path stats = out.path / "stats.json";
+  Run r = run("build -q '" + kSamples.string() + "' -o '" + out.path.string() + "' --stats '" + stats.string() + "'");
+  CHECK(r.status == 0);
+  std::string json = read_all(stats);
+  for (const char* stage : {"load", "text", "time", "extract", "merge", "output"}) {
+    CAPTURE(stage);
+    CHECK(json.find("\""s + stage + "\": {") != std::string::npos);
+  }
+  CHECK(json.find("\"documents\": 3,") != std::string::npos);
+  CHECK(json.find("\"peak_rss_bytes\": ") != std::string::npos);
+  // No progress line when standard error is not a terminal.
+  CHECK(r.err.empty());
+}

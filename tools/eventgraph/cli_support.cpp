@@ -1,7 +1,16 @@
 // Shared command-line plumbing: parsing with exit statuses, diagnostics.
 #include "cli_support.h"
 
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <iostream>
+#include <thread>
+
+#include "output/output.h"
 
 namespace eventgraph::cli {
 
@@ -36,6 +45,13 @@ void add_input_options(CLI::App& app, std::vector<std::string>& inputs, LoadOpti
   app.add_option("--max-document-bytes", load.max_document_bytes, "skip (and report) any article larger than this")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  app.add_option("--stdin-name", load.stdin_name,
+                 "name of standard input in sources and messages (e.g. the file a partition came from)")
+      ->capture_default_str();
+  app.add_option("--stdin-first-line", load.stdin_first_line,
+                 "line number of the first line read from standard input (for a partition of a larger file)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 }
 
 void add_lexicon_option(CLI::App& app, std::vector<std::string>& files) {
@@ -44,6 +60,144 @@ void add_lexicon_option(CLI::App& app, std::vector<std::string>& files) {
                  "repeatable")
       ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
+}
+
+void add_jobs_option(CLI::App& app, unsigned& jobs) {
+  jobs = std::max(1U, std::thread::hardware_concurrency());
+  app.add_option("-j,--jobs", jobs, "worker threads; the output is the same for any number")
+      ->capture_default_str()
+      ->check(CLI::Range(1U, 1024U));
+}
+
+void add_graph_output_options(CLI::App& app, GraphOutputOptions& cli, BuildOptions& options) {
+  app.add_option("-o,--output", cli.output_dir, "directory for the output files")->capture_default_str();
+  std::string valid_formats = "all";
+  for (OutputFormat f : kAllOutputFormats) valid_formats += std::string(", ") + std::string(to_string(f));
+  app.add_option("--format", cli.format_names, "files to write, comma-separated or repeated: " + valid_formats)
+      ->delimiter(',')
+      // One value per occurrence, so "--format json samples/" leaves the
+      // input alone; commas or repeats give several.
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [valid_formats](std::string& name) -> std::string {
+            if (name == "all" || parse_output_format(name)) return {};
+            return "unknown format \"" + name + "\" (valid: " + valid_formats + ")";
+          },
+          "FORMAT"));
+  add_lexicon_option(app, cli.lexicon_files);
+  add_jobs_option(app, options.jobs);
+  app.add_option("--stats", cli.stats_file,
+                 "write time, bytes and MB/s of each stage (load, text, time, extract, merge, output) "
+                 "and the peak memory to this JSON file");
+  app.add_flag("-q,--quiet", cli.is_quiet, "print no summary and no progress");
+}
+
+void apply_graph_output_options(const GraphOutputOptions& cli, BuildOptions& options) {
+  options.output_dir = cli.output_dir;
+  for (const std::string& f : cli.lexicon_files) options.lexicon_files.emplace_back(f);
+  options.formats.clear();
+  for (const std::string& name : cli.format_names) {
+    if (name == "all") {
+      options.formats.assign(std::begin(kAllOutputFormats), std::end(kAllOutputFormats));
+    } else if (auto format = parse_output_format(name)) {
+      options.formats.push_back(*format);
+    }
+  }
+  if (!cli.is_quiet) options.on_progress = terminal_progress();
+}
+
+namespace {
+
+std::size_t peak_memory_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<std::size_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
+}
+
+// Throughput with one decimal; the figures are measurements, not output
+// that has to be byte-stable.
+double megabytes_per_second(std::size_t bytes, double seconds) {
+  return seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0;
+}
+
+void write_stats(const std::string& path, const BuildReport& report) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+  w.SetIndent(' ', 2);
+  w.SetMaxDecimalPlaces(4);
+  w.StartObject();
+  w.Key("jobs");
+  w.Uint(report.jobs);
+  w.Key("documents");
+  w.Uint64(report.documents_read);
+  std::size_t bytes = report.stages.empty() ? 0 : report.stages.front().bytes;
+  w.Key("bytes");
+  w.Uint64(bytes);
+  w.Key("wall_seconds");
+  w.Double(report.wall_seconds);
+  w.Key("mb_per_s");
+  w.Double(megabytes_per_second(bytes, report.wall_seconds));
+  w.Key("documents_per_s");
+  w.Double(report.wall_seconds > 0 ? static_cast<double>(report.documents_read) / report.wall_seconds : 0.0);
+  w.Key("peak_rss_bytes");
+  w.Uint64(peak_memory_bytes());
+  w.Key("stages");
+  w.StartObject();
+  for (const StageStats& s : report.stages) {
+    w.Key(s.name.c_str());
+    w.StartObject();
+    w.Key("seconds");
+    w.Double(s.seconds);
+    w.Key("bytes");
+    w.Uint64(s.bytes);
+    w.Key("documents");
+    w.Uint64(s.documents);
+    w.Key("mb_per_s");
+    w.Double(megabytes_per_second(s.bytes, s.seconds));
+    w.EndObject();
+  }
+  w.EndObject();
+  w.EndObject();
+  write_file_atomically(path, std::string(buffer.GetString(), buffer.GetSize()) + "\n");
+}
+
+}  // namespace
+
+int finish_graph_command(const GraphOutputOptions& cli, const BuildReport& report) {
+  bool has_error = cli::report(report.diagnostics);
+  if (!cli.stats_file.empty()) write_stats(cli.stats_file, report);
+  if (!cli.is_quiet) {
+    std::cout << "documents read: " << report.documents_read << " (" << report.documents_dated << " dated";
+    if (report.documents_inferred > 0) {
+      std::cout << ", " << report.documents_inferred << " from a byline or dateline";
+    }
+    std::cout << ")\n";
+    std::size_t events = 0;
+    for (const auto& [type, count] : report.events_by_type) events += count;
+    std::cout << "events: " << events << " (from " << report.mentions << " mentions; " << report.entities
+              << " entities)\n";
+    for (const auto& [type, count] : report.events_by_type) std::cout << "  " << type << ": " << count << '\n';
+    std::cout << "files written:\n";
+    for (const auto& path : report.files_written) std::cout << "  " << path.string() << '\n';
+  }
+  return has_error ? kExitInputFailed : kExitOk;
+}
+
+std::function<void(const Progress&)> terminal_progress() {
+  if (!isatty(STDERR_FILENO)) return {};
+  return [](const Progress& p) {
+    double rate = megabytes_per_second(p.bytes, p.seconds);
+    std::fprintf(stderr, "\r%zu documents, %.1f MB, %.1f MB/s", p.documents,
+                 static_cast<double>(p.bytes) / 1e6, rate);
+    if (p.total_bytes > p.bytes && rate > 0) {
+      double left = static_cast<double>(p.total_bytes - p.bytes) / 1e6 / rate;
+      std::fprintf(stderr, ", %d:%02d left", static_cast<int>(left) / 60, static_cast<int>(left) % 60);
+    }
+    std::fprintf(stderr, "   ");
+    std::fflush(stderr);
+  };
 }
 
 void report(const Diagnostic& diagnostic) { std::cerr << diagnostic.to_string() << '\n'; }

@@ -12,6 +12,7 @@
 
 #include "core/types.h"
 #include "load/load.h"
+#include "pipeline/pipeline.h"
 
 namespace eventgraph::cli {
 
@@ -33,6 +34,29 @@ void add_input_options(CLI::App& app, std::vector<std::string>& inputs, LoadOpti
 
 // --lexicon FILE, repeatable; a file that does not exist is a usage error.
 void add_lexicon_option(CLI::App& app, std::vector<std::string>& files);
+
+// -j/--jobs N: worker threads, default the machine's hardware threads.
+void add_jobs_option(CLI::App& app, unsigned& jobs);
+
+// The options of the commands that write the graph (build, merge).
+struct GraphOutputOptions {
+  std::string output_dir = "out";
+  std::vector<std::string> format_names{"all"};
+  std::vector<std::string> lexicon_files;
+  std::string stats_file;  // --stats FILE: per-stage times as JSON
+  bool is_quiet = false;
+};
+void add_graph_output_options(CLI::App& app, GraphOutputOptions& cli, BuildOptions& options);
+// Copies the parsed options into `options`, with progress on standard
+// error when it is a terminal and --quiet was not given.
+void apply_graph_output_options(const GraphOutputOptions& cli, BuildOptions& options);
+// Reports the diagnostics, prints the summary, writes --stats; returns the
+// exit status.
+int finish_graph_command(const GraphOutputOptions& cli, const BuildReport& report);
+
+// "documents, MB/s, time left" on one rewritten line of standard error,
+// when it is a terminal; an empty function otherwise.
+std::function<void(const Progress&)> terminal_progress();
 
 // Prints each diagnostic on its own line to stderr; returns true if any is
 // an error.

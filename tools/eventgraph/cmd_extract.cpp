@@ -1,5 +1,6 @@
-// `eventgraph extract`: one JSON line of entities and event mentions per
-// document, streamed, so extraction can run as a map step anywhere.
+// `eventgraph extract`: the map step. One JSON line of entities and event
+// mentions per document, streamed in input order, so extraction can run
+// anywhere and `eventgraph merge` can finish the graph.
 #include <iostream>
 
 #include "cli_support.h"
@@ -13,21 +14,38 @@ int run_extract(std::span<char*> args) {
   auto app = make_app("extract",
                       "Extract entities and event mentions, one JSON line per document on stdout.\n\n"
                       "Inputs as for build: directories, .txt, manifest .json, .jsonl, or - for\n"
-                      "JSONL on stdin.");
+                      "JSONL on stdin. Each line carries the document's metadata, its normalized\n"
+                      "text, entities, mentions and affiliations; an input that could not be read\n"
+                      "is reported on stderr and also written as a line {\"skipped\": {...}}, so\n"
+                      "that `eventgraph merge` lists it in events.json as build does.\n\n"
+                      "Example: eventgraph extract - < part-3.jsonl > part-3.mentions.jsonl");
   std::vector<std::string> inputs;
   std::vector<std::string> lexicon_files;
   BuildOptions options;
   add_input_options(*app, inputs, options.load);
   add_lexicon_option(*app, lexicon_files);
+  add_jobs_option(*app, options.jobs);
   if (auto status = parse_args(*app, args)) return *status;
   for (const auto& f : lexicon_files) options.lexicon_files.emplace_back(f);
 
-  std::vector<Diagnostic> diagnostics =
-      stream_extractions(inputs, options, [](const Document& doc, const DocumentExtraction& x) {
+  LexiconLoad lexicon = load_lexicon(options.lexicon_files);
+  // Lexicon problems are reported here and not passed on: the merge loads
+  // the same lexicon files and reports them itself.
+  bool has_error = report(lexicon.diagnostics);
+  std::ios::sync_with_stdio(false);
+  stream_extractions(
+      inputs, options, lexicon.lexicon,
+      [](const Document& doc, const DocumentExtraction& x) {
         std::cout << format_extraction_json(doc, x) << '\n';
-        std::cout.flush();
+      },
+      [&](Diagnostic&& d) {
+        report(d);
+        if (d.severity != Severity::error) return;
+        has_error = true;
+        std::cout << format_skipped_json(d) << '\n';
       });
-  return report(diagnostics) ? kExitInputFailed : kExitOk;
+  std::cout.flush();
+  return has_error ? kExitInputFailed : kExitOk;
 }
 
 }  // namespace eventgraph::cli

@@ -14,6 +14,7 @@ int run_build(std::span<char*> args);
 int run_segment(std::span<char*> args);
 int run_extract(std::span<char*> args);
 int run_timex(std::span<char*> args);
+int run_merge(std::span<char*> args);
 int run_diff(std::span<char*> args);
 
 struct Command {
@@ -25,7 +26,8 @@ struct Command {
 inline constexpr Command kCommands[] = {
     {"build", "read articles and write the event graph (events.json, ...)", run_build},
     {"segment", "print the sentences of articles as JSON lines", run_segment},
-    {"extract", "print the entities and event mentions of articles as JSON lines", run_extract},
+    {"extract", "print the entities and event mentions of articles as JSON lines (map step)", run_extract},
+    {"merge", "merge the lines of `extract` into the event graph files (reduce step)", run_merge},
     {"timex", "find and resolve time expressions in JSON lines {id, dct, text}", run_timex},
     {"diff", "compare how outlets covered the story in an events.json", run_diff},
 };

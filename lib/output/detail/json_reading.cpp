@@ -93,7 +93,7 @@ Span JsonField::span() const {
   std::vector<JsonField> bounds = elements();
   if (bounds.size() != 2) fail("an array of two integers [begin, end]");
   Span s{bounds[0].size(), bounds[1].size()};
-  if (s.end_byte < s.begin_byte) fail("a span whose end is not before its begin");
+  if (s.end_byte < s.begin_byte) throw JsonShapeError(path_ + ": the span ends before it begins");
   return s;
 }
 
