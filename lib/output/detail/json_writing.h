@@ -139,7 +139,10 @@ void write_json_mention(Writer& w, const EventMention& m, const std::vector<Enti
     w.StartObject();
     write_json_entity_ref(w, entities, *m.place_id);
     w.Key("span");
-    write_json_span(w, *m.place_span);
+    // A place given without its span (a hand-built mention) is written as
+    // null rather than read from an empty optional.
+    if (m.place_span) write_json_span(w, *m.place_span);
+    else w.Null();
     w.EndObject();
   } else {
     w.Null();
