@@ -26,6 +26,7 @@
 #include "output/graphml.h"
 #include "output/jsonld.h"
 #include "output/output.h"
+#include "output/timelinejs.h"
 #include "text/text.h"
 
 namespace eventgraph {
@@ -306,6 +307,9 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
         files.push_back({"events.csv", [&] { return format_events_csv(graph); }});
         files.push_back({"mentions.csv", [&] { return format_mentions_csv(graph); }});
         break;
+      case OutputFormat::timelinejs:
+        files.push_back({"timeline.json", [&] { return format_timelinejs(graph); }});
+        break;
     }
   }
   // Each writer formats on its own thread; the files are written in the
@@ -362,6 +366,7 @@ std::string_view to_string(OutputFormat format) {
     case OutputFormat::dot: return "dot";
     case OutputFormat::jsonld: return "jsonld";
     case OutputFormat::csv: return "csv";
+    case OutputFormat::timelinejs: return "timelinejs";
   }
   return "json";
 }

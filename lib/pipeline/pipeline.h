@@ -29,12 +29,13 @@ namespace eventgraph {
 
 // The files a build writes into the output directory (README, "Output
 // formats"): json -> events.json, graphml -> events.graphml, dot ->
-// events.dot, jsonld -> events.jsonld, csv -> events.csv and mentions.csv.
-enum class OutputFormat { json, graphml, dot, jsonld, csv };
+// events.dot, jsonld -> events.jsonld, csv -> events.csv and mentions.csv,
+// timelinejs -> timeline.json.
+enum class OutputFormat { json, graphml, dot, jsonld, csv, timelinejs };
 
-inline constexpr OutputFormat kAllOutputFormats[] = {OutputFormat::json, OutputFormat::graphml,
-                                                     OutputFormat::dot, OutputFormat::jsonld,
-                                                     OutputFormat::csv};
+inline constexpr OutputFormat kAllOutputFormats[] = {OutputFormat::json,   OutputFormat::graphml,
+                                                     OutputFormat::dot,    OutputFormat::jsonld,
+                                                     OutputFormat::csv,    OutputFormat::timelinejs};
 
 std::string_view to_string(OutputFormat format);  // "json", "graphml", ...
 // The format named `name` (as to_string spells it), or nullopt.

@@ -89,7 +89,7 @@ TEST_CASE("build on the samples writes events.json and prints a summary") {
   for (const auto& e : fs::directory_iterator(out.path)) files.push_back(e.path().filename().string());
   std::sort(files.begin(), files.end());
   CHECK(files == std::vector<std::string>{"events.csv", "events.dot", "events.graphml", "events.json",
-                                          "events.jsonld", "mentions.csv"});
+                                          "events.jsonld", "mentions.csv", "timeline.json"});
 }
 
 TEST_CASE("the same articles give the same bytes in any input order") {
@@ -199,7 +199,7 @@ TEST_CASE("--format picks the files, before or after the inputs, and rejects unk
   CHECK_FALSE(fs::exists(b.path / "events.json"));
   Run bad = run("build --format xml '" + kSamples.string() + "'");
   CHECK(bad.status == 2);
-  CHECK(bad.err.find("unknown format \"xml\" (valid: all, json, graphml, dot, jsonld, csv)") != std::string::npos);
+  CHECK(bad.err.find("unknown format \"xml\" (valid: all, json, graphml, dot, jsonld, csv, timelinejs)") != std::string::npos);
 }
 
 TEST_CASE("--lexicon adds an event type to build; a missing lexicon file is a usage error") {
@@ -215,6 +215,85 @@ TEST_CASE("--lexicon adds an event type to build; a missing lexicon file is a us
   Run missing = run("build --lexicon /nonexistent/lexicon.json '" + feed.string() + "' -o '" + out.path.string() + "'");
   CHECK(missing.status == 2);
   CHECK(missing.err.find("/nonexistent/lexicon.json") != std::string::npos);
+}
+
+TEST_CASE("diff on the samples: counts, after-publication events, the two values side by side") {
+  TempDir out("diff");
+  REQUIRE(run("build -q --format json '" + kSamples.string() + "' -o '" + out.path.string() + "'").status == 0);
+  const std::string events = "'" + (out.path / "events.json").string() + "'";
+  Run all = run("diff " + events);
+  CHECK(all.status == 0);
+  CHECK(all.err.empty());
+  // Every pair, in sorted order.
+  std::size_t p1 = all.out.find("breitbart.com (A) vs cnsnews.com (B)\n");
+  std::size_t p2 = all.out.find("breitbart.com (A) vs rt.com (B)\n");
+  std::size_t p3 = all.out.find("cnsnews.com (A) vs rt.com (B)\n");
+  REQUIRE(p1 != std::string::npos);
+  REQUIRE(p2 != std::string::npos);
+  REQUIRE(p3 != std::string::npos);
+  CHECK((p1 < p2 && p2 < p3));
+  const std::string cns_rt = all.out.substr(p3);
+  CHECK(cns_rt.find("  after rt.com's last article (2015-09-29), only cnsnews.com  7\n") != std::string::npos);
+  // The airstrike and the vote of 2015-09-30 are after rt.com's article, not its omissions.
+  std::size_t after = cns_rt.find("  After rt.com's last article (2015-09-29), reported by cnsnews.com only (7)\n");
+  REQUIRE(after != std::string::npos);
+  CHECK(cns_rt.find("Airstrike: Russia, Syria and Islamic State in Syria [reported]", after) != std::string::npos);
+  CHECK(cns_rt.find("Vote: Federal Assembly of Russia and Vladimir Putin", after) != std::string::npos);
+  std::size_t only_cns = cns_rt.find("  Only cnsnews.com (");
+  REQUIRE(only_cns < after);
+  CHECK(cns_rt.substr(only_cns, after - only_cns).find("Vote:") == std::string::npos);
+  // The meeting both report: same day, same men; only cnsnews.com names the place.
+  CHECK(cns_rt.find("2015-09-28  meeting    | same       same       A only     -          | Meeting: Barack Obama "
+                    "and Vladimir Putin in United Nations headquarters\n"
+                    "      place   A: United Nations headquarters  |  B: -\n") != std::string::npos);
+  // Zinke's remarks: only breitbart.com.
+  std::size_t only_bb = all.out.find("  Only breitbart.com (", p2);
+  std::size_t only_rt = all.out.find("  Only rt.com (", p2);
+  REQUIRE(only_bb < only_rt);
+  CHECK(all.out.substr(only_bb, only_rt - only_bb).find("Statement: Ryan Zinke and Breitbart News") !=
+        std::string::npos);
+
+  // Same input, same bytes; --outlets in any order gives the sorted pair.
+  CHECK(run("diff " + events).out == all.out);
+  Run pair = run("diff " + events + " --outlets rt.com,cnsnews.com");
+  CHECK(pair.status == 0);
+  CHECK(pair.out.find("cnsnews.com (A) vs rt.com (B)\n") != std::string::npos);
+  CHECK(pair.out.find("breitbart.com") == std::string::npos);
+  CHECK(run("diff --outlets cnsnews.com,rt.com " + events).out == pair.out);
+
+  Run md = run("diff --markdown " + events + " --outlets cnsnews.com,rt.com");
+  CHECK(md.status == 0);
+  CHECK(md.out.rfind("# Outlet comparison\n", 0) == 0);
+  CHECK(md.out.find("| after rt.com's last article (2015-09-29), only cnsnews.com | 7 |\n") != std::string::npos);
+  CHECK(md.out.find("| 2015-09-28 Meeting: Barack Obama and Vladimir Putin in United Nations headquarters | place "
+                    "| only cnsnews.com | United Nations headquarters | - |\n") != std::string::npos);
+
+  Run json = run("diff --json - < " + events);
+  CHECK(json.status == 0);
+  CHECK(json.out.find("\"after_second_publication\": 7") != std::string::npos);
+}
+
+TEST_CASE("diff: an unknown outlet, one outlet or two formats are usage errors, a bad file an input error") {
+  TempDir out("diff-errors");
+  REQUIRE(run("build -q --format json '" + kSamples.string() + "' -o '" + out.path.string() + "'").status == 0);
+  const std::string events = "'" + (out.path / "events.json").string() + "'";
+  Run unknown = run("diff " + events + " --outlets rt.com,foxnews.com");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.out.empty());
+  CHECK(unknown.err.find("unknown outlet \"foxnews.com\" in --outlets; ") != std::string::npos);
+  CHECK(unknown.err.find(" has: breitbart.com, cnsnews.com, rt.com\n") != std::string::npos);
+  Run one = run("diff " + events + " --outlets rt.com,rt.com");
+  CHECK(one.status == 2);
+  CHECK(one.err.find("--outlets needs two different outlets") != std::string::npos);
+  CHECK(run("diff " + events + " --json --markdown").status == 2);
+  CHECK(run("diff").status == 2);
+  Run missing = run("diff '" + (out.path / "nope.json").string() + "'");
+  CHECK(missing.status == 1);
+  CHECK(missing.err.find("nope.json") != std::string::npos);
+  TempDir in("diff-bad");
+  Run broken = run("diff '" + in.write("events.json", "{\"generator\": ").string() + "'");
+  CHECK(broken.status == 1);
+  CHECK(broken.err.find("events.json:1:") != std::string::npos);
 }
 
 namespace {
@@ -255,7 +334,7 @@ void check_same_files(const fs::path& a, const fs::path& b) {
     ++count;
   }
   CHECK(count == static_cast<std::size_t>(std::distance(fs::directory_iterator(b), fs::directory_iterator())));
-  CHECK(count == 6);
+  CHECK(count == 7);  // events.{json,graphml,dot,jsonld,csv}, mentions.csv, timeline.json
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 
 Usage:
   validate_schema.py BINARY SOURCE_DIR
-      builds the samples; validates events.json and the samples' manifest.
+      builds the samples; validates events.json, the samples' manifest and
+      the output of `eventgraph diff --json`.
   validate_schema.py --files SOURCE_DIR SCHEMA FILE...
       validates each FILE against schemas/SCHEMA (e.g. gold.schema.json)."""
 import json
@@ -32,7 +33,17 @@ binary, source = sys.argv[1], pathlib.Path(sys.argv[2])
 with tempfile.TemporaryDirectory() as out:
     subprocess.run([binary, "build", str(source / "samples"), "-o", out, "-q"], check=True)
     events = json.loads((pathlib.Path(out) / "events.json").read_text())
+    diff = json.loads(subprocess.run([binary, "diff", str(pathlib.Path(out) / "events.json"), "--json"],
+                                     check=True, capture_output=True, text=True).stdout)
 validate(events, source, "eventgraph.schema.json", "events.json")
 validate(json.loads((source / "samples/manifest.json").read_text()), source, "manifest.schema.json",
          "samples/manifest.json")
+validate(diff, source, "diff.schema.json", "eventgraph diff --json")
 assert len(events["documents"]) == 3, events["documents"]
+# Every pair of the three outlets, and rt.com's article (2015-09-29T23:35Z)
+# came before the events of 2015-09-30 that cnsnews.com reports.
+assert [(p["first"], p["second"]) for p in diff["pairs"]] == [
+    ("breitbart.com", "cnsnews.com"), ("breitbart.com", "rt.com"), ("cnsnews.com", "rt.com")], diff["pairs"]
+cns_rt = diff["pairs"][2]
+assert {e["type"] for e in cns_rt["after_second_publication"]} >= {"airstrike", "vote"}, cns_rt
+assert all(e["date_range"][0] > "2015-09-29" for e in cns_rt["after_second_publication"]), cns_rt

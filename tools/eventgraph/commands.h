@@ -17,6 +17,7 @@ int run_timex(std::span<char*> args);
 int run_merge(std::span<char*> args);
 int run_eval(std::span<char*> args);
 int run_render(std::span<char*> args);
+int run_diff(std::span<char*> args);
 
 struct Command {
   std::string_view name;
@@ -32,6 +33,7 @@ inline constexpr Command kCommands[] = {
     {"timex", "find and resolve time expressions in JSON lines {id, dct, text}", run_timex},
     {"eval", "score an events.json against a gold file of reference events", run_eval},
     {"render", "draw the timeline of an events.json as SVG or PNG", run_render},
+    {"diff", "compare how outlets covered the story in an events.json", run_diff},
 };
 
 }  // namespace eventgraph::cli
