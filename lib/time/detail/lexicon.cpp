@@ -2,6 +2,7 @@
 // lookups go through one hash map built on first use.
 #include "time/detail/lexicon.h"
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 
@@ -13,18 +14,50 @@ struct Entry {
   int value;
 };
 
-using Table = std::unordered_map<std::string_view, int>;
+// A word table with a filter in front: most words of a text are in no
+// table, and the recognizer asks about each of them many times. A word
+// passes the filter only if some entry has its length and its first and
+// last letters, so nearly all of them are turned away without hashing.
+// (Profiled: these lookups were about a tenth of extraction's instructions.)
+class Table {
+ public:
+  int find(std::string_view word, int missing) const {
+    if (word.empty()) return missing;
+    bool filtered = word.size() < kMaxLength;
+    if (filtered && (!(first_[word.size()] & letter_bit(word.front())) ||
+                     !(last_[word.size()] & letter_bit(word.back())))) {
+      return missing;
+    }
+    auto it = map_.find(word);
+    return it == map_.end() ? missing : it->second;
+  }
+  bool contains(std::string_view word) const { return find(word, kAbsent) != kAbsent; }
+  void add(std::string_view word, int value) {
+    map_.emplace(word, value);
+    if (word.empty() || word.size() >= kMaxLength) return;  // looked up without the filter
+    first_[word.size()] |= letter_bit(word.front());
+    last_[word.size()] |= letter_bit(word.back());
+  }
+
+ private:
+  static constexpr std::size_t kMaxLength = 32;
+  static constexpr int kAbsent = -2147483647 - 1;
+  // One bit per byte value class: letters a-z, and one bit for anything else.
+  static std::uint32_t letter_bit(char c) {
+    return c >= 'a' && c <= 'z' ? std::uint32_t{1} << (c - 'a') : std::uint32_t{1} << 26;
+  }
+  std::unordered_map<std::string_view, int> map_;
+  std::uint32_t first_[kMaxLength] = {};
+  std::uint32_t last_[kMaxLength] = {};
+};
 
 Table make_table(std::initializer_list<Entry> entries) {
   Table table;
-  for (const Entry& e : entries) table.emplace(e.word, e.value);
+  for (const Entry& e : entries) table.add(e.word, e.value);
   return table;
 }
 
-int lookup(const Table& table, std::string_view word, int missing) {
-  auto it = table.find(word);
-  return it == table.end() ? missing : it->second;
-}
+int lookup(const Table& table, std::string_view word, int missing) { return table.find(word, missing); }
 
 }  // namespace
 
