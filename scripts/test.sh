@@ -10,6 +10,7 @@ if [[ "${1:-}" == "--sanitize" ]]; then
   build_dir=build-asan
   flags=(-DCMAKE_BUILD_TYPE=Debug -DEVENTGRAPH_WERROR=ON -DEVENTGRAPH_SANITIZE=ON)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+  export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi
 scripts/install-deps.sh

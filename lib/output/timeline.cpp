@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <string>
+#include <string_view>
 #include <new>
 #include <stdexcept>
 #include <tuple>
@@ -19,26 +21,48 @@ date::year_month month_of(date::sys_days day) {
   return ymd.year() / ymd.month();
 }
 
-// --- An id discipline that numbers every object in creation order. Its
-// map refuses names, so cgraph keeps them in its internal name map (and
-// agnameof still finds them) and asks again for an anonymous id.
+// --- An id discipline that numbers every object in creation order:
+// anonymous objects get odd ids, named ones even ids, and the names are kept
+// here. (cgraph's default orders named subgraphs by the address of their
+// interned name, so the output bytes would depend on the heap; refusing
+// names instead makes cgraph keep them in an internal map that agclose
+// leaks.)
 struct IdCounter {
   IDTYPE next = 1;
+  std::map<std::string, IDTYPE, std::less<>> ids;
+  std::map<IDTYPE, std::string> names;
 };
 
 void* id_open(Agraph_t*, Agdisc_t*) { return new (std::nothrow) IdCounter; }
 
-long id_map(void* state, int, char* name, IDTYPE* id, int) {
+long id_map(void* state, int, char* name, IDTYPE* id, int create) {
   auto* counter = static_cast<IdCounter*>(state);
-  if (name || !counter) return 0;
-  *id = counter->next;
-  counter->next += 2;  // odd, like cgraph's own anonymous ids
+  if (!counter) return 0;
+  if (!name) {
+    *id = counter->next;
+    counter->next += 2;
+    return 1;
+  }
+  if (auto it = counter->ids.find(std::string_view(name)); it != counter->ids.end()) {
+    *id = it->second;
+    return 1;
+  }
+  if (!create) return 0;
+  *id = counter->next + 1;  // even: named
+  counter->next += 2;
+  counter->ids.emplace(name, *id);
+  counter->names.emplace(*id, name);
   return 1;
 }
 
 long id_alloc(void*, int, IDTYPE) { return 0; }  // no ids chosen by the caller
 void id_free(void*, int, IDTYPE) {}
-char* id_print(void*, int, IDTYPE) { return nullptr; }
+char* id_print(void* state, int, IDTYPE id) {
+  auto* counter = static_cast<IdCounter*>(state);
+  if (!counter) return nullptr;
+  auto it = counter->names.find(id);
+  return it == counter->names.end() ? nullptr : it->second.data();
+}
 void id_close(void* state) { delete static_cast<IdCounter*>(state); }
 void id_register(void*, int, void*) {}
 
