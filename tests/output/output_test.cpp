@@ -563,3 +563,34 @@ TEST_CASE("csv: RFC 4180, one header, formula cells guarded, values round-trip")
   CHECK(unguard(second["quote"]) == "-1+2 @home 'quoted'");
   CHECK(second["modality"] == "reported");
 }
+
+TEST_CASE("jsonld: character offsets stay right far into a long document") {
+  // Offsets past many 4 KiB blocks of two-byte characters: the writer keeps
+  // per-block counts instead of counting from the start for every mention.
+  MergedCorpus c;
+  Document d;
+  d.id = "long";
+  d.outlet = "example.com";
+  std::string filler;
+  for (int i = 0; i < 10000; ++i) filler += "\xC3\xA9";  // 10,000 characters, 20,000 bytes
+  d.text = filler + " met. " + filler + " met.";
+  c.documents.push_back(d);
+  Event e;
+  e.id = "ev-long";
+  e.type = "meeting";
+  e.label = "Meeting";
+  for (std::size_t at : {filler.size() + 1, 2 * filler.size() + 7}) {
+    EventMention m;
+    m.type = "meeting";
+    m.doc = "long";
+    m.trigger = {at, at + 3};
+    m.trigger_text = "met";
+    e.mentions.push_back({"example.com", m});
+  }
+  e.outlets = {"example.com"};
+  c.events.push_back(e);
+  EventGraph g = build_graph(std::move(c));
+  std::string text = format_jsonld(g);
+  CHECK(text.find("urn:eventgraph:document:long#char=10001,10004") != std::string::npos);
+  CHECK(text.find("urn:eventgraph:document:long#char=20007,20010") != std::string::npos);
+}
