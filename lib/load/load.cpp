@@ -203,7 +203,9 @@ void load_manifest(const fs::path& manifest_path, const LoadOptions& options,
   auto json = read_file(manifest_path, options.max_document_bytes, on_diagnostic);
   if (!json) return;
   rapidjson::Document dom;
-  dom.Parse(json->data(), json->size());
+  // Iterative: a manifest of 100,000 nested arrays must not overflow the
+  // stack (RapidJSON's default parser recurses once per level).
+  dom.Parse<rapidjson::kParseIterativeFlag>(json->data(), json->size());
   if (dom.HasParseError()) {
     on_diagnostic(json_syntax_error(where, *json, dom.GetParseError(), dom.GetErrorOffset()));
     return;
@@ -212,7 +214,7 @@ void load_manifest(const fs::path& manifest_path, const LoadOptions& options,
   std::vector<std::size_t> entry_offsets;
   rapidjson::StringStream stream(json->c_str());
   EntryLocator locator(stream, entry_offsets);
-  rapidjson::Reader().Parse(stream, locator);
+  rapidjson::Reader().Parse<rapidjson::kParseIterativeFlag>(stream, locator);
   if (!dom.IsObject() || !dom.HasMember("documents") || !dom["documents"].IsArray()) {
     on_diagnostic(make_error(where, "bad-manifest",
                              "a manifest is an object with a \"documents\" array", 1, 1));
@@ -326,7 +328,7 @@ void load_jsonl(std::istream& in, const std::string& source, const LoadOptions& 
       continue;
     }
     rapidjson::Document dom;
-    dom.Parse<rapidjson::kParseStopWhenDoneFlag>(line.data(), line.size());
+    dom.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(line.data(), line.size());
     if (dom.HasParseError()) {
       on_diagnostic(json_syntax_error(source, line, dom.GetParseError(), dom.GetErrorOffset(),
                                       line_number - 1));
