@@ -1,5 +1,6 @@
 // CSV writers (RFC 4180, with a formula-injection guard; see csv.h).
 #include "output/detail/decimal.h"
+#include "output/detail/utf8.h"
 #include "output/csv.h"
 
 #include <algorithm>
@@ -23,7 +24,9 @@ class CsvWriter {
     for (char c : value) {
       if (c != '\0') cell += c;
     }
-    raw(cell);
+    // Invalid UTF-8 (metadata is not repaired on input) becomes U+FFFD: the
+    // file is UTF-8, and Python's csv with encoding="utf-8" rejects it.
+    raw(detail::is_valid_utf8(cell) ? cell : detail::repair_utf8(cell));
   }
   void number(std::uint64_t value) { raw(std::to_string(value)); }
   void end_row() {
