@@ -18,11 +18,12 @@ class CsvWriter {
   void text(std::string_view value) {
     std::string cell;
     cell.reserve(value.size() + 1);
-    if (!value.empty() && std::string_view("=+-@\t\r'").find(value.front()) != std::string_view::npos) {
-      cell += '\'';
-    }
+    // NULs go first, so that "\0=1+1" cannot slip past the guard.
     for (char c : value) {
       if (c != '\0') cell += c;
+    }
+    if (!cell.empty() && std::string_view("=+-@\t\r'").find(cell.front()) != std::string_view::npos) {
+      cell.insert(cell.begin(), '\'');
     }
     // Invalid UTF-8 (metadata is not repaired on input) becomes U+FFFD: the
     // file is UTF-8, and Python's csv with encoding="utf-8" rejects it.

@@ -245,6 +245,8 @@ inline std::string csv_expected(std::string_view s) {
   return out;
 }
 inline std::string unguard(const std::string& cell) {
+  FUZZ_CHECK(cell.empty() || std::string_view("=+-@\t\r").find(cell[0]) == std::string_view::npos,
+             "CSV: a text cell starts like a formula: " + cell);
   return !cell.empty() && cell[0] == '\'' ? cell.substr(1) : cell;
 }
 

@@ -594,3 +594,28 @@ TEST_CASE("jsonld: character offsets stay right far into a long document") {
   CHECK(text.find("urn:eventgraph:document:long#char=10001,10004") != std::string::npos);
   CHECK(text.find("urn:eventgraph:document:long#char=20007,20010") != std::string::npos);
 }
+
+TEST_CASE("csv: a NUL before a formula does not slip past the guard") {
+  EventGraph g = evil_graph();
+  g.corpus.events[1].label = std::string("\0=1+1", 5);
+  auto events = read_csv(format_events_csv(g));
+  CHECK(csv_row(events, 2)["label"] == "'=1+1");
+}
+
+TEST_CASE("json, jsonld, csv: invalid UTF-8 in metadata becomes U+FFFD") {
+  EventGraph g = evil_graph();
+  g.corpus.documents[0].title = "bad \xC0\xAF \xED\xA0\x80 end \xE2\x82";
+  g.corpus.events[0].label = "label \xFF";
+  std::string json = format_events_json(g, {}, "test");
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  CHECK(doc["documents"][0]["title"].GetString() ==
+        "bad \uFFFD\uFFFD \uFFFD\uFFFD\uFFFD end \uFFFD\uFFFD"s);
+  std::string jsonld = format_jsonld(g);
+  rapidjson::Document ld;
+  ld.Parse<rapidjson::kParseValidateEncodingFlag>(jsonld.data(), jsonld.size());
+  CHECK_FALSE(ld.HasParseError());
+  auto events = read_csv(format_events_csv(g));
+  CHECK(csv_row(events, 1)["label"] == "label \uFFFD");
+}
