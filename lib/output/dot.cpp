@@ -2,6 +2,8 @@
 // attribute values itself); see dot.h for the layout.
 #include "output/dot.h"
 
+#include "output/detail/utf8.h"
+
 #include <graphviz/cgraph.h>
 
 #include <algorithm>
@@ -196,9 +198,12 @@ std::string format_dot(const EventGraph& graph) {
   // from the user and may collide with an axis node or hold a backslash.
   std::set<std::string> used_names;
   auto new_node = [&](const std::string& wanted, Agraph_t* rank) {
-    bool is_safe = !wanted.empty() && std::none_of(wanted.begin(), wanted.end(), [](char ch) {
-      return ch == '\\' || static_cast<unsigned char>(ch) < 0x20;
-    });
+    // Invalid UTF-8 in a name would make the file invalid UTF-8, which dot
+    // rejects (found by tests/fuzz/fuzz_output: a manifest's document id).
+    bool is_safe = !wanted.empty() && detail::is_valid_utf8(wanted) &&
+                   std::none_of(wanted.begin(), wanted.end(), [](char ch) {
+                     return ch == '\\' || static_cast<unsigned char>(ch) < 0x20;
+                   });
     std::string base = is_safe ? wanted : "vertex";
     std::string name = base;
     for (int k = 2; !used_names.insert(name).second; ++k) name = base + "~" + std::to_string(k);

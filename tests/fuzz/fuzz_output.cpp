@@ -93,7 +93,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const Entity& entity : c.entities) {
       std::uint8_t how = in.byte();
       if (how & 1) e.actors.push_back({entity.id, roles[(how >> 1) % 4], {}});
-      else if ((how & 2) && !e.place_id) e.place_id = entity.id;
+      // Places are places or countries, as the extraction makes them.
+      else if ((how & 2) && !e.place_id &&
+               (entity.kind == EntityKind::place || entity.kind == EntityKind::country)) {
+        e.place_id = entity.id;
+      }
     }
     for (const Document& d : c.documents) {
       EventMention m;

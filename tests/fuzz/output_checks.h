@@ -222,7 +222,13 @@ inline void check_dot(const EventGraph& g) {
     if (e.place_id) involved.insert(*e.place_id);
   }
   for (const Entity& e : g.corpus.entities) {
-    if (!involved.count(e.id) || e.id.find('\0') != std::string::npos || !is_valid_utf8(e.id)) continue;
+    // format_dot names a node by its id unless the id is empty or holds a
+    // backslash or a control character ("vertex~2" then).
+    bool is_named_by_id = !e.id.empty() && is_valid_utf8(e.id) &&
+                          std::none_of(e.id.begin(), e.id.end(), [](char ch) {
+                            return ch == '\\' || static_cast<unsigned char>(ch) < 0x20;
+                          });
+    if (!involved.count(e.id) || !is_named_by_id) continue;
     Agnode_t* n = agnode(parsed.get(), const_cast<char*>(e.id.c_str()), 0);
     FUZZ_CHECK(n != nullptr, "DOT: no node \"" + e.id + "\"");
     const char* label = agget(n, const_cast<char*>("label"));

@@ -619,3 +619,18 @@ TEST_CASE("json, jsonld, csv: invalid UTF-8 in metadata becomes U+FFFD") {
   auto events = read_csv(format_events_csv(g));
   CHECK(csv_row(events, 1)["label"] == "label \uFFFD");
 }
+
+TEST_CASE("dot: an id that is not UTF-8 gets a safe node name") {
+  // Found by tests/fuzz/fuzz_output: a manifest's document id went into
+  // the DOT file as a node name, bytes and all.
+  MergedCorpus c;
+  Document d;
+  d.id = "doc-\xFF\xFE";
+  d.title = "Title";
+  c.documents.push_back(d);
+  std::string dot = format_dot(build_graph(std::move(c)));
+  CHECK(dot.find('\xFF') == std::string::npos);
+  CHECK(dot.find('\xFE') == std::string::npos);
+  std::unique_ptr<Agraph_t, GraphCloser> parsed(agmemread(dot.c_str()));
+  CHECK(parsed != nullptr);
+}
