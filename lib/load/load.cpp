@@ -148,7 +148,8 @@ struct EntryLocator : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, EntryLocat
       : stream(s), entry_offsets(offsets) {}
   bool Default() { return true; }
   bool StartObject() {
-    if (depth == 2) entry_offsets.push_back(stream.Tell() - 1);
+    // The iterative parser calls this before it takes the '{'.
+    if (depth == 2) entry_offsets.push_back(stream.Tell());
     ++depth;
     return true;
   }

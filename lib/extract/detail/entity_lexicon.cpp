@@ -189,8 +189,10 @@ struct EntryLocator : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, EntryLocat
     }
     return true;
   }
+  // The iterative parser (no recursion on deep input) calls StartObject
+  // and StartArray before it takes the bracket.
   bool StartObject() {
-    element_at(stream.Tell() - 1);
+    element_at(stream.Tell());
     ++depth;
     return true;
   }
@@ -199,7 +201,7 @@ struct EntryLocator : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, EntryLocat
     return true;
   }
   bool StartArray() {
-    element_at(stream.Tell() - 1);
+    element_at(stream.Tell());
     ++depth;
     return true;
   }
