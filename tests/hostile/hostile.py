@@ -110,13 +110,14 @@ def normal_article(size):
     return text[: text.rfind("\n") + 1] if "\n" in text else text
 
 
-def compare(tmp, name, hostile_text, *extra):
-    """Builds the hostile article and a normal one of the same size; checks
-    both outputs and the time and memory ratios; returns events.json."""
+def compare(tmp, name, hostile_text, *extra, normal_text=None):
+    """Builds the hostile article and a normal one of the same size (the
+    samples repeated, unless given); checks both outputs and the time and
+    memory ratios; returns events.json."""
     tmp = pathlib.Path(tmp)
     size = len(hostile_text.encode("utf-8"))
     (tmp / f"{name}.txt").write_text(hostile_text, encoding="utf-8")
-    (tmp / "normal.txt").write_text(normal_article(size), encoding="utf-8")
+    (tmp / "normal.txt").write_text(normal_text or normal_article(size), encoding="utf-8")
     code_h, err_h, cpu_h, rss_h, out_h = build(tmp, [tmp / f"{name}.txt"], *extra, name="out-" + name)
     code_n, err_n, cpu_n, rss_n, out_n = build(tmp, [tmp / "normal.txt"], *extra, name="out-normal")
     events = check_outputs(out_h, small=size < 1_000_000)
@@ -149,7 +150,12 @@ def case_huge_article(tmp):
 def case_long_sentence(tmp):
     """One sentence of 100,000 words, full of names and trigger words."""
     words = "Obama met Putin and Carter said the Pentagon will deploy troops to Syria while Russia launched airstrikes".split()
-    compare(tmp, "sentence", " ".join(words[i % len(words)] for i in range(100_000)) + ".\n")
+    sentence = [words[i % len(words)] for i in range(100_000)]
+    # Against the same words cut into sentences of 17 words: a trigger every
+    # few words gives far more events than news, so the samples would not
+    # be a fair measure; this isolates the cost of the sentence's length.
+    cut = " ".join(w + ("." if i % 17 == 16 else "") for i, w in enumerate(sentence)) + ".\n"
+    compare(tmp, "sentence", " ".join(sentence) + ".\n", normal_text=cut)
 
 
 def case_no_punctuation(tmp):
@@ -202,26 +208,26 @@ def case_deep_json(tmp):
 
 
 def case_large_json(tmp):
-    """A JSONL file of 5,000 articles and a manifest of 100,000 entries:
+    """A JSONL file of 1,000 articles and a manifest of 20,000 entries:
     linear, every good one loaded, every bad one reported."""
     tmp = pathlib.Path(tmp)
     lines = [json.dumps({"id": f"a{i}", "outlet": "example.com", "published": "2015-09-30",
                          "text": f"Obama met Putin on Monday. Carter said {i} troops will deploy."})
-             for i in range(5_000)]
+             for i in range(1_000)]
     (tmp / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, err, cpu, rss, out = build(tmp, [tmp / "many.jsonl"], "--format", "json,csv", name="out-many")
     events = json.loads(utf8(out / "events.json"))
-    assert code == 0 and len(events["documents"]) == 5_000, err
-    print(f"jsonl of 5,000 articles: {len(events['events'])} events in {cpu:.2f} s cpu, peak RSS {rss:.0f} MB")
+    assert code == 0 and len(events["documents"]) == 1_000, err
+    print(f"jsonl of 1,000 articles: {len(events['events'])} events in {cpu:.2f} s cpu, peak RSS {rss:.0f} MB")
     d = tmp / "big-manifest"
     d.mkdir()
     (d / "a.txt").write_text("Obama met Putin on Monday.\n", encoding="utf-8")
-    entries = [{"id": f"d{i}", "file": "a.txt" if i == 0 else f"missing{i}.txt"} for i in range(100_000)]
+    entries = [{"id": f"d{i}", "file": "a.txt" if i == 0 else f"missing{i}.txt"} for i in range(20_000)]
     (d / "manifest.json").write_text(json.dumps({"documents": entries}), encoding="utf-8")
     code, err, cpu, rss, out = build(tmp, [d], name="out-bigm")
-    assert code == 1 and err.count("missing-file") == 99_999, err[-500:]
+    assert code == 1 and err.count("missing-file") == 19_999, err[-500:]
     assert [x["id"] for x in json.loads(utf8(out / "events.json"))["documents"]] == ["d0"]
-    print(f"manifest of 100,000 entries: 99,999 missing files reported in {cpu:.2f} s cpu, peak RSS {rss:.0f} MB")
+    print(f"manifest of 20,000 entries: 19,999 missing files reported in {cpu:.2f} s cpu, peak RSS {rss:.0f} MB")
 
 
 # Names built to break DOT, XML, JSON and CSV strings.
@@ -261,14 +267,15 @@ def case_escaping(tmp):
     assert all(n in xml_names for n in names), xml_names
     rows = list(csv.DictReader(io.StringIO(utf8(out / "events.csv"), newline="")))
     cells = " ; ".join(r["actors"] for r in rows)
-    for n in names:
+    assert involved, "no event has an actor"
+    for n in involved & set(names):
         assert n in cells or ("'" + n) in cells, f"{n!r} not in events.csv actors"
     svg = subprocess.run(["dot", "-Tsvg", str(out / "events.dot")], capture_output=True, text=True, check=True).stdout
     svg_root = ET.fromstring(svg)
     svg_text = "\n".join(t.text or "" for t in svg_root.iter("{http://www.w3.org/2000/svg}text"))
     for n in names:
         assert n not in involved or n in svg_text, f"{n!r} not rendered by dot"
-    print(f"escaping: {len(names)} names round-trip in JSON, GraphML, CSV, JSON-LD and DOT "
+    print(f"escaping: {len(names)} names ({len(involved & set(names))} of them actors) round-trip in JSON, GraphML, CSV, JSON-LD and DOT "
           f"({len(events['events'])} events)")
 
 
