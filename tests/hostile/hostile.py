@@ -144,7 +144,7 @@ def case_huge_article(tmp):
     skipped = json.loads(utf8(out / "events.json"))["skipped"]
     assert [s["code"] for s in skipped] == ["document-too-large"], skipped
     print(f"limit: exit 1 in {cpu:.2f} s, peak RSS {rss:.0f} MB: {err.strip().splitlines()[0]}")
-    compare(tmp, "huge", text, "--max-document-bytes", str(size + 1))
+    compare(tmp, "huge", text, "--max-document-bytes", str(len(text.encode("utf-8")) + 1))
 
 
 def case_long_sentence(tmp):
@@ -208,8 +208,9 @@ def case_deep_json(tmp):
 
 
 def case_large_json(tmp):
-    """A JSONL file of 1,000 articles and a manifest of 20,000 entries:
-    linear, every good one loaded, every bad one reported."""
+    """A JSONL file of 1,000 articles and manifests of 5,000 and 50,000
+    entries: every good one loaded, every bad one reported, and the cost
+    per entry the same at both sizes."""
     tmp = pathlib.Path(tmp)
     lines = [json.dumps({"id": f"a{i}", "outlet": "example.com", "published": "2015-09-30",
                          "text": f"Obama met Putin on Monday. Carter said {i} troops will deploy."})
@@ -219,15 +220,20 @@ def case_large_json(tmp):
     events = json.loads(utf8(out / "events.json"))
     assert code == 0 and len(events["documents"]) == 1_000, err
     print(f"jsonl of 1,000 articles: {len(events['events'])} events in {cpu:.2f} s cpu, peak RSS {rss:.0f} MB")
-    d = tmp / "big-manifest"
-    d.mkdir()
-    (d / "a.txt").write_text("Obama met Putin on Monday.\n", encoding="utf-8")
-    entries = [{"id": f"d{i}", "file": "a.txt" if i == 0 else f"missing{i}.txt"} for i in range(20_000)]
-    (d / "manifest.json").write_text(json.dumps({"documents": entries}), encoding="utf-8")
-    code, err, cpu, rss, out = build(tmp, [d], name="out-bigm")
-    assert code == 1 and err.count("missing-file") == 19_999, err[-500:]
-    assert [x["id"] for x in json.loads(utf8(out / "events.json"))["documents"]] == ["d0"]
-    print(f"manifest of 20,000 entries: 19,999 missing files reported in {cpu:.2f} s cpu, peak RSS {rss:.0f} MB")
+    cpus = {}
+    for n in (5_000, 50_000):
+        d = tmp / f"manifest-{n}"
+        d.mkdir()
+        (d / "a.txt").write_text("Obama met Putin on Monday.\n", encoding="utf-8")
+        entries = [{"id": f"d{i}", "file": "a.txt" if i == 0 else f"missing{i}.txt"} for i in range(n)]
+        (d / "manifest.json").write_text(json.dumps({"documents": entries}, indent=1), encoding="utf-8")
+        code, err, cpus[n], rss, out = build(tmp, [d], name=f"out-m{n}")
+        assert code == 1 and err.count("missing-file") == n - 1, err[-500:]
+        assert [x["id"] for x in json.loads(utf8(out / "events.json"))["documents"]] == ["d0"]
+        print(f"manifest of {n:,} entries: {n - 1:,} missing files reported in {cpus[n]:.2f} s cpu, peak RSS {rss:.0f} MB")
+    ratio = (cpus[50_000] / max(cpus[5_000], 0.05)) / 10
+    print(f"manifest: cpu per entry at 50,000 / at 5,000 = {ratio:.2f}")
+    assert ratio <= TIME_RATIO, f"manifest entries: time ratio {ratio:.2f} > {TIME_RATIO}"
 
 
 # Names built to break DOT, XML, JSON and CSV strings.
