@@ -105,9 +105,10 @@ def build(tmp, inputs, *extra, name="out"):
 
 
 def normal_article(size):
-    """The samples repeated to `size` bytes, as one article."""
-    text = (SAMPLES * (size // len(SAMPLES) + 1))[:size]
-    return text[: text.rfind("\n") + 1] if "\n" in text else text
+    """The samples repeated to `size` bytes (UTF-8), as one article."""
+    data = SAMPLES.encode("utf-8")
+    data = (data * (size // len(data) + 1))[:size]
+    return data[: data.rfind(b"\n") + 1].decode("utf-8")
 
 
 def compare(tmp, name, hostile_text, *extra, normal_text=None):
