@@ -148,7 +148,8 @@ struct EntryLocator : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, EntryLocat
       : stream(s), entry_offsets(offsets) {}
   bool Default() { return true; }
   bool StartObject() {
-    if (depth == 2) entry_offsets.push_back(stream.Tell() - 1);
+    // The iterative parser calls this before it takes the '{'.
+    if (depth == 2) entry_offsets.push_back(stream.Tell());
     ++depth;
     return true;
   }
@@ -203,7 +204,9 @@ void load_manifest(const fs::path& manifest_path, const LoadOptions& options,
   auto json = read_file(manifest_path, options.max_document_bytes, on_diagnostic);
   if (!json) return;
   rapidjson::Document dom;
-  dom.Parse(json->data(), json->size());
+  // Iterative: a manifest of 100,000 nested arrays must not overflow the
+  // stack (RapidJSON's default parser recurses once per level).
+  dom.Parse<rapidjson::kParseIterativeFlag>(json->data(), json->size());
   if (dom.HasParseError()) {
     on_diagnostic(json_syntax_error(where, *json, dom.GetParseError(), dom.GetErrorOffset()));
     return;
@@ -212,7 +215,7 @@ void load_manifest(const fs::path& manifest_path, const LoadOptions& options,
   std::vector<std::size_t> entry_offsets;
   rapidjson::StringStream stream(json->c_str());
   EntryLocator locator(stream, entry_offsets);
-  rapidjson::Reader().Parse(stream, locator);
+  rapidjson::Reader().Parse<rapidjson::kParseIterativeFlag>(stream, locator);
   if (!dom.IsObject() || !dom.HasMember("documents") || !dom["documents"].IsArray()) {
     on_diagnostic(make_error(where, "bad-manifest",
                              "a manifest is an object with a \"documents\" array", 1, 1));
@@ -220,9 +223,26 @@ void load_manifest(const fs::path& manifest_path, const LoadOptions& options,
   }
   const fs::path base = manifest_path.parent_path();
   const auto& entries = dom["documents"].GetArray();
+  // Entries start in increasing offsets: each line and column is counted on
+  // from the previous entry's, not from the start of the file (which made a
+  // manifest of 100,000 entries quadratic).
+  std::size_t counted_to = 0;
+  LineColumn lc;
   for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
     const rapidjson::Value& entry = entries[i];
-    LineColumn lc = line_column_at(*json, i < entry_offsets.size() ? entry_offsets[i] : 0);
+    const std::size_t offset = std::min(i < entry_offsets.size() ? entry_offsets[i] : 0, json->size());
+    if (offset < counted_to) {
+      counted_to = 0;
+      lc = LineColumn{};
+    }
+    for (; counted_to < offset; ++counted_to) {
+      if ((*json)[counted_to] == '\n') {
+        ++lc.line;
+        lc.column = 1;
+      } else {
+        ++lc.column;
+      }
+    }
     const std::string label = "documents[" + std::to_string(i) + "]";
     if (!entry.IsObject()) {
       on_diagnostic(make_error(where, "bad-manifest", label + " must be an object", lc.line,
@@ -330,7 +350,7 @@ void load_jsonl_lines(std::istream& in, const std::string& source, std::size_t f
       continue;
     }
     rapidjson::Document dom;
-    dom.Parse<rapidjson::kParseStopWhenDoneFlag>(line.data(), line.size());
+    dom.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(line.data(), line.size());
     if (dom.HasParseError()) {
       on_diagnostic(json_syntax_error(source, line, dom.GetParseError(), dom.GetErrorOffset(),
                                       line_number - 1));

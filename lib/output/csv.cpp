@@ -1,5 +1,6 @@
 // CSV writers (RFC 4180, with a formula-injection guard; see csv.h).
 #include "output/detail/decimal.h"
+#include "output/detail/utf8.h"
 #include "output/csv.h"
 
 #include <algorithm>
@@ -17,13 +18,16 @@ class CsvWriter {
   void text(std::string_view value) {
     std::string cell;
     cell.reserve(value.size() + 1);
-    if (!value.empty() && std::string_view("=+-@\t\r'").find(value.front()) != std::string_view::npos) {
-      cell += '\'';
-    }
+    // NULs go first, so that "\0=1+1" cannot slip past the guard.
     for (char c : value) {
       if (c != '\0') cell += c;
     }
-    raw(cell);
+    if (!cell.empty() && std::string_view("=+-@\t\r'").find(cell.front()) != std::string_view::npos) {
+      cell.insert(cell.begin(), '\'');
+    }
+    // Invalid UTF-8 (metadata is not repaired on input) becomes U+FFFD: the
+    // file is UTF-8, and Python's csv with encoding="utf-8" rejects it.
+    raw(detail::is_valid_utf8(cell) ? cell : detail::repair_utf8(cell));
   }
   void number(std::uint64_t value) { raw(std::to_string(value)); }
   void end_row() {

@@ -15,7 +15,8 @@
 // itself starts with a single quote gets one too, so the rule is
 // reversible: a program reading the file drops one leading ' from a text
 // cell that has one. Numeric columns (counts, offsets, confidence) are
-// never guarded. NUL bytes are dropped (most CSV readers reject them).
+// never guarded. NUL bytes are dropped (most CSV readers reject them), and
+// invalid UTF-8 becomes U+FFFD.
 #pragma once
 
 #include <string>

@@ -2,6 +2,8 @@
 // attribute values itself); see dot.h for the layout.
 #include "output/dot.h"
 
+#include "output/detail/utf8.h"
+
 #include <graphviz/cgraph.h>
 
 #include <algorithm>

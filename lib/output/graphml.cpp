@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "output/detail/utf8.h"
+
 namespace eventgraph {
 namespace {
 
@@ -43,24 +45,6 @@ std::string_view to_string(KeyType t) {
   return "string";
 }
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid
-// (overlong, surrogate, past U+10FFFF or cut short); `code` gets its value.
-std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& code) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char b = byte(i);
-  std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  char32_t c = n == 1 ? b : n == 2 ? (b & 0x1Fu) : n == 3 ? (b & 0x0Fu) : (b & 0x07u);
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    c = (c << 6) | (byte(i + k) & 0x3Fu);
-  }
-  constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (c < kMin[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-  code = c;
-  return n;
-}
-
 // XML 1.0 section 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] |
 // [#xE000-#xFFFD] | [#x10000-#x10FFFF].
 bool is_xml_char(char32_t c) {
@@ -74,7 +58,7 @@ bool is_xml_char(char32_t c) {
 void append_escaped(std::string& out, std::string_view s, bool is_attribute = false) {
   for (std::size_t i = 0; i < s.size();) {
     char32_t c = 0;
-    std::size_t n = utf8_sequence(s, i, c);
+    std::size_t n = detail::utf8_sequence(s, i, c);
     if (n == 0 || !is_xml_char(c)) {
       out += "\xEF\xBF\xBD";  // U+FFFD
       i += n == 0 ? 1 : n;

@@ -1,5 +1,6 @@
 // JSON-LD writer: SEM events grounded in their article mentions (GAF).
 #include "output/detail/decimal.h"
+#include "output/detail/json_writing.h"
 #include "output/jsonld.h"
 
 #include <rapidjson/document.h>
@@ -12,6 +13,7 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <vector>
 
 namespace eventgraph {
 namespace detail {
@@ -23,9 +25,7 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void write_string(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
+void write_string(Writer& w, std::string_view s) { detail::write_json_string(w, s); }
 
 void key_string(Writer& w, const char* key, std::string_view value) {
   w.Key(key);
@@ -123,14 +123,38 @@ std::string event_type_iri(std::string_view type) {
 
 // RFC 5147 counts characters; spans count bytes of UTF-8 text. Offsets
 // past the text (which the pipeline never makes) count a byte each.
-std::size_t code_points_before(std::string_view text, std::size_t byte_offset) {
-  std::size_t n = std::min(byte_offset, text.size());
-  std::size_t count = byte_offset - n;
-  for (std::size_t i = 0; i < n; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+// Counting from the start for every mention made the writer quadratic in
+// the length of a document (an article of 1 MB took seconds); the counts
+// at every kBlockBytes are kept per document, so a lookup scans at most
+// one block.
+class CodePointCounter {
+ public:
+  explicit CodePointCounter(std::string_view text) : text_(text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      if (i % kBlockBytes == 0) block_counts_.push_back(count);
+      if (i < text.size() && is_char_start(text[i])) ++count;
+    }
   }
-  return count;
-}
+
+  std::size_t code_points_before(std::size_t byte_offset) const {
+    std::size_t n = std::min(byte_offset, text_.size());
+    std::size_t block = n / kBlockBytes;  // < block_counts_.size(), as n <= size
+    std::size_t count = (byte_offset - n) + block_counts_[block];
+    for (std::size_t i = block * kBlockBytes; i < n; ++i) count += is_char_start(text_[i]) ? 1 : 0;
+    return count;
+  }
+
+ private:
+  static constexpr std::size_t kBlockBytes = 4096;
+  std::string_view text_;
+  std::vector<std::size_t> block_counts_;  // code points before byte k * kBlockBytes
+
+  static bool is_char_start(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+};
+
+// One counter per document, made when a mention of it is first written.
+using CodePointCounters = std::map<const Document*, CodePointCounter>;
 
 void write_types(Writer& w, std::initializer_list<const char*> types) {
   w.Key("type");
@@ -141,13 +165,14 @@ void write_types(Writer& w, std::initializer_list<const char*> types) {
   w.SetFormatOptions(rapidjson::kFormatDefault);
 }
 
-void write_mention(Writer& w, const MergedCorpus& c, const MentionRecord& r) {
+void write_mention(Writer& w, const MergedCorpus& c, const MentionRecord& r, CodePointCounters& counters) {
   const EventMention& m = r.mention;
   const Document* doc = find_document(c.documents, m.doc);
   std::string doc_iri = doc ? document_iri(*doc) : "urn:eventgraph:document:" + percent_encode(m.doc);
-  std::string_view text = doc ? std::string_view(doc->text) : std::string_view();
-  std::size_t begin = code_points_before(text, m.trigger.begin_byte);
-  std::size_t end = code_points_before(text, m.trigger.end_byte);
+  const CodePointCounter& counter =
+      counters.try_emplace(doc, doc ? std::string_view(doc->text) : std::string_view()).first->second;
+  std::size_t begin = counter.code_points_before(m.trigger.begin_byte);
+  std::size_t end = counter.code_points_before(m.trigger.end_byte);
   w.StartObject();
   key_string(w, "id", doc_iri + "#char=" + std::to_string(begin) + "," + std::to_string(end));
   key_string(w, "type", "nif:RFC5147String");
@@ -166,7 +191,7 @@ void write_mention(Writer& w, const MergedCorpus& c, const MentionRecord& r) {
   w.EndObject();
 }
 
-void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
+void write_event(Writer& w, const MergedCorpus& c, const Event& e, CodePointCounters& counters) {
   w.StartObject();
   key_string(w, "id", event_iri(e.id));
   write_types(w, {"sem:Event", "schema:Event"});
@@ -209,7 +234,7 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
   }
   w.Key("denotedBy");
   w.StartArray();
-  for (const MentionRecord& r : e.mentions) write_mention(w, c, r);
+  for (const MentionRecord& r : e.mentions) write_mention(w, c, r, counters);
   w.EndArray();
   w.EndObject();
 }
@@ -286,10 +311,11 @@ std::string format_jsonld(const EventGraph& graph) {
   w.Key("@graph");
   w.StartArray();
   const Graph& g = graph.graph;
+  CodePointCounters counters;
   for (auto [v, end] = vertices(g); v != end; ++v) {
     const VertexData& d = g[*v];
     switch (d.kind) {
-      case VertexKind::event: write_event(w, c, c.events[d.index]); break;
+      case VertexKind::event: write_event(w, c, c.events[d.index], counters); break;
       case VertexKind::actor:
       case VertexKind::place: write_entity(w, c.entities[d.index]); break;
       case VertexKind::document: write_document(w, c.documents[d.index]); break;

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "output/detail/timeline.h"
+#include "output/detail/utf8.h"
 
 namespace eventgraph::detail {
 namespace {
@@ -128,21 +129,6 @@ std::string type_color(std::string_view type) {
   return kPalette[6 + hash % 6];
 }
 
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char b = byte(i);
-  std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  std::uint32_t c = n == 1 ? b : n == 2 ? (b & 0x1Fu) : n == 3 ? (b & 0x0Fu) : (b & 0x07u);
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    c = (c << 6) | (byte(i + k) & 0x3Fu);
-  }
-  constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (c < kMin[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-  return n;
-}
-
 std::string escape_html_label(std::string_view text) {
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
   std::string out;
@@ -204,7 +190,9 @@ std::string write_dot(Agraph_t* graph) {
 }
 
 std::string NodeNamer::name_for(const std::string& wanted) {
-  bool is_safe = !wanted.empty() && std::none_of(wanted.begin(), wanted.end(), [](char ch) {
+  // Invalid UTF-8 in a name would make the file invalid UTF-8, which dot
+  // rejects (found by tests/fuzz/fuzz_output: a manifest's document id).
+  bool is_safe = !wanted.empty() && is_valid_utf8(wanted) && std::none_of(wanted.begin(), wanted.end(), [](char ch) {
     return ch == '\\' || static_cast<unsigned char>(ch) < 0x20;
   });
   std::string base = is_safe ? wanted : "vertex";

@@ -207,11 +207,39 @@ std::vector<Sentence> split_sentences_in_chunks(std::string_view text, std::size
   return sentences;
 }
 
+std::vector<Sentence> cut_long_sentences(std::string_view text, const std::vector<Sentence>& sentences,
+                                         std::size_t max_sentence_bytes) {
+  if (max_sentence_bytes == 0) max_sentence_bytes = 1;
+  std::vector<Sentence> out;
+  auto add = [&](Span piece) {
+    piece = trim(text, piece);
+    if (!piece.empty()) out.push_back({out.size(), piece});
+  };
+  for (const Sentence& sentence : sentences) {
+    std::size_t begin = sentence.span.begin_byte;
+    const std::size_t end = sentence.span.end_byte;
+    while (end - begin > max_sentence_bytes) {
+      // The last white space within the limit, else a character boundary.
+      std::size_t cut = begin + max_sentence_bytes;
+      while (cut > begin + 1 && !is_space(text[cut - 1])) --cut;
+      if (cut == begin + 1 && !is_space(text[begin])) {
+        cut = begin + max_sentence_bytes;
+        while (cut > begin + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      }
+      add({begin, cut});
+      begin = cut;
+    }
+    add({begin, end});
+  }
+  return out;
+}
+
 }  // namespace detail
 
 std::vector<Sentence> split_sentences(std::string_view text) {
   constexpr std::size_t kMaxChunkBytes = std::size_t{1} << 30;
-  return detail::split_sentences_in_chunks(text, kMaxChunkBytes);
+  return detail::cut_long_sentences(text, detail::split_sentences_in_chunks(text, kMaxChunkBytes),
+                                    detail::kMaxSentenceBytes);
 }
 
 }  // namespace eventgraph

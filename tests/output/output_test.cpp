@@ -614,3 +614,74 @@ TEST_CASE("csv: RFC 4180, one header, formula cells guarded, values round-trip")
   CHECK(unguard(second["quote"]) == "-1+2 @home 'quoted'");
   CHECK(second["modality"] == "reported");
 }
+
+TEST_CASE("jsonld: character offsets stay right far into a long document") {
+  // Offsets past many 4 KiB blocks of two-byte characters: the writer keeps
+  // per-block counts instead of counting from the start for every mention.
+  MergedCorpus c;
+  Document d;
+  d.id = "long";
+  d.outlet = "example.com";
+  std::string filler;
+  for (int i = 0; i < 10000; ++i) filler += "\xC3\xA9";  // 10,000 characters, 20,000 bytes
+  d.text = filler + " met. " + filler + " met.";
+  c.documents.push_back(d);
+  Event e;
+  e.id = "ev-long";
+  e.type = "meeting";
+  e.label = "Meeting";
+  for (std::size_t at : {filler.size() + 1, 2 * filler.size() + 7}) {
+    EventMention m;
+    m.type = "meeting";
+    m.doc = "long";
+    m.trigger = {at, at + 3};
+    m.trigger_text = "met";
+    e.mentions.push_back({"example.com", m});
+  }
+  e.outlets = {"example.com"};
+  c.events.push_back(e);
+  EventGraph g = build_graph(std::move(c));
+  std::string text = format_jsonld(g);
+  CHECK(text.find("urn:eventgraph:document:long#char=10001,10004") != std::string::npos);
+  CHECK(text.find("urn:eventgraph:document:long#char=20007,20010") != std::string::npos);
+}
+
+TEST_CASE("csv: a NUL before a formula does not slip past the guard") {
+  EventGraph g = evil_graph();
+  g.corpus.events[1].label = std::string("\0=1+1", 5);
+  auto events = read_csv(format_events_csv(g));
+  CHECK(csv_row(events, 2)["label"] == "'=1+1");
+}
+
+TEST_CASE("json, jsonld, csv: invalid UTF-8 in metadata becomes U+FFFD") {
+  EventGraph g = evil_graph();
+  g.corpus.documents[0].title = "bad \xC0\xAF \xED\xA0\x80 end \xE2\x82";
+  g.corpus.events[0].label = "label \xFF";
+  std::string json = format_events_json(g, {}, "test");
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  CHECK(doc["documents"][0]["title"].GetString() ==
+        "bad \uFFFD\uFFFD \uFFFD\uFFFD\uFFFD end \uFFFD\uFFFD"s);
+  std::string jsonld = format_jsonld(g);
+  rapidjson::Document ld;
+  ld.Parse<rapidjson::kParseValidateEncodingFlag>(jsonld.data(), jsonld.size());
+  CHECK_FALSE(ld.HasParseError());
+  auto events = read_csv(format_events_csv(g));
+  CHECK(csv_row(events, 1)["label"] == "label \uFFFD");
+}
+
+TEST_CASE("dot: an id that is not UTF-8 gets a safe node name") {
+  // Found by tests/fuzz/fuzz_output: a manifest's document id went into
+  // the DOT file as a node name, bytes and all.
+  MergedCorpus c;
+  Document d;
+  d.id = "doc-\xFF\xFE";
+  d.title = "Title";
+  c.documents.push_back(d);
+  std::string dot = format_dot(build_graph(std::move(c)));
+  CHECK(dot.find('\xFF') == std::string::npos);
+  CHECK(dot.find('\xFE') == std::string::npos);
+  std::unique_ptr<Agraph_t, GraphCloser> parsed(agmemread(dot.c_str()));
+  CHECK(parsed != nullptr);
+}

@@ -505,3 +505,36 @@ TEST_CASE("tokens of every sample sentence cover its non-space text") {
     }
   }
 }
+
+TEST_CASE("a run without sentence ends is cut at white space, so later stages stay linear") {
+  // 100,000 words, no punctuation: sentences of at most kMaxSentenceBytes,
+  // each cut at a space, covering every word.
+  std::string words;
+  for (int i = 0; i < 100000; ++i) words += i % 7 == 0 ? "Obama " : "met ";
+  const std::vector<Sentence> sentences = split_sentences(words);
+  REQUIRE(sentences.size() > 1);
+  std::size_t covered = 0;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const Span& s = sentences[i].span;
+    CHECK(sentences[i].index == i);
+    CHECK(s.size() <= detail::kMaxSentenceBytes);
+    CHECK(words[s.begin_byte] != ' ');
+    CHECK(words[s.end_byte - 1] != ' ');
+    CHECK((s.end_byte == words.size() - 1 || words[s.end_byte] == ' '));
+    covered += s.size() + 1;
+  }
+  CHECK(covered == words.size());
+  // No white space at all: cut on a UTF-8 boundary, never inside a character.
+  std::string letters;
+  for (int i = 0; i < 5000; ++i) letters += "\xC3\xA9";
+  const auto pieces = detail::cut_long_sentences(letters, {{0, {0, letters.size()}}}, 4095);
+  REQUIRE(pieces.size() == 3);
+  for (const Sentence& s : pieces) {
+    CHECK((static_cast<unsigned char>(letters[s.span.begin_byte]) & 0xC0) != 0x80);
+    CHECK(s.span.size() <= 4095);
+  }
+  CHECK(pieces.back().span.end_byte == letters.size());
+  // Short sentences are left alone.
+  const std::string short_text = "One. Two.";
+  CHECK(split_sentences(short_text).size() == 2);
+}

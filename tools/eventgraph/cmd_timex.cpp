@@ -28,7 +28,7 @@ Diagnostic line_error(const std::string& file, std::size_t line, std::size_t col
 bool process_line(const std::string& file, std::size_t line_number, const std::string& line,
                   const TimeContext& base, std::ostream& out) {
   rapidjson::Document doc;
-  doc.Parse(line.data(), line.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());  // no recursion on deep input
   if (doc.HasParseError()) {
     LineColumn at = line_column_at(line, doc.GetErrorOffset());
     report(line_error(file, line_number, at.column, "json-syntax",

@@ -189,8 +189,10 @@ struct EntryLocator : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, EntryLocat
     }
     return true;
   }
+  // The iterative parser (no recursion on deep input) calls StartObject
+  // and StartArray before it takes the bracket.
   bool StartObject() {
-    element_at(stream.Tell() - 1);
+    element_at(stream.Tell());
     ++depth;
     return true;
   }
@@ -199,7 +201,7 @@ struct EntryLocator : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, EntryLocat
     return true;
   }
   bool StartArray() {
-    element_at(stream.Tell() - 1);
+    element_at(stream.Tell());
     ++depth;
     return true;
   }
@@ -531,7 +533,7 @@ void build_entity_index(EntityLexicon& lexicon) {
 void parse_entity_lexicon(std::string_view json, const std::string& source, EntityLexicon& into,
                           std::vector<Diagnostic>& diagnostics) {
   rapidjson::Document dom;
-  dom.Parse(json.data(), json.size());
+  dom.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());  // no recursion on deep input
   if (dom.HasParseError()) {
     std::string message = std::string("invalid JSON: ") + rapidjson::GetParseError_En(dom.GetParseError());
     const std::string near = excerpt_at(json, dom.GetErrorOffset(), 20);
@@ -547,11 +549,14 @@ void parse_entity_lexicon(std::string_view json, const std::string& source, Enti
   }
   rapidjson::MemoryStream stream(json.data(), json.size());
   EntryLocator locator(stream, json);
-  rapidjson::Reader().Parse(stream, locator);
+  rapidjson::Reader().Parse<rapidjson::kParseIterativeFlag>(stream, locator);
 
   auto section = [&](const char* name) -> const rapidjson::Value* {
-    auto it = dom.FindMember(name);
-    if (it == dom.MemberEnd()) return nullptr;
+    // Through a const reference: clang's C++20 rules find RapidJSON's
+    // non-const iterator == ambiguous (-Wambiguous-reversed-operator).
+    const rapidjson::Value& root = dom;
+    auto it = root.FindMember(name);
+    if (it == root.MemberEnd()) return nullptr;
     if (!it->value.IsArray()) {
       diagnostics.push_back(lexicon_error(source, json, 0, "bad-lexicon",
                                           std::string("\"") + name + "\" must be an array"));

@@ -49,7 +49,7 @@ void rebuild_index(EventRules& rules) {
 void parse_event_rules(std::string_view json, const std::string& source, EventRules& into,
                        std::vector<Diagnostic>& diagnostics) {
   rapidjson::Document dom;
-  dom.Parse(json.data(), json.size());
+  dom.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());  // no recursion on deep input
   if (dom.HasParseError()) {
     // The entity parser reads the same file and reports syntax errors.
     return;

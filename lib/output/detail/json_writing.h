@@ -10,12 +10,21 @@
 #include <vector>
 
 #include "core/types.h"
+#include "output/detail/utf8.h"
 
 namespace eventgraph::detail {
 
+// A JSON string of `s`; invalid UTF-8 (from manifest or JSONL metadata,
+// which only the article text is repaired of) becomes U+FFFD, so that the
+// file stays JSON (RFC 8259 requires UTF-8; Python's json rejects it).
 template <typename Writer>
 void write_json_string(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  if (is_valid_utf8(s)) {
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  } else {
+    std::string repaired = repair_utf8(s);
+    w.String(repaired.data(), static_cast<rapidjson::SizeType>(repaired.size()));
+  }
 }
 
 // [begin, end], on one line even in pretty output.

@@ -63,10 +63,6 @@ std::string type_color(std::string_view type);
 
 // --- Escaping.
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid
-// (overlong, surrogate, past U+10FFFF or cut short).
-std::size_t utf8_sequence(std::string_view s, std::size_t i);
-
 // `text` as character data of a Graphviz HTML-like label: & < > " escaped
 // as entities, invalid UTF-8, control characters and the XML
 // noncharacters U+FFFE/U+FFFF replaced by U+FFFD, line breaks as spaces
