@@ -21,24 +21,27 @@ DocumentExtraction extract_mentions(const Document& doc, const Lexicon& lexicon,
   };
   detail::SegmentedText segmented;
   segmented.text = doc.text;
-  segmented.sentences = split_sentences(doc.text);
+  segmented.sentences = split_sentences(doc.text, limits.max_sentence_bytes);
   segmented.tokens.reserve(segmented.sentences.size());
   DocumentExtraction result;
   result.doc = doc.id;
+  const Sentence* first_cut = nullptr;
+  std::size_t cut_pieces = 0;
   for (const Sentence& s : segmented.sentences) {
-    // An over-long sentence keeps its place but no tokens: nothing is
-    // searched in it.
-    if (s.span.size() > limits.max_sentence_bytes) {
-      LineColumn at = line_column_at(doc.text, s.span.begin_byte);
-      result.limits_hit.push_back({Severity::warning, doc.id, at.line, at.column, "sentence-too-long",
-                                   "a sentence of " + std::to_string(s.span.size()) +
-                                       " bytes is over the limit (--max-sentence-bytes " +
-                                       std::to_string(limits.max_sentence_bytes) +
-                                       "); no events are extracted from it"});
-      segmented.tokens.emplace_back();
-      continue;
+    if (s.is_cut) {
+      if (!first_cut) first_cut = &s;
+      ++cut_pieces;
     }
     segmented.tokens.push_back(tokenize(doc.text, s.span));
+  }
+  // One report per document, located at the first cut: a page of run-on
+  // text must not flood the report.
+  if (first_cut) {
+    LineColumn at = line_column_at(doc.text, first_cut->span.begin_byte);
+    result.limits_hit.push_back({Severity::warning, doc.id, at.line, at.column, "sentence-too-long",
+                                 "text without a sentence end for over " + std::to_string(limits.max_sentence_bytes) +
+                                     " bytes (--max-sentence-bytes) was cut into " + std::to_string(cut_pieces) +
+                                     " pieces; an event told across a cut is missed"});
   }
   lap(&ExtractionTimings::text);
 

@@ -65,11 +65,12 @@ struct ExtractionTimings {
 };
 
 // Bounds that keep extraction fast on hostile text. A sentence over
-// max_sentence_bytes (a run-on page with no full stop) is not searched for
-// entities and events; mentions past max_mentions_per_document are dropped.
-// Each cut is reported in DocumentExtraction::limits_hit.
+// max_sentence_bytes (a run-on page with no full stop) is cut at white space
+// into pieces of at most that size (see split_sentences); mentions past
+// max_mentions_per_document are dropped. Each cut is reported in
+// DocumentExtraction::limits_hit.
 struct ExtractLimits {
-  std::size_t max_sentence_bytes = std::size_t{32} << 10;
+  std::size_t max_sentence_bytes = 4096;
   std::size_t max_mentions_per_document = 10000;
 };
 

@@ -28,10 +28,16 @@ date::year_month month_of(date::sys_days day) {
 // interned name, so the output bytes would depend on the heap; refusing
 // names instead makes cgraph keep them in an internal map that agclose
 // leaks.)
+// The names are cgraph reference strings (agstrdup), not std::strings:
+// agwrite asks a name's string header whether it is an HTML label, and a
+// plain buffer has no such header.
 struct IdCounter {
   IDTYPE next = 1;
   std::map<std::string, IDTYPE, std::less<>> ids;
-  std::map<IDTYPE, std::string> names;
+  std::map<IDTYPE, char*> names;
+  ~IdCounter() {
+    for (auto& [id, name] : names) agstrfree(nullptr, name);
+  }
 };
 
 void* id_open(Agraph_t*, Agdisc_t*) { return new (std::nothrow) IdCounter; }
@@ -52,7 +58,7 @@ long id_map(void* state, int, char* name, IDTYPE* id, int create) {
   *id = counter->next + 1;  // even: named
   counter->next += 2;
   counter->ids.emplace(name, *id);
-  counter->names.emplace(*id, name);
+  counter->names.emplace(*id, agstrdup(nullptr, name));
   return 1;
 }
 
@@ -62,7 +68,7 @@ char* id_print(void* state, int, IDTYPE id) {
   auto* counter = static_cast<IdCounter*>(state);
   if (!counter) return nullptr;
   auto it = counter->names.find(id);
-  return it == counter->names.end() ? nullptr : it->second.data();
+  return it == counter->names.end() ? nullptr : it->second;
 }
 void id_close(void* state) { delete static_cast<IdCounter*>(state); }
 void id_register(void*, int, void*) {}

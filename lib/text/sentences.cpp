@@ -211,13 +211,14 @@ std::vector<Sentence> cut_long_sentences(std::string_view text, const std::vecto
                                          std::size_t max_sentence_bytes) {
   if (max_sentence_bytes == 0) max_sentence_bytes = 1;
   std::vector<Sentence> out;
-  auto add = [&](Span piece) {
+  auto add = [&](Span piece, bool is_cut) {
     piece = trim(text, piece);
-    if (!piece.empty()) out.push_back({out.size(), piece});
+    if (!piece.empty()) out.push_back({out.size(), piece, is_cut});
   };
   for (const Sentence& sentence : sentences) {
     std::size_t begin = sentence.span.begin_byte;
     const std::size_t end = sentence.span.end_byte;
+    const bool is_cut = end - begin > max_sentence_bytes;
     while (end - begin > max_sentence_bytes) {
       // The last white space within the limit, else a character boundary.
       std::size_t cut = begin + max_sentence_bytes;
@@ -226,20 +227,20 @@ std::vector<Sentence> cut_long_sentences(std::string_view text, const std::vecto
         cut = begin + max_sentence_bytes;
         while (cut > begin + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
       }
-      add({begin, cut});
+      add({begin, cut}, true);
       begin = cut;
     }
-    add({begin, end});
+    add({begin, end}, is_cut);
   }
   return out;
 }
 
 }  // namespace detail
 
-std::vector<Sentence> split_sentences(std::string_view text) {
+std::vector<Sentence> split_sentences(std::string_view text, std::size_t max_sentence_bytes) {
   constexpr std::size_t kMaxChunkBytes = std::size_t{1} << 30;
   return detail::cut_long_sentences(text, detail::split_sentences_in_chunks(text, kMaxChunkBytes),
-                                    detail::kMaxSentenceBytes);
+                                    max_sentence_bytes);
 }
 
 }  // namespace eventgraph

@@ -39,6 +39,7 @@ NormalizedText normalize_text(std::string_view raw, std::string_view label);
 struct Sentence {
   std::size_t index = 0;  // 0-based position in the document
   Span span;              // trimmed of surrounding white space
+  bool is_cut = false;    // a piece of a run over the size limit (see below)
 };
 
 // Sentences of normalized text, in order, trimmed of white space, none
@@ -49,9 +50,12 @@ struct Sentence {
 // closes, and a quotation is never cut ("\"A. B,\" he said." is one
 // sentence), so a statement keeps its attribution. Uses ICU's English
 // sentence rules; throws std::runtime_error only if ICU data is missing.
-// A run of over 4,096 bytes without a sentence end is cut at white space
-// into sentences of at most that size, which keeps extraction linear.
-std::vector<Sentence> split_sentences(std::string_view text);
+// A run of over `max_sentence_bytes` without a sentence end is cut at white
+// space into sentences of at most that size (marked is_cut), which keeps
+// extraction linear.
+inline constexpr std::size_t kDefaultMaxSentenceBytes = 4096;
+std::vector<Sentence> split_sentences(std::string_view text,
+                                      std::size_t max_sentence_bytes = kDefaultMaxSentenceBytes);
 
 enum class TokenKind { word, number, punctuation, quote, symbol };
 

@@ -447,21 +447,25 @@ TEST_CASE("--stats writes the time and throughput of every stage") {
 TEST_CASE("limits: an over-long sentence, too many mentions and too much input are cut and reported") {
   TempDir in("limits-in");
   TempDir out("limits-out");
-  // A run-on sentence of 40,000 bytes with an event at its end.
+  // A run-on sentence of 10,000 bytes with an event at its end: cut into
+  // pieces of at most 4,096 bytes, the event is still found.
   std::string run_on = "Officials spoke";
-  while (run_on.size() < 40000) run_on += " and spoke again";
+  while (run_on.size() < 10000) run_on += " and spoke again";
   run_on += " while Obama met Putin on Monday.\n";
   fs::path doc = in.write("runon.txt", "Sept. 30, 2015\n\n" + run_on);
   Run cut = run("build '" + doc.string() + "' -o '" + out.path.string() + "'");
   CHECK(cut.status == 0);  // a cut is a warning: the document itself was read
-  CHECK(cut.err.find("runon:3:1: warning: a sentence of 40048 ") != std::string::npos);
-  CHECK(cut.err.find("bytes is over the limit (--max-sentence-bytes 32768); no events are extracted from it "
-                     "[sentence-too-long]") != std::string::npos);
+  CHECK(cut.err.find("runon:3:1: warning: text without a sentence end for over 4096 bytes (--max-sentence-bytes) "
+                     "was cut into 3 pieces; an event told across a cut is missed [sentence-too-long]") !=
+        std::string::npos);
   CHECK(cut.err.find("skipped: 1 (sentence-too-long: 1); listed in events.json \"skipped\"") != std::string::npos);
   std::string json = read_all(out.path / "events.json");
   CHECK(json.find("\"severity\": \"warning\",\n      \"code\": \"sentence-too-long\"") != std::string::npos);
-  CHECK(json.find("\"max_sentence_bytes\": 32768") != std::string::npos);
-  CHECK(json.find("\"type\": \"meeting\"") == std::string::npos);
+  CHECK(json.find("\"max_sentence_bytes\": 4096") != std::string::npos);
+  CHECK(json.find("\"type\": \"meeting\"") != std::string::npos);
+  // Cut at 100 bytes, "met Putin on Monday" falls apart from Obama.
+  Run small = run("build -q --max-sentence-bytes 100 '" + doc.string() + "' -o '" + out.path.string() + "'");
+  CHECK(small.err.find("was cut into 1") != std::string::npos);
   Run raised = run("build -q --max-sentence-bytes 100000 '" + doc.string() + "' -o '" + out.path.string() + "'");
   CHECK(raised.status == 0);
   CHECK(raised.err.empty());

@@ -69,7 +69,7 @@ void add_limit_options(CLI::App& app, BuildOptions& options) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_option("--max-sentence-bytes", options.extract_limits.max_sentence_bytes,
-                 "extract nothing from (and report) a sentence longer than this")
+                 "cut (and report) text that runs longer than this without a sentence end")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_option("--max-mentions-per-document", options.extract_limits.max_mentions_per_document,

@@ -22,7 +22,7 @@ std::vector<Sentence> split_sentences_in_chunks(std::string_view text, std::size
 // sentence made extraction quadratic: a one-line article of 100,000 words
 // took minutes. News sentences stay far below this (the samples' longest
 // is under 400 bytes).
-inline constexpr std::size_t kMaxSentenceBytes = 4096;
+inline constexpr std::size_t kMaxSentenceBytes = kDefaultMaxSentenceBytes;
 
 // `sentences` of `text` with each one longer than `max_sentence_bytes` cut
 // into pieces at the last white space within the limit (on a UTF-8
