@@ -416,6 +416,9 @@ BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions
       inputs, options, lexicon.lexicon, clock,
       [&](MappedDocument&& m) {
         documents.push_back(std::move(m.doc));
+        // The merge reads entities, events and affiliations; the entity
+        // mentions (every name in the text) would only hold memory.
+        std::vector<EntityMention>().swap(m.extraction.entity_mentions);
         extractions.push_back(std::move(m.extraction));
       },
       [&](Diagnostic&& d) { report.diagnostics.push_back(std::move(d)); });
