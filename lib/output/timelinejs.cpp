@@ -7,12 +7,16 @@
 #include <set>
 #include <utility>
 
+#include "output/detail/json_writing.h"
+
 namespace eventgraph {
 namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void write_string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+// Names, quotes and ids from manifests may hold invalid UTF-8; the shared
+// writer repairs it, as in every other JSON output (found by fuzz_output).
+void write_string(Writer& w, std::string_view s) { detail::write_json_string(w, s); }
 
 // TimelineJS puts headline and text into the page as HTML: article text
 // must not become markup (a quoted "<script>" stays text).

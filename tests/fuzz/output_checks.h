@@ -23,6 +23,7 @@
 #include "output/graphml.h"
 #include "output/jsonld.h"
 #include "output/output.h"
+#include "output/timelinejs.h"
 
 namespace fuzz {
 
@@ -286,16 +287,62 @@ inline void check_csv(const EventGraph& g) {
   FUZZ_CHECK(row == mentions.size(), "mentions.csv: rows");
 }
 
-// Every format of `eventgraph build`. TimelineJS hook: the TimelineJS
-// writer (being added on another branch) gets a check_timelinejs(g) here
-// in the same shape: format it, parse_json() it, and require_all() the
-// event labels (its headlines) and the names it shows.
+// timeline.json: valid JSON, one slide per dated event, and every headline
+// HTML-escaped (no raw markup) and, unescaped, the event's label.
+inline std::string unescape_html(std::string_view s) {
+  static const std::pair<std::string_view, char> kEntities[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    bool replaced = false;
+    for (const auto& [entity, ch] : kEntities) {
+      if (s.substr(i, entity.size()) == entity) {
+        out += ch;
+        i += entity.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += s[i++];
+  }
+  return out;
+}
+
+inline void check_timelinejs(const EventGraph& g) {
+  std::string text = eventgraph::format_timelinejs(g);
+  rapidjson::Document dom;
+  parse_json(dom, text, "timeline.json");
+  FUZZ_CHECK(dom.IsObject() && dom.HasMember("events") && dom["events"].IsArray(), "timeline.json: no events");
+  std::size_t dated = 0;
+  for (const eventgraph::Event& e : g.corpus.events) dated += e.time.is_resolved() ? 1 : 0;
+  FUZZ_CHECK(dom["events"].Size() == dated, "timeline.json: not one slide per dated event");
+  for (const auto& slide : dom["events"].GetArray()) {
+    FUZZ_CHECK(slide.IsObject() && slide.HasMember("start_date") && slide["start_date"].HasMember("year") &&
+                   slide["start_date"]["year"].IsInt(),
+               "timeline.json: a slide without a numeric start year");
+    FUZZ_CHECK(slide.HasMember("text") && slide["text"].HasMember("headline") &&
+                   slide["text"]["headline"].IsString() && slide.HasMember("unique_id"),
+               "timeline.json: a slide without headline or id");
+    std::string_view headline(slide["text"]["headline"].GetString(), slide["text"]["headline"].GetStringLength());
+    FUZZ_CHECK(headline.find('<') == std::string_view::npos && headline.find('>') == std::string_view::npos,
+               "timeline.json: markup in a headline: " + std::string(headline));
+    std::string id(slide["unique_id"].GetString(), slide["unique_id"].GetStringLength());
+    for (const eventgraph::Event& e : g.corpus.events) {
+      if (e.id == id && is_valid_utf8(e.label)) {
+        FUZZ_CHECK(unescape_html(headline) == e.label, "timeline.json: headline is not the label: " + id);
+      }
+    }
+  }
+}
+
+// Every format of `eventgraph build`.
 inline void check_outputs(const EventGraph& g, const std::vector<eventgraph::Diagnostic>& skipped) {
   check_events_json(g, skipped);
   check_jsonld(g);
   check_graphml(g);
   check_dot(g);
   check_csv(g);
+  check_timelinejs(g);
 }
 
 }  // namespace fuzz
