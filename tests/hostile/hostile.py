@@ -229,7 +229,7 @@ def case_large_json(tmp):
         entries = [{"id": f"d{i}", "file": "a.txt" if i == 0 else f"missing{i}.txt"} for i in range(n)]
         (d / "manifest.json").write_text(json.dumps({"documents": entries}, indent=1), encoding="utf-8")
         code, err, cpus[n], rss, out = build(tmp, [d], name=f"out-m{n}")
-        assert code == 1 and err.count("missing-file") == n - 1, err[-500:]
+        assert code == 1 and err.count("[missing-file]") == n - 1, err[-500:]
         assert [x["id"] for x in json.loads(utf8(out / "events.json"))["documents"]] == ["d0"]
         print(f"manifest of {n:,} entries: {n - 1:,} missing files reported in {cpus[n]:.2f} s cpu, peak RSS {rss:.0f} MB")
     ratio = (cpus[50_000] / max(cpus[5_000], 0.05)) / 10
