@@ -172,7 +172,9 @@ TEST_CASE("dates agree by day, a month contains its days, different days differ"
     Event e = event("ev-1", d29, {{"a", "a.com", on_day(day(2015, 9, 30)), {cook}}, {"b", "b.com", d29, {cook}}});
     e.mentions[0].mention.time_span.reset();
     e.mentions[0].mention.time.anchor = TimeAnchor::publication_relative;
-    const FieldComparison& date = only_shared(compare_outlets(corpus_of({e}), "a.com", "b.com")).date;
+    // Kept: `date` refers into it.
+    const OutletPairDiff diff = compare_outlets(corpus_of({e}), "a.com", "b.com");
+    const FieldComparison& date = only_shared(diff).date;
     CHECK(date.agreement == Agreement::only_second);
     CHECK(date.first.empty());
   }
