@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "../fuzz/fuzz_support.h"
 #include "graph/graph.h"
 #include "merge/merge.h"
 #include "output/csv.h"
@@ -108,132 +109,10 @@ EventGraph evil_graph() {
   return build_graph(std::move(c));
 }
 
-// --- A minimal XML reader: enough of XML 1.0 to check well-formedness of
-// what format_graphml writes and to decode its text and attributes.
-
-struct XmlElement {
-  std::string name;
-  std::map<std::string, std::string> attributes;
-  std::string text;
-  std::vector<XmlElement> children;
-};
-
-class XmlReader {
- public:
-  explicit XmlReader(std::string_view s) : s_(s) {}
-
-  XmlElement document() {
-    skip_space();
-    if (s_.substr(i_, 5) == "<?xml") {
-      i_ = s_.find("?>", i_);
-      require(i_ != std::string_view::npos, "unterminated declaration");
-      i_ += 2;
-    }
-    skip_space();
-    XmlElement root = element();
-    skip_space();
-    require(i_ == s_.size(), "content after the root element");
-    return root;
-  }
-
- private:
-  void require(bool ok, const char* what) {
-    if (!ok) throw std::runtime_error(std::string(what) + " at byte " + std::to_string(i_));
-  }
-  void skip_space() {
-    while (i_ < s_.size() && std::string_view(" \t\r\n").find(s_[i_]) != std::string_view::npos) ++i_;
-  }
-  std::string name() {
-    std::size_t start = i_;
-    while (i_ < s_.size() && std::string_view(" \t\r\n=/>").find(s_[i_]) == std::string_view::npos) ++i_;
-    require(i_ > start, "expected a name");
-    return std::string(s_.substr(start, i_ - start));
-  }
-  // Decodes a reference after '&'; raw '&' or '<' is an error.
-  void reference(std::string& out) {
-    std::size_t end = s_.find(';', i_);
-    require(end != std::string_view::npos, "unterminated reference");
-    std::string_view ref = s_.substr(i_ + 1, end - i_ - 1);
-    static const std::map<std::string_view, std::string_view> kNamed = {
-        {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}};
-    if (auto it = kNamed.find(ref); it != kNamed.end()) {
-      out += it->second;
-    } else {
-      require(ref.size() > 1 && ref[0] == '#', "unknown entity");
-      unsigned long code = ref[1] == 'x' ? std::stoul(std::string(ref.substr(2)), nullptr, 16)
-                                         : std::stoul(std::string(ref.substr(1)));
-      require(code == 9 || code == 10 || code == 13 || (code >= 0x20 && code < 0x80),
-              "only ASCII character references are expected");
-      out += static_cast<char>(code);
-    }
-    i_ = end + 1;
-  }
-  std::string attribute_value() {
-    require(i_ < s_.size() && (s_[i_] == '"' || s_[i_] == '\''), "unquoted attribute");
-    char quote = s_[i_++];
-    std::string out;
-    while (i_ < s_.size() && s_[i_] != quote) {
-      require(s_[i_] != '<', "'<' in an attribute");
-      if (s_[i_] == '&') {
-        reference(out);
-      } else {
-        // A parser would normalize these to spaces: they must be references.
-        require(s_[i_] != '\n' && s_[i_] != '\t' && s_[i_] != '\r', "raw whitespace in an attribute");
-        out += s_[i_++];
-      }
-    }
-    require(i_ < s_.size(), "unterminated attribute");
-    ++i_;
-    return out;
-  }
-  XmlElement element() {
-    require(i_ < s_.size() && s_[i_] == '<', "expected '<'");
-    ++i_;
-    XmlElement e;
-    e.name = name();
-    for (;;) {
-      skip_space();
-      require(i_ < s_.size(), "unterminated start tag");
-      if (s_.substr(i_, 2) == "/>") {
-        i_ += 2;
-        return e;
-      }
-      if (s_[i_] == '>') {
-        ++i_;
-        break;
-      }
-      std::string key = name();
-      require(i_ < s_.size() && s_[i_] == '=', "expected '='");
-      ++i_;
-      require(e.attributes.emplace(key, attribute_value()).second, "repeated attribute");
-    }
-    for (;;) {
-      require(i_ < s_.size(), "unterminated element");
-      if (s_.substr(i_, 2) == "</") {
-        i_ += 2;
-        require(name() == e.name, "mismatched end tag");
-        skip_space();
-        require(i_ < s_.size() && s_[i_] == '>', "expected '>'");
-        ++i_;
-        return e;
-      }
-      if (s_[i_] == '<') {
-        e.children.push_back(element());
-      } else if (s_[i_] == '&') {
-        reference(e.text);
-      } else {
-        require(s_.substr(i_, 3) != "]]>", "']]>' in content");
-        require(s_[i_] != '\r', "raw CR in content (a parser turns it into LF)");
-        auto b = static_cast<unsigned char>(s_[i_]);
-        require(b >= 0x20 || b == '\n' || b == '\t', "control character in content");
-        e.text += s_[i_++];
-      }
-    }
-  }
-
-  std::string_view s_;
-  std::size_t i_ = 0;
-};
+// GraphML is read back with the fuzz harnesses' strict XML reader: well-formed
+// XML 1.0, valid UTF-8, and only the character references format_graphml writes.
+using fuzz::XmlElement;
+using fuzz::XmlReader;
 
 // The <data> values of the <node> or <edge> whose `attribute` is `value`.
 std::map<std::string, std::string> graphml_data(const XmlElement& root, const std::string& tag,
