@@ -17,15 +17,7 @@ using detail::JsonField;
 Document read_document(const JsonField& f) {
   Document doc;
   doc.id = f["id"].string();
-  doc.outlet = f["outlet"].string();
-  doc.url = f["url"].string();
-  doc.title = f["title"].string();
-  if (auto published = f.optional("published")) {
-    doc.published = parse_publication_time(published->string());
-    if (!doc.published) published->fail("an ISO 8601 date or date-time");
-  }
-  doc.is_published_inferred = f["published_inferred"].boolean();
-  doc.source = f["source"].string();
+  detail::read_document_metadata(f, doc);
   return doc;
 }
 

@@ -28,19 +28,7 @@ std::string format_extraction_json(const Document& doc, const DocumentExtraction
   w.StartObject();
   w.Key("doc");
   write_json_string(w, doc.id);
-  w.Key("outlet");
-  write_json_string(w, doc.outlet);
-  w.Key("url");
-  write_json_string(w, doc.url);
-  w.Key("title");
-  write_json_string(w, doc.title);
-  w.Key("published");
-  if (doc.published) write_json_string(w, doc.published->to_iso());
-  else w.Null();
-  w.Key("published_inferred");
-  w.Bool(doc.is_published_inferred);
-  w.Key("source");
-  write_json_string(w, doc.source);
+  detail::write_json_document_metadata(w, doc);
   w.Key("entities");
   w.StartArray();
   for (const Entity& e : x.entities) write_json_entity(w, e);
@@ -108,15 +96,7 @@ ExtractionRead read_extraction_json(std::string_view line, std::string_view sour
     }
     Document doc;
     doc.id = root["doc"].string();
-    doc.outlet = root["outlet"].string();
-    doc.url = root["url"].string();
-    doc.title = root["title"].string();
-    if (auto published = root.optional("published")) {
-      doc.published = parse_publication_time(published->string());
-      if (!doc.published) published->fail("an ISO 8601 date or date-time");
-    }
-    doc.is_published_inferred = root["published_inferred"].boolean();
-    doc.source = root["source"].string();
+    detail::read_document_metadata(root, doc);
     doc.text = root["text"].string();
     DocumentExtraction& x = read.extraction;
     x.doc = doc.id;

@@ -176,6 +176,18 @@ Entity read_entity(const JsonField& f) {
   return e;
 }
 
+void read_document_metadata(const JsonField& f, Document& doc) {
+  doc.outlet = f["outlet"].string();
+  doc.url = f["url"].string();
+  doc.title = f["title"].string();
+  if (auto published = f.optional("published")) {
+    doc.published = parse_publication_time(published->string());
+    if (!doc.published) published->fail("an ISO 8601 date or date-time");
+  }
+  doc.is_published_inferred = f["published_inferred"].boolean();
+  doc.source = f["source"].string();
+}
+
 EventMention read_mention(const JsonField& f, std::string_view doc) {
   EventMention m;
   auto given_doc = f.optional("doc");

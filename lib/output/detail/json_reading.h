@@ -66,6 +66,8 @@ TimexType read_timex_type(const JsonField& f);
 date::sys_days read_day(const JsonField& f);
 
 Entity read_entity(const JsonField& f);
+// The fields write_json_document_metadata writes, into `doc`.
+void read_document_metadata(const JsonField& f, Document& doc);
 // A mention object as write_json_mention writes it. `doc` fills
 // EventMention::doc when the object has no "doc" member (extraction lines).
 EventMention read_mention(const JsonField& f, std::string_view doc);

@@ -61,6 +61,26 @@ void write_json_entity(Writer& w, const Entity& e) {
   w.EndObject();
 }
 
+// A document's metadata after its id: "outlet", "url", "title",
+// "published", "published_inferred", "source". Shared by events.json
+// ("id") and extraction lines ("doc"), which name the id differently.
+template <typename Writer>
+void write_json_document_metadata(Writer& w, const Document& doc) {
+  w.Key("outlet");
+  write_json_string(w, doc.outlet);
+  w.Key("url");
+  write_json_string(w, doc.url);
+  w.Key("title");
+  write_json_string(w, doc.title);
+  w.Key("published");
+  if (doc.published) write_json_string(w, doc.published->to_iso());
+  else w.Null();
+  w.Key("published_inferred");
+  w.Bool(doc.is_published_inferred);
+  w.Key("source");
+  write_json_string(w, doc.source);
+}
+
 // Confidence with two decimals: the same bytes on every machine.
 template <typename Writer>
 void write_json_confidence(Writer& w, double confidence) {
