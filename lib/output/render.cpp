@@ -378,9 +378,6 @@ int collect_message(char* text) {
   return 0;
 }
 
-struct ContextCloser {
-  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
 
 }  // namespace
 
@@ -462,8 +459,11 @@ RenderedTimeline render_timeline(const MergedCorpus& corpus, const RenderOptions
       g_graphviz_messages = nullptr;
     }
   } restore;
-  std::unique_ptr<GVC_t, ContextCloser> gvc(gvContext());
-  if (!gvc) throw std::runtime_error("Graphviz could not start (gvContext failed)");
+  // One context for the process, as gvc intends: Graphviz 2.43 keeps a
+  // font cache across contexts, and a second gvContext after gvFreeContext
+  // read freed memory in the pango plugin (ASan, two renders in one process).
+  static GVC_t* const context = gvContext();
+  if (!context) throw std::runtime_error("Graphviz could not start (gvContext failed)");
 
   detail::GraphHandle owner = detail::open_graph("timeline");
   Agraph_t* root = owner.get();
@@ -562,7 +562,7 @@ RenderedTimeline render_timeline(const MergedCorpus& corpus, const RenderOptions
     }
   }
 
-  if (gvLayout(gvc.get(), root, "dot") != 0) {
+  if (gvLayout(context, root, "dot") != 0) {
     throw std::runtime_error("Graphviz could not lay out the timeline: " + messages);
   }
   // Free the layout before the graph closes, whatever happens.
@@ -570,13 +570,13 @@ RenderedTimeline render_timeline(const MergedCorpus& corpus, const RenderOptions
     GVC_t* gvc;
     Agraph_t* graph;
     ~LayoutFreer() { gvFreeLayout(gvc, graph); }
-  } free_layout{gvc.get(), root};
+  } free_layout{context, root};
   // The core SVG writer (text as text, a <g> per node with its id); PNG
   // needs the cairo plugin (libgvplugin_pango, Debian's libgvc6).
   const char* renderer = options.format == ImageFormat::png ? "png:cairo" : "svg:svg";
   char* data = nullptr;
   unsigned int length = 0;
-  if (gvRenderData(gvc.get(), root, renderer, &data, &length) != 0 || !data) {
+  if (gvRenderData(context, root, renderer, &data, &length) != 0 || !data) {
     if (data) gvFreeRenderData(data);
     throw std::runtime_error(std::string("Graphviz could not render ") +
                              std::string(to_string(options.format)) +
