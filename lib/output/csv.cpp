@@ -12,8 +12,10 @@
 namespace eventgraph {
 namespace {
 
+// Rows are handed on to the sink in pieces of about 64 KiB.
 class CsvWriter {
  public:
+  explicit CsvWriter(TextSink& sink) : sink_(sink) {}
   // A text cell: guarded, then quoted when needed.
   void text(std::string_view value) {
     std::string cell;
@@ -33,8 +35,13 @@ class CsvWriter {
   void end_row() {
     out_ += "\r\n";
     is_row_start_ = true;
+    if (out_.size() >= (std::size_t{1} << 16)) finish();
   }
-  std::string take() { return std::move(out_); }
+  // Hands on what is left; call once at the end.
+  void finish() {
+    sink_.write(out_);
+    out_.clear();
+  }
 
  private:
   void raw(std::string_view cell) {
@@ -52,6 +59,7 @@ class CsvWriter {
     out_ += '"';
   }
 
+  TextSink& sink_;
   std::string out_;
   bool is_row_start_ = true;
 };
@@ -68,9 +76,9 @@ std::string entity_name(const MergedCorpus& c, const std::string& id) {
 
 }  // namespace
 
-std::string format_events_csv(const EventGraph& graph) {
+void write_events_csv(const EventGraph& graph, TextSink& out) {
   const MergedCorpus& c = graph.corpus;
-  CsvWriter w;
+  CsvWriter w(out);
   header(w, {"id", "type", "cameo", "label", "date", "date_begin", "date_end", "granularity",
              "modality", "actors", "actor_ids", "place", "place_id", "outlets", "mention_count",
              "conflicts"});
@@ -113,11 +121,11 @@ std::string format_events_csv(const EventGraph& graph) {
     w.number(e.conflicts.size());
     w.end_row();
   }
-  return w.take();
+  w.finish();
 }
 
-std::string format_mentions_csv(const EventGraph& graph) {
-  CsvWriter w;
+void write_mentions_csv(const EventGraph& graph, TextSink& out) {
+  CsvWriter w(out);
   header(w, {"event_id", "doc", "outlet", "sentence", "span_begin", "span_end", "trigger", "date",
              "date_anchor", "modality", "confidence", "quote"});
   for (const Event& e : graph.corpus.events) {
@@ -138,7 +146,19 @@ std::string format_mentions_csv(const EventGraph& graph) {
       w.end_row();
     }
   }
-  return w.take();
+  w.finish();
+}
+
+std::string format_events_csv(const EventGraph& graph) {
+  StringSink out;
+  write_events_csv(graph, out);
+  return out.take();
+}
+
+std::string format_mentions_csv(const EventGraph& graph) {
+  StringSink out;
+  write_mentions_csv(graph, out);
+  return out.take();
 }
 
 }  // namespace eventgraph

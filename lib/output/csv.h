@@ -22,6 +22,7 @@
 #include <string>
 
 #include "graph/graph.h"
+#include "output/output.h"
 
 namespace eventgraph {
 
@@ -30,10 +31,14 @@ namespace eventgraph {
 // outlets ("; "), mention_count, conflicts (how many fields disagree).
 // Rows in event order; undated events have empty dates.
 std::string format_events_csv(const EventGraph& graph);
+// The same bytes, streamed into `out`.
+void write_events_csv(const EventGraph& graph, TextSink& out);
 
 // Columns: event_id, doc, outlet, sentence, span_begin, span_end (bytes of
 // the normalized text), trigger, date, date_anchor, modality, confidence
 // (two decimals), quote. Rows in event order, then mention order.
 std::string format_mentions_csv(const EventGraph& graph);
+// The same bytes, streamed into `out`.
+void write_mentions_csv(const EventGraph& graph, TextSink& out);
 
 }  // namespace eventgraph

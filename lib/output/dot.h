@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "graph/graph.h"
+#include "output/output.h"
 
 namespace eventgraph {
 
@@ -28,6 +29,9 @@ namespace eventgraph {
 // \l escapes), line breaks as "\n". Throws std::runtime_error only if
 // cgraph fails (out of memory).
 std::string format_dot(const EventGraph& graph);
+// The same bytes, streamed into `out`. cgraph keeps global state: one call
+// at a time in a process.
+void write_dot(const EventGraph& graph, TextSink& out);
 
 // `text` as a DOT escString that renders as `text`: backslashes doubled,
 // CR/LF/CRLF as "\n", other control characters and invalid UTF-8 replaced

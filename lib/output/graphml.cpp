@@ -79,9 +79,17 @@ void append_escaped(std::string& out, std::string_view s, bool is_attribute = fa
   }
 }
 
+// Appends to a piece of the file, handed on to the sink once it is large
+// (after each node or edge), so that memory does not grow with the graph.
 class GraphmlWriter {
  public:
+  explicit GraphmlWriter(TextSink& sink) : sink_(sink) {}
   std::string& out() { return out_; }
+  void hand_on(bool is_end = false) {
+    if (!is_end && out_.size() < (std::size_t{1} << 16)) return;
+    sink_.write(out_);
+    out_.clear();
+  }
 
   void data(std::string_view key, std::string_view value) {
     out_ += "      <data key=\"";
@@ -101,6 +109,7 @@ class GraphmlWriter {
   }
 
  private:
+  TextSink& sink_;
   std::string out_;
 };
 
@@ -186,10 +195,10 @@ std::string_view participant_doc(const Event& e, const std::string& entity_id, c
 
 }  // namespace
 
-std::string format_graphml(const EventGraph& graph) {
+void write_graphml(const EventGraph& graph, TextSink& sink) {
   const Graph& g = graph.graph;
   const MergedCorpus& c = graph.corpus;
-  GraphmlWriter w;
+  GraphmlWriter w(sink);
   std::string& out = w.out();
   out +=
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -232,6 +241,7 @@ std::string format_graphml(const EventGraph& graph) {
       case VertexKind::document: write_document(w, c.documents[d.index]); break;
     }
     out += "    </node>\n";
+    w.hand_on();
   }
 
   std::size_t edge_number = 0;
@@ -260,9 +270,16 @@ std::string format_graphml(const EventGraph& graph) {
       w.int_data("span_end", static_cast<std::uint64_t>(d.span.end_byte));
     }
     out += "    </edge>\n";
+    w.hand_on();
   }
   out += "  </graph>\n</graphml>\n";
-  return std::move(out);
+  w.hand_on(true);
+}
+
+std::string format_graphml(const EventGraph& graph) {
+  StringSink out;
+  write_graphml(graph, out);
+  return out.take();
 }
 
 }  // namespace eventgraph

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "graph/graph.h"
+#include "output/output.h"
 
 namespace eventgraph {
 
@@ -24,5 +25,7 @@ namespace eventgraph {
 // graph gives the same bytes). Characters XML 1.0 does not allow (most C0
 // controls, invalid UTF-8) are replaced by U+FFFD; never fails.
 std::string format_graphml(const EventGraph& graph);
+// The same bytes, streamed into `out`.
+void write_graphml(const EventGraph& graph, TextSink& out);
 
 }  // namespace eventgraph

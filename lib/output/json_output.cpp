@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
 #include "output/detail/json_writing.h"
 
@@ -14,7 +13,7 @@ namespace {
 using detail::write_json_entity;
 using detail::write_json_span;
 using detail::write_json_string;
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = rapidjson::PrettyWriter<detail::SinkStream>;
 
 void write_document(Writer& w, const Document& doc) {
   w.StartObject();
@@ -134,12 +133,12 @@ void write_skipped(Writer& w, const Diagnostic& d) {
 
 }  // namespace
 
-std::string format_events_json(const EventGraph& graph, const std::vector<Diagnostic>& skipped,
-                               std::string_view generator_version,
-                               const std::vector<std::pair<std::string, std::size_t>>& limits) {
+void write_events_json(const EventGraph& graph, const std::vector<Diagnostic>& skipped,
+                       std::string_view generator_version,
+                       const std::vector<std::pair<std::string, std::size_t>>& limits, TextSink& out) {
   const MergedCorpus& c = graph.corpus;
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  detail::SinkStream stream(out);
+  Writer w(stream);
   w.SetIndent(' ', 2);
   w.StartObject();
   w.Key("generator");
@@ -177,9 +176,16 @@ std::string format_events_json(const EventGraph& graph, const std::vector<Diagno
     w.EndObject();
   }
   w.EndObject();
-  std::string out(buffer.GetString(), buffer.GetSize());
-  out += '\n';
-  return out;
+  stream.Put('\n');
+  stream.Flush();
+}
+
+std::string format_events_json(const EventGraph& graph, const std::vector<Diagnostic>& skipped,
+                               std::string_view generator_version,
+                               const std::vector<std::pair<std::string, std::size_t>>& limits) {
+  StringSink out;
+  write_events_json(graph, skipped, generator_version, limits, out);
+  return out.take();
 }
 
 }  // namespace eventgraph

@@ -5,7 +5,6 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
 #include <algorithm>
 #include <cmath>
@@ -23,7 +22,7 @@ std::string_view embedded_jsonld_context();
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = rapidjson::PrettyWriter<detail::SinkStream>;
 
 void write_string(Writer& w, std::string_view s) { detail::write_json_string(w, s); }
 
@@ -292,7 +291,7 @@ void write_document(Writer& w, const Document& d) {
 
 std::string_view jsonld_context_document() { return detail::embedded_jsonld_context(); }
 
-std::string format_jsonld(const EventGraph& graph) {
+void write_jsonld(const EventGraph& graph, TextSink& out) {
   const MergedCorpus& c = graph.corpus;
   std::string_view context_text = jsonld_context_document();
   rapidjson::Document context;
@@ -302,8 +301,8 @@ std::string format_jsonld(const EventGraph& graph) {
     throw std::logic_error("schemas/eventgraph.context.jsonld is not a JSON-LD context document");
   }
 
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  detail::SinkStream stream(out);
+  Writer w(stream);
   w.SetIndent(' ', 2);
   w.StartObject();
   w.Key("@context");
@@ -344,9 +343,14 @@ std::string format_jsonld(const EventGraph& graph) {
   }
   w.EndArray();
   w.EndObject();
-  std::string out(buffer.GetString(), buffer.GetSize());
-  out += '\n';
-  return out;
+  stream.Put('\n');
+  stream.Flush();
+}
+
+std::string format_jsonld(const EventGraph& graph) {
+  StringSink out;
+  write_jsonld(graph, out);
+  return out.take();
 }
 
 }  // namespace eventgraph

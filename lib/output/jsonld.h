@@ -29,12 +29,15 @@
 #include <string_view>
 
 #include "graph/graph.h"
+#include "output/output.h"
 
 namespace eventgraph {
 
 // The graph as JSON-LD, nodes in graph order, pretty-printed; the same
 // graph gives the same bytes. Never fails.
 std::string format_jsonld(const EventGraph& graph);
+// The same bytes, streamed into `out`.
+void write_jsonld(const EventGraph& graph, TextSink& out);
 
 // The context document every output embeds, byte for byte as
 // schemas/eventgraph.context.jsonld was at build time: {"@context": {...}}.

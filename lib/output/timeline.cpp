@@ -75,8 +75,20 @@ void id_register(void*, int, void*) {}
 
 Agiddisc_t kCreationOrderIds = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
 
+// agwrite's channel: its small pieces gathered, handed on in 64 KiB ones.
+struct SinkChannel {
+  TextSink& sink;
+  std::string pending;
+  void hand_on() {
+    sink.write(pending);
+    pending.clear();
+  }
+};
+
 int put_string(void* chan, const char* text) {
-  static_cast<std::string*>(chan)->append(text);
+  auto* channel = static_cast<SinkChannel*>(chan);
+  channel->pending.append(text);
+  if (channel->pending.size() >= (std::size_t{1} << 16)) channel->hand_on();
   return 0;
 }
 
@@ -189,10 +201,10 @@ GraphHandle open_graph(const char* name) {
   return graph;
 }
 
-std::string write_dot(Agraph_t* graph) {
-  std::string out;
-  if (agwrite(graph, &out) == EOF) throw std::runtime_error("cgraph could not write the graph");
-  return out;
+void write_cgraph(Agraph_t* graph, TextSink& out) {
+  SinkChannel channel{out, {}};
+  if (agwrite(graph, &channel) == EOF) throw std::runtime_error("cgraph could not write the graph");
+  channel.hand_on();
 }
 
 std::string NodeNamer::name_for(const std::string& wanted) {

@@ -2,7 +2,6 @@
 #include "output/timelinejs.h"
 
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
 #include <set>
 #include <utility>
@@ -12,7 +11,7 @@
 namespace eventgraph {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = rapidjson::PrettyWriter<detail::SinkStream>;
 
 // Names, quotes and ids from manifests may hold invalid UTF-8; the shared
 // writer repairs it, as in every other JSON output (found by fuzz_output).
@@ -129,7 +128,7 @@ void write_text(Writer& w, std::string_view headline, std::string_view html) {
 
 }  // namespace
 
-std::string format_timelinejs(const EventGraph& graph) {
+void write_timelinejs(const EventGraph& graph, TextSink& out) {
   const MergedCorpus& c = graph.corpus;
   std::set<std::string> outlets;
   for (const Document& d : c.documents) {
@@ -139,8 +138,8 @@ std::string format_timelinejs(const EventGraph& graph) {
   for (const Event& e : c.events) dated += e.time.is_resolved() ? 1 : 0;
   std::size_t undated = c.events.size() - dated;
 
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  detail::SinkStream stream(out);
+  Writer w(stream);
   w.SetIndent(' ', 2);
   w.StartObject();
   w.Key("title");
@@ -177,9 +176,14 @@ std::string format_timelinejs(const EventGraph& graph) {
   }
   w.EndArray();
   w.EndObject();
-  std::string out(buffer.GetString(), buffer.GetSize());
-  out += '\n';
-  return out;
+  stream.Put('\n');
+  stream.Flush();
+}
+
+std::string format_timelinejs(const EventGraph& graph) {
+  StringSink out;
+  write_timelinejs(graph, out);
+  return out.take();
 }
 
 }  // namespace eventgraph

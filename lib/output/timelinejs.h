@@ -23,9 +23,12 @@
 #include <string>
 
 #include "graph/graph.h"
+#include "output/output.h"
 
 namespace eventgraph {
 
 std::string format_timelinejs(const EventGraph& graph);
+// The same bytes, streamed into `out`.
+void write_timelinejs(const EventGraph& graph, TextSink& out);
 
 }  // namespace eventgraph

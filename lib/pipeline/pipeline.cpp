@@ -46,15 +46,18 @@ double to_seconds(std::chrono::nanoseconds d) { return std::chrono::duration<dou
 constexpr std::size_t kBatchDocuments = 256;
 constexpr std::size_t kBatchBytes = std::size_t{4} << 20;
 
-// Runs fn(0) .. fn(n - 1) on up to `jobs` threads, the caller's among them.
-// The first exception thrown is rethrown here once every thread stopped.
-void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& fn) {
+// Runs fn(0) .. fn(n - 1) on up to `jobs` threads, the caller's among them;
+// with `is_first_on_caller`, fn(0) runs on the calling thread (cgraph's
+// global state allows one thread). The first exception thrown is rethrown
+// here once every thread stopped.
+void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& fn,
+                  bool is_first_on_caller = false) {
   std::size_t threads = std::min<std::size_t>(std::max(1U, jobs), n);
   if (threads <= 1) {
     for (std::size_t i = 0; i < n; ++i) fn(i);
     return;
   }
-  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> next{is_first_on_caller ? std::size_t{1} : std::size_t{0}};
   std::exception_ptr error;
   std::mutex error_mutex;
   auto work = [&] {
@@ -70,6 +73,15 @@ void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::si
   };
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  if (is_first_on_caller) {
+    try {
+      fn(0);
+    } catch (...) {
+      std::lock_guard lock(error_mutex);
+      if (!error) error = std::current_exception();
+      next = n;
+    }
+  }
   work();
   for (std::thread& t : pool) t.join();
   if (error) std::rethrow_exception(error);
@@ -286,7 +298,7 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
   std::filesystem::create_directories(options.output_dir);
   struct OutputFile {
     std::string name;
-    std::function<std::string()> format;
+    std::function<void(TextSink&)> write;
   };
   std::vector<OutputFile> files;
   for (OutputFormat format : kAllOutputFormats) {
@@ -295,40 +307,40 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
     }
     switch (format) {
       case OutputFormat::json:
-        files.push_back({"events.json", [&] {
-                           return format_events_json(graph, skipped, options.generator_version,
-                                                     describe_limits(options));
+        files.push_back({"events.json", [&](TextSink& out) {
+                           write_events_json(graph, skipped, options.generator_version,
+                                             describe_limits(options), out);
                          }});
         break;
-      case OutputFormat::graphml: files.push_back({"events.graphml", [&] { return format_graphml(graph); }}); break;
-      case OutputFormat::dot: files.push_back({"events.dot", [&] { return format_dot(graph); }}); break;
-      case OutputFormat::jsonld: files.push_back({"events.jsonld", [&] { return format_jsonld(graph); }}); break;
+      case OutputFormat::graphml: files.push_back({"events.graphml", [&](TextSink& out) { write_graphml(graph, out); }}); break;
+      case OutputFormat::dot: files.push_back({"events.dot", [&](TextSink& out) { write_dot(graph, out); }}); break;
+      case OutputFormat::jsonld: files.push_back({"events.jsonld", [&](TextSink& out) { write_jsonld(graph, out); }}); break;
       case OutputFormat::csv:
-        files.push_back({"events.csv", [&] { return format_events_csv(graph); }});
-        files.push_back({"mentions.csv", [&] { return format_mentions_csv(graph); }});
+        files.push_back({"events.csv", [&](TextSink& out) { write_events_csv(graph, out); }});
+        files.push_back({"mentions.csv", [&](TextSink& out) { write_mentions_csv(graph, out); }});
         break;
       case OutputFormat::timelinejs:
-        files.push_back({"timeline.json", [&] { return format_timelinejs(graph); }});
+        files.push_back({"timeline.json", [&](TextSink& out) { write_timelinejs(graph, out); }});
         break;
     }
   }
-  // Each writer formats on its own thread; the files are written in the
-  // fixed order above. cgraph (DOT) keeps global state, so it stays on
-  // this thread.
-  std::vector<std::string> contents(files.size());
-  std::vector<std::size_t> threaded;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (files[i].name == "events.dot") contents[i] = files[i].format();
-    else threaded.push_back(i);
-  }
-  parallel_for(threaded.size(), options.jobs,
-               [&](std::size_t k) { contents[threaded[k]] = files[threaded[k]].format(); });
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    auto path = options.output_dir / files[i].name;
-    write_file_atomically(path, contents[i]);
-    std::string().swap(contents[i]);
-    report.files_written.push_back(path);
-  }
+  std::vector<std::filesystem::path> paths;  // in kAllOutputFormats order
+  for (const OutputFile& f : files) paths.push_back(options.output_dir / f.name);
+  // Each writer streams into its own file on a thread of its own, so no
+  // file is ever held in memory. cgraph (DOT) keeps global state, so it
+  // goes first, on this thread; being the slowest, it also goes first.
+  std::stable_partition(files.begin(), files.end(),
+                        [](const OutputFile& f) { return f.name == "events.dot"; });
+  bool has_dot = !files.empty() && files.front().name == "events.dot";
+  parallel_for(
+      files.size(), options.jobs,
+      [&](std::size_t i) {
+        AtomicFile file(options.output_dir / files[i].name);
+        files[i].write(file);
+        file.commit();
+      },
+      has_dot);
+  for (auto& path : paths) report.files_written.push_back(std::move(path));
   clock.output += seconds_since(output_started);
 }
 

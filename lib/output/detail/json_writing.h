@@ -11,8 +11,32 @@
 
 #include "core/types.h"
 #include "output/detail/utf8.h"
+#include "output/output.h"
 
 namespace eventgraph::detail {
+
+// A RapidJSON output stream into a TextSink, handed on in 64 KiB pieces:
+// a writer's memory stays the same whatever the size of its file. The
+// writer's Flush() (called by RapidJSON at the end of the root value)
+// hands on the rest.
+class SinkStream {
+ public:
+  using Ch = char;
+  explicit SinkStream(TextSink& sink) : sink_(sink) {}
+  void Put(char c) {
+    if (size_ == sizeof(buffer_)) Flush();
+    buffer_[size_++] = c;
+  }
+  void Flush() {
+    sink_.write(std::string_view(buffer_, size_));
+    size_ = 0;
+  }
+
+ private:
+  TextSink& sink_;
+  char buffer_[std::size_t{1} << 16];
+  std::size_t size_ = 0;
+};
 
 // A JSON string of `s`; invalid UTF-8 (from manifest or JSONL metadata,
 // which only the article text is repaired of) becomes U+FFFD, so that the

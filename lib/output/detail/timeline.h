@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "output/output.h"
 
 namespace eventgraph::detail {
 
@@ -92,8 +93,9 @@ using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 // and written in heap order. Throws std::runtime_error when cgraph fails.
 GraphHandle open_graph(const char* name);
 
-// The graph as DOT text. Throws std::runtime_error when cgraph fails.
-std::string write_dot(Agraph_t* graph);
+// Writes the graph as DOT text into `out`. Throws std::runtime_error when
+// cgraph fails.
+void write_cgraph(Agraph_t* graph, TextSink& out);
 
 // Node names that are safe and unique: `wanted` when it has no backslash
 // or control character and is not taken, else a variant ("vertex~2").
