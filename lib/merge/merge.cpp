@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <set>
@@ -375,7 +376,8 @@ std::string label_for(const Event& e, const std::vector<Entity>& entities) {
   return label;
 }
 
-Event make_event(std::vector<const Item*> members, const std::vector<Entity>& entities) {
+// Moves the members' mentions into the event (each is in one cluster).
+Event make_event(std::vector<Item*> members, const std::vector<Entity>& entities) {
   std::sort(members.begin(), members.end(), [](const Item* a, const Item* b) {
     return std::tie(a->mention.doc, a->mention.trigger) < std::tie(b->mention.doc, b->mention.trigger);
   });
@@ -456,9 +458,10 @@ Event make_event(std::vector<const Item*> members, const std::vector<Entity>& en
   e.modality = any_asserted ? Modality::asserted : any_reported ? Modality::reported : first.modality;
 
   std::set<std::string> outlets;
-  for (const Item* it : members) {
-    e.mentions.push_back({it->outlet, it->mention});
+  e.mentions.reserve(members.size());
+  for (Item* it : members) {
     if (!it->outlet.empty()) outlets.insert(it->outlet);
+    e.mentions.push_back({std::move(it->outlet), std::move(it->mention)});
   }
   e.outlets.assign(outlets.begin(), outlets.end());
   e.label = label_for(e, entities);
@@ -485,6 +488,9 @@ MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<Documen
   std::map<std::string, std::string> outlet_of;
   for (const Document& d : documents) outlet_of[d.id] = d.outlet;
   std::vector<Item> items;
+  std::size_t mention_count = 0;
+  for (const DocumentExtraction& x : extractions) mention_count += x.events.size();
+  items.reserve(mention_count);
   for (DocumentExtraction& x : extractions) {
     for (EventMention& m : x.events) {
       for (ActorRole& a : m.actors) {
@@ -512,14 +518,16 @@ MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<Documen
   }
   UnionFind uf(items.size());
   cluster(items, affiliations, uf);
-  std::map<std::size_t, std::vector<const Item*>> clusters;
+  std::map<std::size_t, std::vector<Item*>> clusters;
   for (std::size_t i = 0; i < items.size(); ++i) clusters[uf.find(i)].push_back(&items[i]);
+  corpus.events.reserve(clusters.size());
   for (auto& [root, members] : clusters) corpus.events.push_back(make_event(std::move(members), corpus.entities));
 
   std::stable_sort(corpus.events.begin(), corpus.events.end(), [](const Event& a, const Event& b) {
+    // References to the strings: a copy per comparison was most of the sort.
     auto key = [](const Event& e) {
       return std::make_tuple(!e.time.is_resolved(), e.time.earliest.value_or(date::sys_days{}),
-                             e.time.latest.value_or(date::sys_days{}), e.type, e.id);
+                             e.time.latest.value_or(date::sys_days{}), std::cref(e.type), std::cref(e.id));
     };
     return key(a) < key(b);
   });

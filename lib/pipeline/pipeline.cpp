@@ -11,6 +11,7 @@
 #include <chrono>
 #include <exception>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <mutex>
 #include <numeric>
@@ -150,15 +151,15 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
   std::size_t loaded_bytes = 0;
   std::size_t over_total = 0;  // documents skipped past max_total_bytes
 
-  auto map_batch = [&] {
-    Clock::time_point batch_started = Clock::now();
-    std::vector<MappedDocument> mapped(batch.size());
-    parallel_for(batch.size(), options.jobs, [&](std::size_t i) {
+  // Normalizes and extracts `docs` on options.jobs threads.
+  auto map_all = [&](std::vector<Document> docs) {
+    std::vector<MappedDocument> mapped(docs.size());
+    parallel_for(docs.size(), options.jobs, [&](std::size_t i) {
       MappedDocument& m = mapped[i];
       Clock::time_point t = Clock::now();
-      m.raw_bytes = batch[i].text.size();
-      NormalizedText normalized = normalize_text(batch[i].text, batch[i].id);
-      m.doc = std::move(batch[i]);
+      m.raw_bytes = docs[i].text.size();
+      NormalizedText normalized = normalize_text(docs[i].text, docs[i].id);
+      m.doc = std::move(docs[i]);
       m.doc.text = std::move(normalized.text);
       m.diagnostics = std::move(normalized.diagnostics);
       m.normalize = Clock::now() - t;
@@ -166,8 +167,10 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
       for (Diagnostic& d : m.extraction.limits_hit) m.diagnostics.push_back(std::move(d));
       m.extraction.limits_hit.clear();
     });
-    batch.clear();
-    batch_bytes = 0;
+    return mapped;
+  };
+  // Hands a mapped batch on, in input order, on this thread.
+  auto deliver = [&](std::vector<MappedDocument> mapped) {
     for (MappedDocument& m : mapped) {
       clock.normalize += m.normalize;
       clock.extraction.text += m.timings.text;
@@ -178,10 +181,27 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
       for (Diagnostic& d : m.diagnostics) on_diagnostic(std::move(d));
       on_mapped(std::move(m));
     }
-    mapping_seconds += seconds_since(batch_started);
     if (options.on_progress) {
       options.on_progress({clock.documents, clock.bytes, total_bytes, seconds_since(started)});
     }
+  };
+  // With more than one job, a batch is mapped while this thread loads the
+  // next one: reading and parsing the input then costs no wall time. The
+  // batches still arrive in input order, each after the load messages of
+  // the batch behind it, whatever the timing.
+  std::future<std::vector<MappedDocument>> in_flight;
+  auto map_batch = [&] {
+    Clock::time_point batch_started = Clock::now();
+    std::vector<Document> docs;
+    docs.swap(batch);
+    batch_bytes = 0;
+    if (in_flight.valid()) deliver(in_flight.get());
+    if (options.jobs > 1) {
+      in_flight = std::async(std::launch::async, map_all, std::move(docs));
+    } else {
+      deliver(map_all(std::move(docs)));
+    }
+    mapping_seconds += seconds_since(batch_started);
   };
 
   load_documents(
@@ -210,6 +230,11 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
       },
       on_diagnostic);
   if (!batch.empty()) map_batch();
+  if (in_flight.valid()) {
+    Clock::time_point waited = Clock::now();
+    deliver(in_flight.get());
+    mapping_seconds += seconds_since(waited);
+  }
   if (over_total > 1) {
     on_diagnostic({Severity::error, "-", 0, 0, "total-input-too-large",
                    std::to_string(over_total) + " documents in all were skipped past --max-total-bytes"});

@@ -21,26 +21,60 @@ namespace eventgraph::detail {
 // ---------------------------------------------------------------------------
 // Index structures
 
+std::uint64_t TokenTrie::hash_of(std::uint32_t node, std::string_view token) {
+  std::uint64_t hash = 14695981039346656037ULL ^ node;  // FNV-1a, seeded with the node
+  for (char ch : token) hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ULL;
+  return hash ^ (hash >> 29);
+}
+
+std::size_t TokenTrie::find_slot(std::uint64_t hash, std::uint32_t node, std::string_view token) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.child == kNone) return i;
+    if (s.hash == hash && s.node == node &&
+        std::string_view(tokens_).substr(s.token_begin, s.token_size) == token) {
+      return i;
+    }
+  }
+}
+
+void TokenTrie::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.child == kNone) continue;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].child != kNone) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
 void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t value) {
   std::uint32_t node = kRoot;
   for (const std::string& token : folded) {
-    auto it = nodes_[node].children.find(token);
-    if (it == nodes_[node].children.end()) {
-      const auto next = static_cast<std::uint32_t>(nodes_.size());
-      nodes_[node].children.emplace(token, next);
-      nodes_.emplace_back();
-      node = next;
-    } else {
-      node = it->second;
+    const std::uint64_t hash = hash_of(node, token);
+    std::size_t i = find_slot(hash, node, token);
+    if (slots_[i].child == kNone) {
+      if (2 * (edges_ + 1) > slots_.size()) {
+        grow();
+        i = find_slot(hash, node, token);
+      }
+      const auto next = static_cast<std::uint32_t>(values_.size());
+      values_.emplace_back();
+      slots_[i] = {hash, node, next, static_cast<std::uint32_t>(tokens_.size()),
+                   static_cast<std::uint32_t>(token.size())};
+      tokens_ += token;
+      ++edges_;
     }
+    node = slots_[i].child;
   }
-  nodes_[node].values.push_back(value);
+  values_[node].push_back(value);
 }
 
 std::uint32_t TokenTrie::child(std::uint32_t node, std::string_view folded_token) const {
-  const auto& children = nodes_[node].children;
-  auto it = children.find(folded_token);
-  return it == children.end() ? kNone : it->second;
+  return slots_[find_slot(hash_of(node, folded_token), node, folded_token)].child;
 }
 
 const LexiconEntity* EntityLexicon::find(std::string_view id) const {

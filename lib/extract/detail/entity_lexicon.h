@@ -63,27 +63,41 @@ struct IndexedName {
   std::vector<std::string> tokens;
 };
 
-// Token-sequence trie over folded (lower-cased) tokens. Children live in a
-// sorted map per node: lookups only, so no output depends on hash order.
+// Token-sequence trie over folded (lower-cased) tokens. The edges of all
+// nodes live in one open-addressing hash table keyed by (node, token): a
+// step costs one probe, where a sorted map per node cost a dozen string
+// comparisons at the root (7% of a build). Lookups only, so no output
+// depends on hash order.
 class TokenTrie {
  public:
   static constexpr std::uint32_t kRoot = 0;
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
-  TokenTrie() : nodes_(1) {}
+  TokenTrie() : values_(1), slots_(16) {}
   // Adds `folded` tokens ending in payload `value`.
   void insert(const std::vector<std::string>& folded, std::uint32_t value);
   // The child of `node` under `folded_token`, or kNone.
   std::uint32_t child(std::uint32_t node, std::string_view folded_token) const;
-  const std::vector<std::uint32_t>& values(std::uint32_t node) const { return nodes_[node].values; }
-  std::size_t size() const { return nodes_.size(); }
+  const std::vector<std::uint32_t>& values(std::uint32_t node) const { return values_[node]; }
+  std::size_t size() const { return values_.size(); }
 
  private:
-  struct Node {
-    std::map<std::string, std::uint32_t, std::less<>> children;
-    std::vector<std::uint32_t> values;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t node = 0;
+    std::uint32_t child = kNone;  // kNone: empty
+    std::uint32_t token_begin = 0;  // into tokens_
+    std::uint32_t token_size = 0;
   };
-  std::vector<Node> nodes_;
+  static std::uint64_t hash_of(std::uint32_t node, std::string_view token);
+  // The slot holding (node, token), or the empty slot where it would go.
+  std::size_t find_slot(std::uint64_t hash, std::uint32_t node, std::string_view token) const;
+  void grow();
+
+  std::vector<std::vector<std::uint32_t>> values_;  // per node
+  std::vector<Slot> slots_;                          // a power of two, at most half full
+  std::size_t edges_ = 0;
+  std::string tokens_;                               // the edge tokens, end to end
 };
 
 struct EntityLexicon {
