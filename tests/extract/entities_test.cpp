@@ -531,3 +531,28 @@ TEST_CASE("entities: matching stays linear on a long document") {
   const Analyzed a = analyze(raw);
   CHECK(a.result.mentions.size() == 1000u * 12u);
 }
+
+TEST_CASE("token trie: every inserted path is found, through many table growths") {
+  detail::TokenTrie trie;
+  // 3,000 two-token names under 300 first tokens: the edge table grows from
+  // 16 slots many times over.
+  for (std::uint32_t i = 0; i < 3000; ++i) {
+    trie.insert({"w" + std::to_string(i % 300), "x" + std::to_string(i)}, i);
+  }
+  for (std::uint32_t i = 0; i < 3000; ++i) {
+    std::uint32_t first = trie.child(detail::TokenTrie::kRoot, "w" + std::to_string(i % 300));
+    REQUIRE(first != detail::TokenTrie::kNone);
+    CHECK(trie.values(first).empty());
+    std::uint32_t second = trie.child(first, "x" + std::to_string(i));
+    REQUIRE(second != detail::TokenTrie::kNone);
+    CHECK(trie.values(second) == std::vector<std::uint32_t>{i});
+  }
+  std::uint32_t w0 = trie.child(detail::TokenTrie::kRoot, "w0");
+  CHECK(trie.child(w0, "x1") == detail::TokenTrie::kNone);  // x1 hangs under w1
+  CHECK(trie.child(detail::TokenTrie::kRoot, "x0") == detail::TokenTrie::kNone);
+  CHECK(trie.child(detail::TokenTrie::kRoot, "") == detail::TokenTrie::kNone);
+  // A repeated path adds its value to the same node; a prefix is a node.
+  trie.insert({"w0", "x0"}, 7);
+  CHECK(trie.values(trie.child(w0, "x0")) == std::vector<std::uint32_t>{0, 7});
+  CHECK(trie.size() == 1 + 300 + 3000);
+}

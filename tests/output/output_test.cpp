@@ -5,7 +5,10 @@
 #include <graphviz/cgraph.h>
 #include <rapidjson/document.h>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -563,4 +566,104 @@ TEST_CASE("dot: an id that is not UTF-8 gets a safe node name") {
   CHECK(dot.find('\xFE') == std::string::npos);
   std::unique_ptr<Agraph_t, GraphCloser> parsed(agmemread(dot.c_str()));
   CHECK(parsed != nullptr);
+}
+
+namespace {
+
+// Records how the bytes arrive, to check that writers hand them on in
+// pieces instead of all at the end.
+class PieceSink final : public TextSink {
+ public:
+  void write(std::string_view bytes) override {
+    text += bytes;
+    ++pieces;
+  }
+  std::string text;
+  std::size_t pieces = 0;
+};
+
+// A graph of `n` events, each with a long label: large enough that every
+// writer's output passes its 64 KiB hand-on size several times.
+EventGraph large_graph(std::size_t n) {
+  MergedCorpus c;
+  Document d;
+  d.id = "doc-1";
+  d.outlet = "example.com";
+  d.published = parse_publication_time("2015-09-28T10:00:00-04:00");
+  d.text = std::string(100, 'x');
+  c.documents.push_back(d);
+  c.entities.push_back({"person:a", EntityKind::person, "A Person", {}, ""});
+  for (std::size_t i = 0; i < n; ++i) {
+    Event e;
+    e.id = "ev-" + std::to_string(i);
+    e.type = "meeting";
+    e.label = "Meeting number " + std::to_string(i) + " " + std::string(200, 'y');
+    e.time.value = "2015-09-28";
+    e.time.earliest = e.time.latest = date::sys_days{date::year{2015} / 9 / 28};
+    e.time.granularity = Granularity::day;
+    e.actors = {{"person:a", Role::participant, {0, 1}}};
+    EventMention m;
+    m.type = "meeting";
+    m.doc = "doc-1";
+    m.trigger = {0, 1};
+    m.trigger_text = "x";
+    m.actors = e.actors;
+    e.mentions.push_back({"example.com", m});
+    e.outlets = {"example.com"};
+    c.events.push_back(e);
+  }
+  return build_graph(std::move(c));
+}
+
+}  // namespace
+
+TEST_CASE("every writer streams the bytes its format_ function returns, in pieces") {
+  for (const EventGraph& g : {evil_graph(), large_graph(2000)}) {
+    auto check = [](const std::string& formatted, auto write, bool is_large) {
+      PieceSink sink;
+      write(sink);
+      CHECK(sink.text == formatted);
+      if (is_large) CHECK(sink.pieces > 2);
+    };
+    bool is_large = g.corpus.events.size() > 100;
+    check(format_events_json(g, {}, "test", {}),
+          [&](TextSink& s) { write_events_json(g, {}, "test", {}, s); }, is_large);
+    check(format_graphml(g), [&](TextSink& s) { write_graphml(g, s); }, is_large);
+    check(format_dot(g), [&](TextSink& s) { write_dot(g, s); }, is_large);
+    check(format_jsonld(g), [&](TextSink& s) { write_jsonld(g, s); }, is_large);
+    check(format_events_csv(g), [&](TextSink& s) { write_events_csv(g, s); }, is_large);
+    check(format_mentions_csv(g), [&](TextSink& s) { write_mentions_csv(g, s); }, false);
+  }
+}
+
+TEST_CASE("AtomicFile: the file appears whole on commit, and not at all without it") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("eventgraph-atomic-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::path path = dir / "out.txt";
+  const std::string big(3 << 20, 'z');  // past the 1 MiB buffer
+
+  {
+    AtomicFile file(path);
+    file.write("first ");
+    file.write(big);
+    file.write("last");
+    CHECK_FALSE(fs::exists(path));  // only the temporary so far
+    file.commit();
+  }
+  CHECK(read_file(path.string()) == "first " + big + "last");
+
+  {
+    AtomicFile file(path);
+    file.write("replacement that never lands");
+    // destroyed without commit(): a writer threw
+  }
+  CHECK(read_file(path.string()) == "first " + big + "last");
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
+  CHECK(entries == 1);  // no temporary left behind
+
+  CHECK_THROWS_AS(AtomicFile(dir / "missing" / "out.txt"), fs::filesystem_error);
+  fs::remove_all(dir);
 }
