@@ -61,28 +61,21 @@ void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::si
   std::atomic<std::size_t> next{is_first_on_caller ? std::size_t{1} : std::size_t{0}};
   std::exception_ptr error;
   std::mutex error_mutex;
-  auto work = [&] {
-    for (std::size_t i = next++; i < n; i = next++) {
-      try {
-        fn(i);
-      } catch (...) {
-        std::lock_guard lock(error_mutex);
-        if (!error) error = std::current_exception();
-        next = n;
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  if (is_first_on_caller) {
+  auto run = [&](std::size_t i) {
     try {
-      fn(0);
+      fn(i);
     } catch (...) {
       std::lock_guard lock(error_mutex);
       if (!error) error = std::current_exception();
       next = n;
     }
-  }
+  };
+  auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) run(i);
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  if (is_first_on_caller) run(0);
   work();
   for (std::thread& t : pool) t.join();
   if (error) std::rethrow_exception(error);
