@@ -1,5 +1,6 @@
 // CSV writers (RFC 4180, with a formula-injection guard; see csv.h).
 #include "output/detail/decimal.h"
+#include "output/detail/sink_buffer.h"
 #include "output/detail/utf8.h"
 #include "output/csv.h"
 
@@ -15,7 +16,7 @@ namespace {
 // Rows are handed on to the sink in pieces of about 64 KiB.
 class CsvWriter {
  public:
-  explicit CsvWriter(TextSink& sink) : sink_(sink) {}
+  explicit CsvWriter(TextSink& sink) : piece_(sink), out_(piece_.text()) {}
   // A text cell: guarded, then quoted when needed.
   void text(std::string_view value) {
     std::string cell;
@@ -35,13 +36,10 @@ class CsvWriter {
   void end_row() {
     out_ += "\r\n";
     is_row_start_ = true;
-    if (out_.size() >= (std::size_t{1} << 16)) finish();
+    piece_.hand_on_if_full();
   }
   // Hands on what is left; call once at the end.
-  void finish() {
-    sink_.write(out_);
-    out_.clear();
-  }
+  void finish() { piece_.hand_on(); }
 
  private:
   void raw(std::string_view cell) {
@@ -59,8 +57,8 @@ class CsvWriter {
     out_ += '"';
   }
 
-  TextSink& sink_;
-  std::string out_;
+  detail::SinkBuffer piece_;
+  std::string& out_;
   bool is_row_start_ = true;
 };
 
@@ -150,15 +148,11 @@ void write_mentions_csv(const EventGraph& graph, TextSink& out) {
 }
 
 std::string format_events_csv(const EventGraph& graph) {
-  StringSink out;
-  write_events_csv(graph, out);
-  return out.take();
+  return collect_output([&](TextSink& out) { write_events_csv(graph, out); });
 }
 
 std::string format_mentions_csv(const EventGraph& graph) {
-  StringSink out;
-  write_mentions_csv(graph, out);
-  return out.take();
+  return collect_output([&](TextSink& out) { write_mentions_csv(graph, out); });
 }
 
 }  // namespace eventgraph

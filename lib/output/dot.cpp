@@ -261,9 +261,7 @@ void write_dot(const EventGraph& graph, TextSink& out) {
 }
 
 std::string format_dot(const EventGraph& graph) {
-  StringSink out;
-  write_dot(graph, out);
-  return out.take();
+  return collect_output([&](TextSink& out) { write_dot(graph, out); });
 }
 
 }  // namespace eventgraph

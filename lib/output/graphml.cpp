@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "output/detail/sink_buffer.h"
 #include "output/detail/utf8.h"
 
 namespace eventgraph {
@@ -79,17 +80,13 @@ void append_escaped(std::string& out, std::string_view s, bool is_attribute = fa
   }
 }
 
-// Appends to a piece of the file, handed on to the sink once it is large
-// (after each node or edge), so that memory does not grow with the graph.
+// Appends to a piece of the file, handed on to the sink after a node or
+// edge once it is large, so that memory does not grow with the graph.
 class GraphmlWriter {
  public:
-  explicit GraphmlWriter(TextSink& sink) : sink_(sink) {}
+  explicit GraphmlWriter(TextSink& sink) : piece_(sink), out_(piece_.text()) {}
   std::string& out() { return out_; }
-  void hand_on(bool is_end = false) {
-    if (!is_end && out_.size() < (std::size_t{1} << 16)) return;
-    sink_.write(out_);
-    out_.clear();
-  }
+  detail::SinkBuffer& piece() { return piece_; }
 
   void data(std::string_view key, std::string_view value) {
     out_ += "      <data key=\"";
@@ -109,8 +106,8 @@ class GraphmlWriter {
   }
 
  private:
-  TextSink& sink_;
-  std::string out_;
+  detail::SinkBuffer piece_;
+  std::string& out_;
 };
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
@@ -241,7 +238,7 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
       case VertexKind::document: write_document(w, c.documents[d.index]); break;
     }
     out += "    </node>\n";
-    w.hand_on();
+    w.piece().hand_on_if_full();
   }
 
   std::size_t edge_number = 0;
@@ -270,16 +267,14 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
       w.int_data("span_end", static_cast<std::uint64_t>(d.span.end_byte));
     }
     out += "    </edge>\n";
-    w.hand_on();
+    w.piece().hand_on_if_full();
   }
   out += "  </graph>\n</graphml>\n";
-  w.hand_on(true);
+  w.piece().hand_on();
 }
 
 std::string format_graphml(const EventGraph& graph) {
-  StringSink out;
-  write_graphml(graph, out);
-  return out.take();
+  return collect_output([&](TextSink& out) { write_graphml(graph, out); });
 }
 
 }  // namespace eventgraph

@@ -183,9 +183,8 @@ void write_events_json(const EventGraph& graph, const std::vector<Diagnostic>& s
 std::string format_events_json(const EventGraph& graph, const std::vector<Diagnostic>& skipped,
                                std::string_view generator_version,
                                const std::vector<std::pair<std::string, std::size_t>>& limits) {
-  StringSink out;
-  write_events_json(graph, skipped, generator_version, limits, out);
-  return out.take();
+  return collect_output(
+      [&](TextSink& out) { write_events_json(graph, skipped, generator_version, limits, out); });
 }
 
 }  // namespace eventgraph

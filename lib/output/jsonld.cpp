@@ -348,9 +348,7 @@ void write_jsonld(const EventGraph& graph, TextSink& out) {
 }
 
 std::string format_jsonld(const EventGraph& graph) {
-  StringSink out;
-  write_jsonld(graph, out);
-  return out.take();
+  return collect_output([&](TextSink& out) { write_jsonld(graph, out); });
 }
 
 }  // namespace eventgraph

@@ -46,6 +46,15 @@ class StringSink final : public TextSink {
   std::string text_;
 };
 
+// The bytes `write(sink)` streams, as one string: each format_* function is
+// its write_* collected this way.
+template <typename Write>
+std::string collect_output(Write&& write) {
+  StringSink sink;
+  write(sink);
+  return sink.take();
+}
+
 // An output file written whole or not at all: the bytes go to a temporary
 // file beside `path`, and commit() flushes it to disk and renames it over
 // `path`, so readers never see a half-written file. Destroyed without

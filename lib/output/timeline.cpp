@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "output/detail/sink_buffer.h"
 #include "output/detail/timeline.h"
 #include "output/detail/utf8.h"
 
@@ -75,20 +76,11 @@ void id_register(void*, int, void*) {}
 
 Agiddisc_t kCreationOrderIds = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
 
-// agwrite's channel: its small pieces gathered, handed on in 64 KiB ones.
-struct SinkChannel {
-  TextSink& sink;
-  std::string pending;
-  void hand_on() {
-    sink.write(pending);
-    pending.clear();
-  }
-};
-
+// agwrite's channel: its small pieces gathered into large ones.
 int put_string(void* chan, const char* text) {
-  auto* channel = static_cast<SinkChannel*>(chan);
-  channel->pending.append(text);
-  if (channel->pending.size() >= (std::size_t{1} << 16)) channel->hand_on();
+  auto* channel = static_cast<SinkBuffer*>(chan);
+  channel->text().append(text);
+  channel->hand_on_if_full();
   return 0;
 }
 
@@ -202,7 +194,7 @@ GraphHandle open_graph(const char* name) {
 }
 
 void write_cgraph(Agraph_t* graph, TextSink& out) {
-  SinkChannel channel{out, {}};
+  SinkBuffer channel(out);
   if (agwrite(graph, &channel) == EOF) throw std::runtime_error("cgraph could not write the graph");
   channel.hand_on();
 }

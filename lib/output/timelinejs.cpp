@@ -181,9 +181,7 @@ void write_timelinejs(const EventGraph& graph, TextSink& out) {
 }
 
 std::string format_timelinejs(const EventGraph& graph) {
-  StringSink out;
-  write_timelinejs(graph, out);
-  return out.take();
+  return collect_output([&](TextSink& out) { write_timelinejs(graph, out); });
 }
 
 }  // namespace eventgraph

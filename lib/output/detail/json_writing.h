@@ -10,15 +10,15 @@
 #include <vector>
 
 #include "core/types.h"
+#include "output/detail/sink_buffer.h"
 #include "output/detail/utf8.h"
 #include "output/output.h"
 
 namespace eventgraph::detail {
 
-// A RapidJSON output stream into a TextSink, handed on in 64 KiB pieces:
-// a writer's memory stays the same whatever the size of its file. The
-// writer's Flush() (called by RapidJSON at the end of the root value)
-// hands on the rest.
+// A RapidJSON output stream into a TextSink, handed on in pieces of
+// kSinkPieceBytes (a fixed array: Put runs once per character). The
+// writer's Flush() hands on the rest; call it at the end.
 class SinkStream {
  public:
   using Ch = char;
@@ -34,7 +34,7 @@ class SinkStream {
 
  private:
   TextSink& sink_;
-  char buffer_[std::size_t{1} << 16];
+  char buffer_[kSinkPieceBytes];
   std::size_t size_ = 0;
 };
 
