@@ -86,7 +86,10 @@ std::optional<int> zone_offset_minutes(std::string_view word) {
   return std::nullopt;
 }
 
+// Value of a run of ASCII digits; -1 when it has more digits than any field
+// of a dateline (a fuzzer found that a long run overflowed an int).
 int to_int(std::string_view digits) {
+  if (digits.size() > 4) return -1;
   int v = 0;
   for (char c : digits) v = v * 10 + (c - '0');
   return v;
@@ -98,9 +101,10 @@ void read_clock(const std::vector<Word>& w, std::size_t i, PublicationTime& out)
   while (i < w.size() && (w[i].text == "|" || w[i].text == "," || w[i].text == "-")) ++i;
   if (i + 2 >= w.size()) return;
   if (!(w[i].is_number && w[i + 1].text == ":" && w[i + 2].is_number)) return;
+  if (w[i].text.size() > 2 || w[i + 2].text.size() != 2) return;
   int hours = to_int(w[i].text);
   int minutes = to_int(w[i + 2].text);
-  if (w[i].text.size() > 2 || w[i + 2].text.size() != 2 || hours > 23 || minutes > 59) return;
+  if (hours > 23 || minutes > 59) return;
   i += 3;
   auto is_word = [&](std::size_t k, std::string_view s) { return k < w.size() && iequals(w[k].text, s); };
   bool pm = false;

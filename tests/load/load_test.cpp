@@ -101,6 +101,11 @@ TEST_CASE("bylines and datelines in the forms outlets use") {
       {"No date anywhere in this short text.", nullptr},
       {"February 30, 2015", nullptr},
       {"Title\n" + std::string(200, 'x') + " September 30, 2015", nullptr},
+      // A clock with too many digits is not a clock; the day still counts
+      // (a run of digits like this once overflowed the reader).
+      {"September 30, 2015 | 99999999999999999999:30 EDT", "2015-09-30"},
+      {"September 30, 2015 123:45", "2015-09-30"},
+      {"September 30, 2015 8:305", "2015-09-30"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
