@@ -56,6 +56,13 @@ std::optional<Diagnostic> check_text_bytes(std::string_view bytes, const std::st
   return std::nullopt;
 }
 
+// The system's reason a path cannot be used, when it is more than "not
+// there" (a name too long, a file used as a directory, no permission).
+std::string reason(const std::error_code& ec) {
+  if (!ec || ec == std::errc::no_such_file_or_directory) return "";
+  return " (" + ec.message() + ")";
+}
+
 // Reads a whole file unless it is over `max_bytes`.
 std::optional<std::string> read_file(const fs::path& path, std::size_t max_bytes,
                                      const DiagnosticSink& on_diagnostic) {
@@ -63,7 +70,7 @@ std::optional<std::string> read_file(const fs::path& path, std::size_t max_bytes
   std::error_code ec;
   auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    on_diagnostic(make_error(where, "missing-file", "no such file"));
+    on_diagnostic(make_error(where, "missing-file", "no such file" + reason(ec)));
     return std::nullopt;
   }
   if (fs::is_directory(status)) {
@@ -264,10 +271,11 @@ void load_manifest(const fs::path& manifest_path, const LoadOptions& options,
     }
     read_published(entry, doc, where, lc.line, lc.column, on_diagnostic);
     fs::path path = base / file;
-    if (!fs::exists(path)) {
+    std::error_code ec;  // the throwing fs::exists aborted on a name too long (found by fuzzing)
+    if (!fs::exists(fs::status(path, ec))) {
       on_diagnostic(make_error(where, "missing-file",
-                               label + " names \"" + file + "\", which does not exist", lc.line,
-                               lc.column));
+                               label + " names \"" + file + "\", which does not exist" + reason(ec),
+                               lc.line, lc.column));
       continue;
     }
     load_text_file(path, std::move(doc), options, on_document, on_diagnostic);
@@ -277,14 +285,15 @@ void load_manifest(const fs::path& manifest_path, const LoadOptions& options,
 void load_directory(const fs::path& dir, const LoadOptions& options,
                     const DocumentSink& on_document, const DiagnosticSink& on_diagnostic) {
   fs::path manifest = dir / "manifest.json";
-  if (fs::exists(manifest)) {
+  std::error_code ec;
+  if (fs::exists(fs::status(manifest, ec))) {
     load_manifest(manifest, options, on_document, on_diagnostic);
     return;
   }
   std::vector<fs::path> files;
-  std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".txt" && !entry.is_directory()) files.push_back(entry.path());
+    std::error_code type_ec;
+    if (entry.path().extension() == ".txt" && !entry.is_directory(type_ec)) files.push_back(entry.path());
   }
   if (ec) {
     on_diagnostic(make_error(dir.generic_string(), "unreadable-dir", ec.message()));
@@ -411,7 +420,7 @@ void load_documents(const std::vector<std::string>& inputs, const LoadOptions& o
     std::error_code ec;
     auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      on_diagnostic(make_error(input, "missing-file", "no such file or directory"));
+      on_diagnostic(make_error(input, "missing-file", "no such file or directory" + reason(ec)));
     } else if (fs::is_directory(status)) {
       load_directory(path, options, on_document, on_diagnostic);
     } else if (path.extension() == ".jsonl" || path.extension() == ".ndjson") {

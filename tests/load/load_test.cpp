@@ -199,7 +199,8 @@ TEST_CASE("a manifest entry naming a missing file costs only that entry") {
             "  {\"id\": \"gone\", \"file\": \"gone.txt\"},\n"
             "  {\"id\": \"a\", \"file\": \"a.txt\", \"outlet\": \"a.com\", \"published\": \"2015-09-29T10:00Z\"},\n"
             "  {\"id\": \"nofile\"},\n"
-            "  {\"id\": 7, \"file\": \"a.txt\"}\n"
+            "  {\"id\": 7, \"file\": \"a.txt\"},\n"
+            "  {\"id\": \"long\", \"file\": \"" + std::string(300, 'x') + ".txt\"}\n"
             "]}\n");
   LoadResult r = load_documents({dir.path.string()}, LoadOptions{});
   REQUIRE(r.documents.size() == 1);
@@ -211,6 +212,9 @@ TEST_CASE("a manifest entry naming a missing file costs only that entry") {
                            m + ":2:3: error: documents[0] names \"gone.txt\", which does not exist [missing-file]",
                            m + ":4:3: error: documents[2] has no \"file\" [bad-manifest]",
                            m + ":5:3: error: \"id\" must be a string [bad-field]",
+                           // Once an uncaught exception from std::filesystem (found by fuzzing).
+                           m + ":6:3: error: documents[4] names \"" + std::string(300, 'x') +
+                               ".txt\", which does not exist (File name too long) [missing-file]",
                        });
 }
 
