@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 
 namespace eventgraph {
@@ -36,6 +37,32 @@ std::string two_digits(long v) {
 }
 
 }  // namespace
+
+std::size_t text_bytes(const Document& doc) {
+  return doc.released ? doc.released->bytes : doc.text.size();
+}
+
+bool release_text(Document& doc) {
+  if (doc.released || doc.text.size() > UINT32_MAX) return false;
+  Document::ReleasedText released;
+  released.bytes = doc.text.size();
+  auto& runs = released.continuation_runs;
+  const std::size_t budget = doc.text.size() / sizeof(runs[0]);  // keep only a smaller outline
+  for (std::size_t i = 0; i < doc.text.size(); ++i) {
+    if ((static_cast<unsigned char>(doc.text[i]) & 0xC0) != 0x80) continue;
+    auto at = static_cast<std::uint32_t>(i);
+    if (!runs.empty() && runs.back().second == at) {
+      ++runs.back().second;
+    } else {
+      if (runs.size() >= budget) return false;
+      runs.emplace_back(at, at + 1);
+    }
+  }
+  runs.shrink_to_fit();
+  doc.released = std::move(released);
+  std::string().swap(doc.text);
+  return true;
+}
 
 std::string format_day(date::sys_days day) {
   date::year_month_day ymd{day};

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace eventgraph {
@@ -59,7 +60,24 @@ struct Document {
   bool is_published_inferred = false;  // found in a byline/dateline, not given
   std::string source;  // where it came from: "dir/file.txt", "feed.jsonl:12"
   std::string text;
+  // Set when `text` was let go after extraction (release_text): what the
+  // writers still need of it, its size and the runs of UTF-8 continuation
+  // bytes, [begin, end), by which byte offsets turn into character offsets.
+  struct ReleasedText {
+    std::size_t bytes = 0;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> continuation_runs;
+  };
+  std::optional<ReleasedText> released;
 };
+
+// Size in bytes of the document's normalized text, released or not.
+std::size_t text_bytes(const Document& doc);
+
+// Lets go of the text of a document whose extraction is done, so that a
+// large corpus is not held twice (as text and as mentions) until the
+// output. Keeps the text when its outline would not be smaller (text that
+// is mostly multi-byte characters), and says whether it let go.
+bool release_text(Document& doc);
 
 enum class Granularity { unknown, day, week, month, season, quarter, half, year, decade, century };
 enum class TimeMod { none, start, mid, end, approx, before, after, on_or_before, on_or_after, less_than, more_than, equal_or_less, equal_or_more };
@@ -139,6 +157,8 @@ struct EventMention {
   TimeValue time;
   std::optional<Span> time_span;  // the expression that dated it; none when
                                   // the publication date stands in
+  std::string time_text;          // the words of time_span, kept because the
+                                  // text is released after extraction
   std::vector<ActorRole> actors;
   std::optional<std::string> place_id;
   std::optional<Span> place_span;

@@ -35,7 +35,7 @@ std::string format_extraction_json(const Document& doc, const DocumentExtraction
   w.EndArray();
   w.Key("mentions");
   w.StartArray();
-  for (const EventMention& m : x.events) detail::write_json_mention(w, m, x.entities, doc.text, nullptr);
+  for (const EventMention& m : x.events) detail::write_json_mention(w, m, x.entities, nullptr);
   w.EndArray();
   w.Key("affiliations");
   w.StartArray();

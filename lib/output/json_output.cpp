@@ -21,7 +21,7 @@ void write_document(Writer& w, const Document& doc) {
   write_json_string(w, doc.id);
   detail::write_json_document_metadata(w, doc);
   w.Key("bytes");
-  w.Uint64(doc.text.size());
+  w.Uint64(text_bytes(doc));
   w.EndObject();
 }
 
@@ -86,9 +86,7 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
   w.Key("mentions");
   w.StartArray();
   for (const MentionRecord& r : e.mentions) {
-    const Document* doc = find_document(c.documents, r.mention.doc);
-    detail::write_json_mention(w, r.mention, c.entities, doc ? std::string_view(doc->text) : std::string_view(),
-                               &r.outlet);
+    detail::write_json_mention(w, r.mention, c.entities, &r.outlet);
   }
   w.EndArray();
   w.Key("conflicts");

@@ -125,21 +125,44 @@ std::string event_type_iri(std::string_view type) {
 // Counting from the start for every mention made the writer quadratic in
 // the length of a document (an article of 1 MB took seconds); the counts
 // at every kBlockBytes are kept per document, so a lookup scans at most
-// one block.
+// one block. A released text (release_text) keeps its runs of continuation
+// bytes instead, and a lookup is a binary search in them.
 class CodePointCounter {
  public:
-  explicit CodePointCounter(std::string_view text) : text_(text) {
+  explicit CodePointCounter(const Document* doc) {
+    if (doc && doc->released) {
+      bytes_ = doc->released->bytes;
+      runs_ = &doc->released->continuation_runs;
+      std::size_t sum = 0;
+      continuations_before_run_.reserve(runs_->size() + 1);
+      continuations_before_run_.push_back(0);
+      for (const auto& [begin, end] : *runs_) continuations_before_run_.push_back(sum += end - begin);
+      return;
+    }
+    if (doc) text_ = doc->text;
+    bytes_ = text_.size();
     std::size_t count = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
+    for (std::size_t i = 0; i <= text_.size(); ++i) {
       if (i % kBlockBytes == 0) block_counts_.push_back(count);
-      if (i < text.size() && is_char_start(text[i])) ++count;
+      if (i < text_.size() && is_char_start(text_[i])) ++count;
     }
   }
 
   std::size_t code_points_before(std::size_t byte_offset) const {
-    std::size_t n = std::min(byte_offset, text_.size());
+    std::size_t n = std::min(byte_offset, bytes_);
+    std::size_t past = byte_offset - n;
+    if (runs_) {
+      // Runs that begin before n; the last of them may reach past it.
+      auto k = static_cast<std::size_t>(
+          std::lower_bound(runs_->begin(), runs_->end(), n,
+                           [](const auto& run, std::size_t at) { return run.first < at; }) -
+          runs_->begin());
+      std::size_t continuations = continuations_before_run_[k];
+      if (k > 0 && (*runs_)[k - 1].second > n) continuations -= (*runs_)[k - 1].second - n;
+      return past + n - continuations;
+    }
     std::size_t block = n / kBlockBytes;  // < block_counts_.size(), as n <= size
-    std::size_t count = (byte_offset - n) + block_counts_[block];
+    std::size_t count = past + block_counts_[block];
     for (std::size_t i = block * kBlockBytes; i < n; ++i) count += is_char_start(text_[i]) ? 1 : 0;
     return count;
   }
@@ -147,7 +170,10 @@ class CodePointCounter {
  private:
   static constexpr std::size_t kBlockBytes = 4096;
   std::string_view text_;
+  std::size_t bytes_ = 0;
   std::vector<std::size_t> block_counts_;  // code points before byte k * kBlockBytes
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>>* runs_ = nullptr;
+  std::vector<std::size_t> continuations_before_run_;  // [k]: continuation bytes in runs 0..k-1
 
   static bool is_char_start(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 };
@@ -169,7 +195,7 @@ void write_mention(Writer& w, const MergedCorpus& c, const MentionRecord& r, Cod
   const Document* doc = find_document(c.documents, m.doc);
   std::string doc_iri = doc ? document_iri(*doc) : "urn:eventgraph:document:" + percent_encode(m.doc);
   const CodePointCounter& counter =
-      counters.try_emplace(doc, doc ? std::string_view(doc->text) : std::string_view()).first->second;
+      counters.try_emplace(doc, doc).first->second;
   std::size_t begin = counter.code_points_before(m.trigger.begin_byte);
   std::size_t end = counter.code_points_before(m.trigger.end_byte);
   w.StartObject();

@@ -381,6 +381,7 @@ void read_extraction_lines(std::istream& in, const std::string& source, std::set
                              "document id \"" + read.document->id +
                                  "\" was already used by another input; skipped"});
     } else {
+      if (read.document->published) release_text(*read.document);  // as in run_build
       documents.push_back(std::move(*read.document));
       extractions.push_back(std::move(read.extraction));
     }
@@ -445,10 +446,12 @@ BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions
   map_documents(
       inputs, options, lexicon.lexicon, clock,
       [&](MappedDocument&& m) {
-        documents.push_back(std::move(m.doc));
         // The merge reads entities, events and affiliations; the entity
-        // mentions (every name in the text) would only hold memory.
+        // mentions (every name in the text) would only hold memory, and so
+        // would the text, unless an undated document is extracted again.
         std::vector<EntityMention>().swap(m.extraction.entity_mentions);
+        if (m.doc.published) release_text(m.doc);
+        documents.push_back(std::move(m.doc));
         extractions.push_back(std::move(m.extraction));
       },
       [&](Diagnostic&& d) { report.diagnostics.push_back(std::move(d)); });
@@ -483,7 +486,7 @@ BuildReport run_merge(const std::vector<std::string>& extraction_inputs, const B
   StageClock clock;
   clock.load = seconds_since(started);
   clock.documents = documents.size();
-  for (const Document& d : documents) clock.bytes += d.text.size();
+  for (const Document& d : documents) clock.bytes += text_bytes(d);
   finish_build(std::move(documents), std::move(extractions), lexicon.lexicon, options, clock, report);
   report.stages = clock.stages();
   report.wall_seconds = seconds_since(started);

@@ -528,6 +528,54 @@ TEST_CASE("jsonld: character offsets stay right far into a long document") {
   CHECK(text.find("urn:eventgraph:document:long#char=20007,20010") != std::string::npos);
 }
 
+TEST_CASE("a released text gives every writer the same bytes as the text itself") {
+  // The pipeline lets go of the text after extraction; JSON-LD's character
+  // offsets then come from the runs of continuation bytes. A mention at
+  // every byte offset, inside characters and past the end too.
+  auto corpus = [] {
+    MergedCorpus c;
+    Document d;
+    d.id = "mixed";
+    d.outlet = "example.com";
+    d.published = parse_publication_time("2015-09-28");
+    d.text = "\xE2\x80\x9C" "Ab\xC3\xA9 \xF0\x9F\x98\x80x\xE6\x97\xA5\xE6\x9C\xAC met.\xE2\x80\x9D"
+             " Officials from both sides met in New York on Monday, the ministry said.";
+    Event e;
+    e.id = "ev-mixed";
+    e.type = "meeting";
+    e.label = "Meeting";
+    for (std::size_t at = 0; at <= d.text.size() + 2; ++at) {
+      EventMention m;
+      m.type = "meeting";
+      m.doc = "mixed";
+      m.trigger = {at, at + 1};
+      m.trigger_text = "m";
+      e.mentions.push_back({"example.com", m});
+    }
+    e.outlets = {"example.com"};
+    c.documents.push_back(d);
+    c.events.push_back(e);
+    return c;
+  };
+  MergedCorpus released = corpus();
+  REQUIRE(release_text(released.documents[0]));
+  CHECK(released.documents[0].text.empty());
+  CHECK(text_bytes(released.documents[0]) == corpus().documents[0].text.size());
+  EventGraph kept_graph = build_graph(corpus());
+  EventGraph released_graph = build_graph(std::move(released));
+  CHECK(format_jsonld(released_graph) == format_jsonld(kept_graph));
+  CHECK(format_events_json(released_graph, {}, "test", {}) == format_events_json(kept_graph, {}, "test", {}));
+  CHECK(format_jsonld(kept_graph).find("#char=5,6") != std::string::npos);  // "😀", after "“Abé "
+
+  // Text that is mostly multi-byte characters is kept: its outline would
+  // be larger than the text.
+  Document cjk;
+  for (int i = 0; i < 100; ++i) cjk.text += "\xE6\x97\xA5";
+  CHECK_FALSE(release_text(cjk));
+  CHECK(cjk.text.size() == 300);
+  CHECK(text_bytes(cjk) == 300);
+}
+
 TEST_CASE("csv: a NUL before a formula does not slip past the guard") {
   EventGraph g = evil_graph();
   g.corpus.events[1].label = std::string("\0=1+1", 5);

@@ -35,8 +35,8 @@ Event make_event(std::string id, std::string type, std::string day, std::vector<
 // the alias "Carter", and an undated event.
 MergedCorpus small_corpus() {
   MergedCorpus c;
-  c.documents.push_back({"d1", "a.com", "", "", parse_publication_time("2015-09-28"), false, "", ""});
-  c.documents.push_back({"d2", "b.com", "", "", parse_publication_time("2015-09-30"), false, "", ""});
+  c.documents.push_back({"d1", "a.com", "", "", parse_publication_time("2015-09-28"), false, "", "", {}});
+  c.documents.push_back({"d2", "b.com", "", "", parse_publication_time("2015-09-30"), false, "", "", {}});
   c.entities.push_back({"person:ash-carter", EntityKind::person, "Ash Carter", {"Carter"}, ""});
   c.entities.push_back({"person:evil", EntityKind::person, kEvil, {"Evil"}, ""});
   c.entities.push_back({"person:jimmy-carter", EntityKind::person, "Jimmy Carter", {"Carter"}, ""});

@@ -825,6 +825,7 @@ class EventFinder {
     if (when) {
       m.time = when->time;
       m.time_span = when->span;
+      m.time_text = when->text;
     } else {
       m.time.anchor = TimeAnchor::unknown;
       m.time.value.clear();  // pending: date_without_own_time fills it

@@ -209,7 +209,10 @@ EventMention read_mention(const JsonField& f, std::string_view doc) {
   m.time.granularity = read_granularity(time["granularity"]);
   m.time.mod = read_time_mod(time["mod"]);
   m.time.anchor = read_time_anchor(time["anchor"]);
-  if (auto span = time.optional("span")) m.time_span = span->span();
+  if (auto span = time.optional("span")) {
+    m.time_span = span->span();
+    if (auto words = time.optional("text")) m.time_text = words->string();
+  }
   for (const JsonField& a : f["actors"].elements()) {
     ActorRole role;
     role.entity_id = a["entity"].string();

@@ -121,7 +121,8 @@ void write_json_entity_ref(Writer& w, const std::vector<Entity>& entities, std::
 }
 
 template <typename Writer>
-void write_json_time(Writer& w, const TimeValue& t, const std::optional<Span>& span, std::string_view text) {
+void write_json_time(Writer& w, const TimeValue& t, const std::optional<Span>& span,
+                     std::string_view span_text) {
   w.StartObject();
   w.Key("value");
   write_json_string(w, t.value);
@@ -146,16 +147,16 @@ void write_json_time(Writer& w, const TimeValue& t, const std::optional<Span>& s
   if (span) write_json_span(w, *span);
   else w.Null();
   w.Key("text");
-  if (span) write_json_string(w, text.substr(span->begin_byte, span->size()));
+  if (span) write_json_string(w, span_text);
   else w.Null();
   w.EndObject();
 }
 
 // One event mention, as in extraction lines and in events.json (there with
-// its document and outlet first). `text` is the document's normalized text.
+// its document and outlet first).
 template <typename Writer>
 void write_json_mention(Writer& w, const EventMention& m, const std::vector<Entity>& entities,
-                        std::string_view text, const std::string* outlet) {
+                        const std::string* outlet) {
   w.StartObject();
   if (outlet) {
     w.Key("doc");
@@ -174,7 +175,7 @@ void write_json_mention(Writer& w, const EventMention& m, const std::vector<Enti
   w.Key("text");
   write_json_string(w, m.trigger_text);
   w.Key("time");
-  write_json_time(w, m.time, m.time_span, text);
+  write_json_time(w, m.time, m.time_span, m.time_text);
   w.Key("actors");
   w.StartArray();
   for (const ActorRole& a : m.actors) {
