@@ -178,10 +178,15 @@ void join_block(const std::vector<Item>& items, const std::vector<std::size_t>& 
       for (const ActorRole& a : m.actors) join_key(a.entity_id, i);
     }
   }
-  for (const auto& [person, org] : affiliations) {
-    auto p = first_by_key.find(person);
-    auto o = first_by_key.find(org);
-    if (p != first_by_key.end() && o != first_by_key.end()) uf.join(p->second, o->second);
+  // The affiliations of the keys present, not every affiliation of the
+  // corpus: walking all of them for each block made the merge grow with
+  // blocks x affiliations.
+  for (const auto& [person, first] : first_by_key) {
+    for (auto it = affiliations.lower_bound({person, std::string()});
+         it != affiliations.end() && it->first == person; ++it) {
+      auto o = first_by_key.find(it->second);
+      if (o != first_by_key.end()) uf.join(first, o->second);
+    }
   }
 }
 
