@@ -9,12 +9,12 @@
 // HeidelTime (Strötgen & Gertz 2013).
 #include "time/detail/recognize.h"
 
-#include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <utility>
 
 #include "time/detail/lexicon.h"
@@ -86,10 +86,158 @@ bool is_day_reading(const Reading& r) {
          r.part_of_day.empty();
 }
 
+// ---- words ------------------------------------------------------------------
+//
+// The rules compare tokens with a few hundred fixed words and ask the lexicon
+// about them over and over (every rule at every start token). Each token is
+// looked up once instead: one hash lookup gives a small id for the rule words
+// and everything the lexicon knows of the word, so a rule's test is an
+// integer comparison. (Profiled: string compares, case folding and hashing
+// were most of the time stage.)
+
+// The words rules test for; a word's id is its index (0: none of them).
+constexpr std::string_view kKeywords[] = {
+    "",
+    ".", ",", "'", "-", "mid", "two", "thousand", "and", "few", "couple", "of", "number", "the",
+    "early", "late", "to", "earlier", "in", "some", "up", "more", "less", "fewer", "than", "at",
+    "least", "just", "over", "overnight", "on", "year", "last", "next", "s", "fiscal", "q",
+    "quarter", "half", "period", "days", "end", "present", "past", "recent", "future", "term",
+    "coming", "ahead", "same", "after", "night", "before", "weekend", "latest", "week", "most",
+    "current", "long", "or", "old", "ago", "so", "from", "now", "later", "age", "other", "times",
+    "eve", "day", "noon", "midday", "midnight", ":", "am", "m", "a", "o", "clock", "!", "?", "\"",
+    "(", "--", "may", "march", "st", "nd", "rd", "th", "%", "$", "#", "/", "an", "hundred", "dozen",
+    "several", "many", "dozens", "hundreds", "thousands", "additional", "extra", "further",
+    "trading", "business", "working", "calendar", "beginning", "start", "middle", "close", "turn",
+    "outset", "dawn", "midst", "month", "about", "around", "approximately", "roughly", "nearly",
+    "almost", "under", "this", "since", "until", "till", "by", "during", "through", "between",
+    "each", "every", "that", "throughout", "fy", "percent", "per", "dollars", "circa", "summer",
+    "spring", "winter", "autumn", "fall", "'s", "no", "flight", "route", "page", "pp", "resolution",
+    "article", "room", "channel", "model", "highway", "interstate", "section", "code", "century",
+    "latter", "comparable", "corresponding", "prior", "near", "distant", "foreseeable", "immediate",
+    "short", "previous", "following", "preceding", "full", "entire", "whole", "ended", "ending",
+    "ends", "which", "first", "final", "his", "her", "their", "its", "our", "my", "your", "these",
+    "those", "for", "within", "take", "takes", "took", "lasted", "spent", "spend", "years",
+    "decades", "months", "weeks", "barely", "only", "another", "lasting", "twice", "once", "pm",
+    "p", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+    "msk", "et", "pt", "ct", "z", "today", "tomorrow", "yesterday", "tonight", "currently",
+    "presently", "nowadays", "recently", "lately", "christmas", "new", "thanksgiving",
+    "independence", "halloween", "memorial", "labor", "valentine", "daily", "weekly", "monthly",
+    "yearly", "annually", "hourly", "nightly",
+};
+
+consteval std::uint16_t keyword_id(std::string_view word) {
+  for (std::size_t k = 1; k < std::size(kKeywords); ++k)
+    if (kKeywords[k] == word) return static_cast<std::uint16_t>(k);
+  throw "a rule word missing from kKeywords";  // a compile error, not a runtime one
+}
+
+// A rule word, its id found at compile time: is(i, "the") compares ids.
+struct Kw {
+  consteval Kw(const char* word) : id(keyword_id(word)) {}
+  std::uint16_t id;
+};
+
+// A token's rule-word id, comparable with a Kw: `w == "today"`.
+struct Word {
+  std::uint16_t id;
+  friend bool operator==(Word a, Kw b) { return a.id == b.id; }
+};
+
+// The words that start some rule besides those the lexicon knows: a token is
+// a trigger (see is_trigger) when it is one of these or a lexicon word.
+constexpr std::string_view kStartWords[] = {
+    "the", "this", "last", "next", "past", "coming", "previous", "following", "that",
+    "same", "early", "late", "mid", "earlier", "later", "about", "around",
+    "approximately", "roughly", "some", "nearly", "almost", "more", "over", "less",
+    "under", "at", "up", "just", "each", "every", "daily", "weekly", "monthly",
+    "yearly", "annually", "hourly", "quarterly", "nightly", "twice", "once", "today",
+    "tomorrow", "yesterday", "tonight", "now", "currently", "presently", "nowadays",
+    "recently", "lately", "previously", "formerly", "these", "recent", "a", "an", "one",
+    "several", "few", "many", "couple", "dozens", "hundreds", "thousands", "fiscal",
+    "q", "noon", "midnight", "midday", "christmas", "new", "thanksgiving",
+    "independence", "halloween", "memorial", "labor", "valentine", "for", "within",
+    "in", "after", "current", "final", "first", "second", "third", "fourth", "latest",
+    "most", "overnight", "fy", "comparable", "corresponding", "prior", "year", "decades",
+    "years", "months", "weeks", "days", "hours", "centuries",
+};
+
+// Everything the rules ask about one token's lower-cased text.
+struct WordInfo {
+  std::uint16_t keyword = 0;  // index in kKeywords, 0 when none
+  bool is_start = false;      // a word some rule may start at
+  NameWord month;             // month_word
+  NameWord weekday;           // weekday_word
+  UnitWord unit;              // unit_word
+  int season = -1;            // season_word
+  int cardinal = -1;          // cardinal_word
+  int ordinal = -1;           // ordinal_word
+  int decade = -1;            // decade_word
+  std::string_view part_of_day;  // part_of_day_word
+};
+
+const WordInfo kNoWord;
+
+// The table behind word_info: built on first use from the lexicon's own
+// lookups, so the answers are the lexicon's.
+struct WordIndex {
+  static constexpr std::size_t kMaxLength = 16;
+  std::unordered_map<std::string_view, WordInfo> map;
+  // Lengths and first letters that some key has: most words of a text are
+  // in no table and are turned away without hashing.
+  std::uint32_t first[kMaxLength] = {};
+  static std::uint32_t bit(char c) {
+    return c >= 'a' && c <= 'z' ? std::uint32_t{1} << (c - 'a') : std::uint32_t{1} << 26;
+  }
+  void add(std::string_view w) {
+    if (map.contains(w)) return;
+    WordInfo info;
+    info.month = month_word(w);
+    info.weekday = weekday_word(w);
+    info.unit = unit_word(w);
+    info.season = season_word(w);
+    info.cardinal = cardinal_word(w);
+    info.ordinal = ordinal_word(w);
+    info.decade = decade_word(w);
+    info.part_of_day = part_of_day_word(w);
+    for (std::size_t k = 1; k < std::size(kKeywords); ++k)
+      if (kKeywords[k] == w) info.keyword = static_cast<std::uint16_t>(k);
+    for (std::string_view s : kStartWords)
+      if (s == w) info.is_start = true;
+    // The lexicon part of is_trigger: a month, weekday, season, number,
+    // ordinal, part of the day or unit starts a rule.
+    if (info.month.value || info.weekday.value || info.season >= 0 || info.cardinal > 0 ||
+        info.ordinal > 0 || !info.part_of_day.empty() || info.unit.unit != Unit::none)
+      info.is_start = true;
+    map.emplace(w, info);
+    if (w.size() < kMaxLength) first[w.size()] |= bit(w.front());
+  }
+};
+
+// The WordInfo of `lower`: kNoWord for the many words no rule and no table
+// knows.
+const WordInfo& word_info(std::string_view lower) {
+  static const WordIndex index = [] {
+    WordIndex built;
+    for (std::string_view w : kKeywords)
+      if (!w.empty()) built.add(w);
+    for (std::string_view w : kStartWords) built.add(w);
+    for (std::string_view w : lexicon_words()) built.add(w);
+    return built;
+  }();
+  if (lower.empty()) return kNoWord;
+  if (lower.size() < WordIndex::kMaxLength && !(index.first[lower.size()] & WordIndex::bit(lower.front())))
+    return kNoWord;
+  auto it = index.map.find(lower);
+  return it == index.map.end() ? kNoWord : it->second;
+}
+
 class Recognizer {
  public:
   Recognizer(const std::vector<Token>& tokens, NumericDateOrder order)
-      : tokens_(tokens), order_(order) {}
+      : tokens_(tokens), order_(order) {
+    info_.reserve(tokens.size());
+    for (const Token& t : tokens) info_.push_back(&word_info(t.lower));
+  }
 
   std::vector<Match> run() {
     std::vector<Match> matches;
@@ -109,6 +257,7 @@ class Recognizer {
  private:
   const std::vector<Token>& tokens_;
   NumericDateOrder order_;
+  std::vector<const WordInfo*> info_;  // one per token
 
   // ---- token helpers -------------------------------------------------------
 
@@ -116,11 +265,16 @@ class Recognizer {
   std::string_view low(std::size_t i) const {
     return has(i) ? std::string_view(tokens_[i].lower) : std::string_view();
   }
-  bool is(std::size_t i, std::string_view w) const { return has(i) && tokens_[i].lower == w; }
-  bool is_any(std::size_t i, std::initializer_list<std::string_view> words) const {
+  // What the lexicon says about token i; nothing past the end.
+  const WordInfo& lex(std::size_t i) const { return has(i) ? *info_[i] : kNoWord; }
+  Word word(std::size_t i) const { return {lex(i).keyword}; }
+  bool is(std::size_t i, Kw w) const { return has(i) && info_[i]->keyword == w.id; }
+  bool is_any(std::size_t i, std::initializer_list<Kw> words) const {
     if (!has(i)) return false;
-    for (std::string_view w : words)
-      if (tokens_[i].lower == w) return true;
+    std::uint16_t id = info_[i]->keyword;
+    if (id == 0) return false;
+    for (Kw w : words)
+      if (id == w.id) return true;
     return false;
   }
   bool glued(std::size_t i) const { return has(i) && !tokens_[i].has_space_before; }
@@ -141,37 +295,15 @@ class Recognizer {
   // nothing about names.
   bool starts_sentence(std::size_t i) const {
     if (i == 0 || tokens_[i].has_newline_before) return true;
-    std::string_view prev = low(i - 1);
-    return prev == "." || prev == "!" || prev == "?" || prev == "\"" || prev == ":" ||
-           prev == "(" || prev == "--" || prev == "'";
+    return is_any(i - 1, {".", "!", "?", "\"", ":", "(", "--", "'"});
   }
 
   // Tokens where some rule can start: keeps the scan cheap on plain words.
   bool is_trigger(std::size_t i) const {
     const Token& t = tokens_[i];
     if (t.kind == TokenKind::number) return true;
-    if (t.kind == TokenKind::punct) return t.lower == "'";
-    static const std::unordered_set<std::string_view> starts = {
-        "the", "this", "last", "next", "past", "coming", "previous", "following", "that",
-        "same", "early", "late", "mid", "earlier", "later", "about", "around",
-        "approximately", "roughly", "some", "nearly", "almost", "more", "over", "less",
-        "under", "at", "up", "just", "each", "every", "daily", "weekly", "monthly",
-        "yearly", "annually", "hourly", "quarterly", "nightly", "twice", "once", "today",
-        "tomorrow", "yesterday", "tonight", "now", "currently", "presently", "nowadays",
-        "recently", "lately", "previously", "formerly", "these", "recent", "a", "an", "one",
-        "several", "few", "many", "couple", "dozens", "hundreds", "thousands", "fiscal",
-        "q", "noon", "midnight", "midday", "christmas", "new", "thanksgiving",
-        "independence", "halloween", "memorial", "labor", "valentine", "for", "within",
-        "in", "after", "current", "final", "first", "second", "third", "fourth", "latest",
-        "most", "overnight", "fy", "comparable", "corresponding", "prior", "year", "decades", "years", "months", "weeks", "days",
-        "hours", "centuries",
-    };
-    if (starts.contains(t.lower)) return true;
-    if (month_word(t.lower).value || weekday_word(t.lower).value) return true;
-    if (season_word(t.lower) >= 0 || cardinal_word(t.lower) > 0 || ordinal_word(t.lower) > 0)
-      return true;
-    if (!part_of_day_word(t.lower).empty() || unit_word(t.lower).unit != Unit::none) return true;
-    return false;
+    if (t.kind == TokenKind::punct) return is(i, "'");
+    return info_[i]->is_start;
   }
 
   // ---- lexical pieces --------------------------------------------------------
@@ -186,9 +318,9 @@ class Recognizer {
   };
   std::optional<MonthAt> month_at(std::size_t i) const {
     if (!is_word(i) || !is_capital(i)) return std::nullopt;
-    NameWord m = month_word(low(i));
+    NameWord m = lex(i).month;
     if (m.value == 0) return std::nullopt;
-    MonthAt out{m.value, i + 1, m.is_abbreviation || low(i) == "may" || low(i) == "march"};
+    MonthAt out{m.value, i + 1, m.is_abbreviation || is_any(i, {"may", "march"})};
     if (m.is_abbreviation) out.end = skip_period(i + 1);
     return out;
   }
@@ -223,15 +355,15 @@ class Recognizer {
   // ninety-four", "two thousand". Returns the year and the end token.
   std::optional<std::pair<int, std::size_t>> year_at(std::size_t i) const {
     if (auto y = year_digits_at(i)) return std::make_pair(*y, i + 1);
-    int high = cardinal_word(low(i));
+    int high = lex(i).cardinal;
     if (high >= 11 && high <= 20) {
       std::size_t j = i + 1;
-      int tens = cardinal_word(low(j));
+      int tens = lex(j).cardinal;
       if (tens >= 10 && tens < 20) return std::make_pair(high * 100 + tens, j + 1);
       if (tens >= 20 && tens < 100 && tens % 10 == 0) {
         std::size_t k = j + 1;
         if (is(k, "-") && glued(k)) {
-          int unit = cardinal_word(low(k + 1));
+          int unit = lex(k + 1).cardinal;
           if (unit > 0 && unit < 10) return std::make_pair(high * 100 + tens + unit, k + 2);
         }
         return std::make_pair(high * 100 + tens, j + 1);
@@ -270,7 +402,7 @@ class Recognizer {
       }
       if (is(i + 1, "number") && is(i + 2, "of")) return Quantity{std::nullopt, i + 3};
       if (is_any(i + 1, {"hundred", "thousand", "dozen"})) {
-        return Quantity{cardinal_word(low(i + 1)), i + 2};
+        return Quantity{lex(i + 1).cardinal, i + 2};
       }
       return Quantity{1, i + 1, true};
     }
@@ -278,7 +410,7 @@ class Recognizer {
     if (is(i, "couple")) return Quantity{2, is(i + 1, "of") ? i + 2 : i + 1, false, TimeMod::approx};
     if (is_any(i, {"dozens", "hundreds", "thousands"}) && is(i + 1, "of"))
       return Quantity{std::nullopt, i + 2};
-    int v = cardinal_word(low(i));
+    int v = lex(i).cardinal;
     if (v <= 0) return std::nullopt;
     q.value = v;
     q.end = i + 1;
@@ -287,7 +419,7 @@ class Recognizer {
     std::size_t j = q.end;
     if (v >= 20 && v < 100 && v % 10 == 0) {
       std::size_t k = is(j, "-") && glued(j) ? j + 1 : j;
-      int unit = cardinal_word(low(k));
+      int unit = lex(k).cardinal;
       if (unit > 0 && unit < 10) {
         q.value = v + unit;
         q.end = k + 1;
@@ -295,7 +427,7 @@ class Recognizer {
       }
     }
     if (is_any(j, {"hundred", "thousand"})) {
-      q.value = *q.value * cardinal_word(low(j));
+      q.value = *q.value * lex(j).cardinal;
       q.end = j + 1;
       q.is_article = false;
     }
@@ -308,10 +440,10 @@ class Recognizer {
     // "two more weeks", "an additional year", "eight trading days"
     if (is_any(i, {"more", "additional", "extra", "further", "trading", "business", "working",
                    "calendar"}) &&
-        is_word(i + 1) && unit_word(low(i + 1)).unit != Unit::none)
+        is_word(i + 1) && lex(i + 1).unit.unit != Unit::none)
       ++i;
     if (!is_word(i)) return std::nullopt;
-    UnitWord u = unit_word(low(i));
+    UnitWord u = lex(i).unit;
     if (u.unit == Unit::none) return std::nullopt;
     // "a quarter of the shares", "the day of the attack" stays a time; a
     // quarter before "of" is a fraction.
@@ -325,7 +457,7 @@ class Recognizer {
 
   // An ordinal: "third", "3rd", "21st".
   std::optional<std::pair<int, std::size_t>> ordinal_at(std::size_t i) const {
-    int v = ordinal_word(low(i));
+    int v = lex(i).ordinal;
     if (v > 0) {
       // "twenty-first"
       return std::make_pair(v, i + 1);
@@ -333,9 +465,9 @@ class Recognizer {
     if (is_number(i) && tokens_[i].digits <= 2 && glued(i + 1) &&
         is_any(i + 1, {"st", "nd", "rd", "th"}))
       return std::make_pair(number(i), i + 2);
-    int tens = cardinal_word(low(i));
+    int tens = lex(i).cardinal;
     if (tens >= 20 && tens < 100 && tens % 10 == 0 && is(i + 1, "-") && glued(i + 1)) {
-      int unit = ordinal_word(low(i + 2));
+      int unit = lex(i + 2).ordinal;
       if (unit > 0 && unit < 10) return std::make_pair(tens + unit, i + 3);
     }
     return std::nullopt;
@@ -372,10 +504,9 @@ class Recognizer {
     if (is(j, "the") && is_any(j + 1, {"beginning", "start", "end", "middle", "close", "turn",
                                        "outset", "dawn", "midst"}) &&
         is(j + 2, "of")) {
-      std::string_view w = low(j + 1);
-      mod = (w == "end" || w == "close") ? TimeMod::end
-            : (w == "middle" || w == "midst") ? TimeMod::mid
-                                               : TimeMod::start;
+      mod = is_any(j + 1, {"end", "close"})      ? TimeMod::end
+            : is_any(j + 1, {"middle", "midst"}) ? TimeMod::mid
+                                                 : TimeMod::start;
       j += 3;
     } else {
       if (is(j, "the")) ++j;
@@ -417,7 +548,7 @@ class Recognizer {
       Reading r;
       r.is_relative = true;
       r.reference = Reference::narrative;
-      r.granularity = granularity_of(unit_word(low(j + 1)).unit);
+      r.granularity = granularity_of(lex(j + 1).unit.unit);
       inner = Found{j + 2, r};
     } else {
       inner = core(j);
@@ -505,7 +636,7 @@ class Recognizer {
     Reading& r = f.reading;
     std::size_t j = f.end;
     if (is_day_reading(r)) {
-      if (std::string_view pod = part_of_day_word(low(j)); !pod.empty() && low(j) != "overnight") {
+      if (std::string_view pod = lex(j).part_of_day; !pod.empty() && !is(j, "overnight")) {
         r.part_of_day = std::string(pod);
         r.type = TimexType::time;
         f.end = j + 1;
@@ -560,7 +691,7 @@ class Recognizer {
   Opt calendar_date(std::size_t i) {
     // A weekday before the date is part of it: "Monday, Sept. 28, 2015".
     std::optional<int> weekday;
-    if (NameWord w = weekday_word(low(i)); w.value && !w.is_plural && is_capital(i)) {
+    if (NameWord w = lex(i).weekday; w.value && !w.is_plural && is_capital(i)) {
       std::size_t j = skip_comma(w.is_abbreviation ? skip_period(i + 1) : i + 1);
       weekday = w.value;
       i = j;
@@ -646,7 +777,7 @@ class Recognizer {
     if (m.is_ambiguous) {
       // "Jan Kavan": a bare abbreviation alone is a name.
       bool has_period = m.end > i + 1;
-      if (month_word(low(i)).is_abbreviation && !has_period) return false;
+      if (lex(i).month.is_abbreviation && !has_period) return false;
       return prep_before;
     }
     if (tokens_[i].is_all_caps) return prep_before;
@@ -668,7 +799,7 @@ class Recognizer {
         tokens_[i + 4].digits == 2) {
       return make_date(number(i), number(i + 2), number(i + 4), i + 5);
     }
-    for (std::string_view sep : {"/", "."}) {
+    for (Kw sep : {Kw("/"), Kw(".")}) {
       if (!(is(i + 1, sep) && glued(i + 1) && part(i + 2) && is(i + 3, sep) && glued(i + 3) &&
             part(i + 4)))
         continue;
@@ -684,7 +815,7 @@ class Recognizer {
       // A number above 12 settles which is the day; otherwise the context's
       // rule: month first (US news) unless told day first. Dots are European.
       bool day_first = a > 12 || (b <= 12 && (order_ == NumericDateOrder::day_first ||
-                                              sep == "."));
+                                              sep.id == Kw(".").id));
       if (b > 12) day_first = false;
       return day_first ? make_date(y, b, a, i + 5) : make_date(y, a, b, i + 5);
     }
@@ -705,7 +836,7 @@ class Recognizer {
 
   // "Tuesday", "Tuesdays" (a set), "Tuesday nights".
   Opt weekday_name(std::size_t i) {
-    NameWord w = weekday_word(low(i));
+    NameWord w = lex(i).weekday;
     if (!w.value || w.is_abbreviation || !is_capital(i)) return std::nullopt;
     if (w.is_plural) {
       Reading r = literal(TimexType::set, "XXXX-WXX-" + std::to_string(w.value));
@@ -821,7 +952,7 @@ class Recognizer {
       r.decade = (n >= 20 ? 190 : 200) + n / 10;
       return Found{i + 3, r};
     }
-    if (int d = decade_word(low(i)); d > 0 && i > 0 &&
+    if (int d = lex(i).decade; d > 0 && i > 0 &&
                                      is_any(i - 1, {"the", "early", "mid", "late", "-"})) {
       r.decade = 190 + d;
       return Found{i + 1, r};
@@ -841,7 +972,7 @@ class Recognizer {
 
   // "summer", "the summer of 2015", "spring 2016", "last fall" (deictic).
   Opt season(std::size_t i) {
-    int s = season_word(low(i));
+    int s = lex(i).season;
     if (s < 0) return std::nullopt;
     Reading r;
     r.season = s;
@@ -992,7 +1123,7 @@ class Recognizer {
   // "last week", "this morning", "next Friday", "the following day",
   // "that year", "the past three months", "now", "the future".
   Opt deictic(std::size_t i) {
-    std::string_view w = low(i);
+    Word w = word(i);
     auto relative = [](Granularity g, int offset, Reference ref = Reference::document) {
       Reading r;
       r.is_relative = true;
@@ -1073,13 +1204,13 @@ class Recognizer {
             return Found{u->end, r};
           }
         }
-        if (std::string_view pod = part_of_day_word(low(k)); !pod.empty()) {
+        if (std::string_view pod = lex(k).part_of_day; !pod.empty()) {
           Reading r = relative(Granularity::day, dir, Reference::narrative);
           r.part_of_day = std::string(pod);
           r.type = TimexType::time;
           return Found{k + 1, r};
         }
-        if (NameWord wd = weekday_word(low(k)); wd.value && !wd.is_plural && !wd.is_abbreviation) {
+        if (NameWord wd = lex(k).weekday; wd.value && !wd.is_plural && !wd.is_abbreviation) {
           Reading r;
           r.weekday = wd.value;
           r.granularity = Granularity::day;
@@ -1136,7 +1267,7 @@ class Recognizer {
         return Found{i + 2, relative(is(i + 1, "week") ? Granularity::week : Granularity::month, 0)};
       }
       // "the morning", "the evening": of the day the story is on.
-      if (std::string_view pod = part_of_day_word(low(i + 1));
+      if (std::string_view pod = lex(i + 1).part_of_day;
           !pod.empty() && !is(i + 1, "overnight") && !is_any(i + 2, {"of", "'", "before", "after"})) {
         Reading r = relative(Granularity::day, 0, Reference::narrative);
         r.part_of_day = std::string(pod);
@@ -1199,7 +1330,7 @@ class Recognizer {
         if (is_any(u->end, {"of", "'"})) return std::nullopt;
         return Found{u->end, relative(granularity_of(u->unit), 0, Reference::narrative)};
       }
-      if (std::string_view pod = part_of_day_word(low(k)); !pod.empty()) {
+      if (std::string_view pod = lex(k).part_of_day; !pod.empty()) {
         Reading r = relative(Granularity::day, 0, Reference::narrative);
         r.part_of_day = std::string(pod);
         r.type = TimexType::time;
@@ -1250,7 +1381,7 @@ class Recognizer {
     if (auto u = unit_at(k); u && u->is_plural && w == "coming") {
       return Found{u->end, literal(TimexType::date, "FUTURE_REF")};
     }
-    if (std::string_view pod = part_of_day_word(low(k)); !pod.empty() && w != "coming") {
+    if (std::string_view pod = lex(k).part_of_day; !pod.empty() && w != "coming") {
       // "this morning"; "last night" is the night before.
       Reading r = relative(Granularity::day, offset == 0 ? 0 : offset);
       if (w == "last" && pod == "NI") r.offset = -1;
@@ -1268,7 +1399,7 @@ class Recognizer {
       }
       return std::nullopt;
     }
-    if (NameWord wd = weekday_word(low(k)); wd.value && !wd.is_plural && !wd.is_abbreviation &&
+    if (NameWord wd = lex(k).weekday; wd.value && !wd.is_plural && !wd.is_abbreviation &&
                                             is_capital(k)) {
       Reading r;
       r.weekday = wd.value;
@@ -1289,7 +1420,7 @@ class Recognizer {
       }
       return Found{end, r};
     }
-    if (int s = season_word(low(k)); s >= 0) {
+    if (int s = lex(k).season; s >= 0) {
       Reading r;
       r.season = s;
       r.granularity = Granularity::season;
@@ -1312,15 +1443,11 @@ class Recognizer {
   bool ends_clause(std::size_t i) const {
     if (!has(i)) return true;
     const Token& t = tokens_[i];
-    if (t.kind == TokenKind::punct) return t.lower != "'" && t.lower != "$";
+    if (t.kind == TokenKind::punct) return !is_any(i, {"'", "$"});
     if (t.kind == TokenKind::number) return false;
     if (t.is_capitalized) return false;
-    static const std::array<std::string_view, 14> noun_starts = {
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-        "these", "those"};
-    for (std::string_view s : noun_starts)
-      if (t.lower == s) return false;
-    return true;
+    return !is_any(i, {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                       "this", "that", "these", "those"});
   }
 
   // Expressions built on a count and a unit: "four years" (duration),
@@ -1451,14 +1578,14 @@ class Recognizer {
 
   // "each Thursday", "every day", "daily", "twice a week", "every two weeks".
   Opt set_expression(std::size_t i) {
-    std::string_view w = low(i);
+    Word w = word(i);
     if (w == "each" || w == "every") {
       std::size_t k = i + 1;
       if (is(k, "other")) ++k;
-      if (NameWord wd = weekday_word(low(k)); wd.value && !wd.is_abbreviation && is_capital(k)) {
+      if (NameWord wd = lex(k).weekday; wd.value && !wd.is_abbreviation && is_capital(k)) {
         Reading r = literal(TimexType::set, "XXXX-WXX-" + std::to_string(wd.value));
         std::size_t end = k + 1;
-        if (std::string_view pod = part_of_day_word(low(end)); !pod.empty()) {
+        if (std::string_view pod = lex(end).part_of_day; !pod.empty()) {
           r.literal += "T" + std::string(pod);
           ++end;
         }
@@ -1468,9 +1595,9 @@ class Recognizer {
         std::string mm = (m->month < 10 ? "0" : "") + std::to_string(m->month);
         return Found{m->end, literal(TimexType::set, "XXXX-" + mm)};
       }
-      if (int s = season_word(low(k)); s >= 0)
+      if (int s = lex(k).season; s >= 0)
         return Found{k + 1, literal(TimexType::set, "XXXX-" + std::string(season_code(s)))};
-      if (std::string_view pod = part_of_day_word(low(k)); !pod.empty())
+      if (std::string_view pod = lex(k).part_of_day; !pod.empty())
         return Found{k + 1, literal(TimexType::set, "XXXX-XX-XXT" + std::string(pod))};
       std::optional<int> count = 1;
       if (auto qty = quantity_at(k); qty && !qty->is_article) {
@@ -1483,18 +1610,22 @@ class Recognizer {
       }
       return std::nullopt;
     }
-    static constexpr std::pair<std::string_view, std::string_view> adverbs[] = {
+    struct Adverb {
+      Kw word;
+      std::string_view value;
+    };
+    static constexpr Adverb adverbs[] = {
         {"daily", "P1D"},   {"weekly", "P1W"},   {"monthly", "P1M"}, {"yearly", "P1Y"},
         {"annually", "P1Y"}, {"hourly", "PT1H"},
         {"nightly", "XXXX-XX-XXTNI"},
     };
-    for (const auto& [word, value] : adverbs) {
-      if (w != word) continue;
+    for (const Adverb& adverb : adverbs) {
+      if (w != adverb.word) continue;
       // "the daily Izvestia", "a weekly magazine": a kind of publication.
       if (i > 0 && is_any(i - 1, {"the", "a", "an", "its", "his", "her", "their", "our"}))
         return std::nullopt;
       if (is_capital(i) && !starts_sentence(i)) return std::nullopt;
-      return Found{i + 1, literal(TimexType::set, std::string(value))};
+      return Found{i + 1, literal(TimexType::set, std::string(adverb.value))};
     }
     if (w == "twice" || w == "once" || (quantity_at(i) && is(quantity_at(i)->end, "times"))) {
       std::size_t k = w == "twice" || w == "once" ? i + 1 : quantity_at(i)->end + 1;
@@ -1511,7 +1642,7 @@ class Recognizer {
     if (!is_capital(i)) return std::nullopt;
     Reading r;
     r.granularity = Granularity::day;
-    std::string_view w = low(i);
+    Word w = word(i);
     std::size_t end = i + 1;
     auto fixed = [&](int m, int d) {
       r.month = m;
@@ -1624,13 +1755,10 @@ class Recognizer {
     } else if (h > 23) {
       return std::nullopt;
     }
-    static constexpr std::string_view zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
-                                                 "pst", "pdt", "gmt", "utc", "bst", "cet",
-                                                 "cest", "msk", "et", "pt", "ct", "z"};
     bool has_zone = false;
     if (is_word(j) && tokens_[j].is_all_caps) {
-      for (std::string_view z : zones)
-        if (low(j) == z) has_zone = true;
+      has_zone = is_any(j, {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc",
+                            "bst", "cet", "cest", "msk", "et", "pt", "ct", "z"});
       if (has_zone) ++j;
     }
     // A bare "12:30" is a score or a verse as often as a time: it needs a zone,
