@@ -161,10 +161,37 @@ constexpr std::string_view kStartWords[] = {
     "years", "months", "weeks", "days", "hours", "centuries",
 };
 
+// The rules, one bit each, for the set of rules that can match from a token.
+enum Rule : std::uint32_t {
+  kCalendarDate = 1u << 0,
+  kNumericDate = 1u << 1,
+  kWeekdayName = 1u << 2,
+  kYearAlone = 1u << 3,
+  kDecade = 1u << 4,
+  kSeason = 1u << 5,
+  kQuarterOrHalf = 1u << 6,
+  kDeictic = 1u << 7,
+  kComparison = 1u << 8,
+  kCounted = 1u << 9,
+  kSetExpression = 1u << 10,
+  kHoliday = 1u << 11,
+  kClockTime = 1u << 12,
+  kPositionModified = 1u << 13,
+  kEarlierLater = 1u << 14,
+  kQuantityModified = 1u << 15,
+  kTheCore = 1u << 16,  // "the" before a core (Recognizer::top)
+};
+
+// Every rule that reads a number first: a number token may start any of them.
+constexpr std::uint32_t kNumberRules = kCalendarDate | kNumericDate | kYearAlone | kDecade |
+                                       kQuarterOrHalf | kComparison | kCounted |
+                                       kSetExpression | kClockTime;
+
 // Everything the rules ask about one token's lower-cased text.
 struct WordInfo {
   std::uint16_t keyword = 0;  // index in kKeywords, 0 when none
   bool is_start = false;      // a word some rule may start at
+  std::uint32_t rules = 0;    // rules that can match from this word (rules_from)
   NameWord month;             // month_word
   NameWord weekday;           // weekday_word
   UnitWord unit;              // unit_word
@@ -176,6 +203,58 @@ struct WordInfo {
 };
 
 const WordInfo kNoWord;
+
+// The rules that can match from a word, read off the first tests of each
+// rule below (a rule whose first token is none of these returns nothing),
+// so that the recognizer skips the others. Numbers: kNumberRules.
+std::uint32_t rules_from(const WordInfo& w) {
+  auto is_any = [&](std::initializer_list<Kw> words) {
+    for (Kw k : words)
+      if (w.keyword == k.id) return true;
+    return false;
+  };
+  bool is_ordinal_start = w.ordinal > 0 || (w.cardinal >= 20 && w.cardinal < 100 &&
+                                            w.cardinal % 10 == 0);  // ordinal_at
+  bool is_quantity_start =
+      is_any({"a", "an", "several", "few", "many", "some", "couple", "dozens", "hundreds",
+              "thousands"}) ||
+      w.cardinal > 0;  // quantity_at, numbers aside
+  std::uint32_t rules = 0;
+  if (w.weekday.value || w.month.value || is_any({"the"})) rules |= kCalendarDate;
+  if (w.weekday.value) rules |= kWeekdayName;
+  if (is_any({"fiscal", "fy", "year", "two"}) || (w.cardinal >= 11 && w.cardinal <= 20))
+    rules |= kYearAlone;
+  if (is_any({"'"}) || w.decade > 0 || is_ordinal_start) rules |= kDecade;
+  if (w.season >= 0) rules |= kSeason;
+  if (is_any({"the", "fiscal", "q"}) || is_ordinal_start) rules |= kQuarterOrHalf;
+  if (is_any({"today", "tomorrow", "yesterday", "tonight", "overnight", "now", "currently",
+              "presently", "nowadays", "recently", "lately", "these", "recent", "past", "year",
+              "midnight", "noon", "midday", "the", "that", "this", "current", "last",
+              "previous", "next", "coming"}))
+    rules |= kDeictic;
+  if (is_any({"the", "comparable", "corresponding", "same", "prior", "year", "last", "fiscal",
+              "quarter", "period"}) ||
+      is_ordinal_start)
+    rules |= kComparison;
+  if (is_quantity_start || w.unit.unit != Unit::none ||
+      is_any({"more", "additional", "extra", "further", "trading", "business", "working",
+              "calendar"}))
+    rules |= kCounted;
+  if (is_quantity_start || is_any({"each", "every", "daily", "weekly", "monthly", "yearly",
+                                   "annually", "hourly", "nightly", "twice", "once"}))
+    rules |= kSetExpression;
+  if (is_any({"christmas", "new", "thanksgiving", "independence", "halloween", "memorial",
+              "labor", "valentine"}))
+    rules |= kHoliday;
+  if (is_any({"noon", "midday", "midnight"})) rules |= kClockTime;
+  if (is_any({"the", "early", "late", "mid"})) rules |= kPositionModified;
+  if (is_any({"earlier", "later"})) rules |= kEarlierLater;
+  if (is_any({"about", "around", "approximately", "roughly", "some", "nearly", "almost", "up",
+              "more", "less", "fewer", "at", "just", "over", "under"}))
+    rules |= kQuantityModified;
+  if (is_any({"the"})) rules |= kTheCore;
+  return rules;
+}
 
 // The table behind word_info: built on first use from the lexicon's own
 // lookups, so the answers are the lexicon's.
@@ -208,6 +287,7 @@ struct WordIndex {
     if (info.month.value || info.weekday.value || info.season >= 0 || info.cardinal > 0 ||
         info.ordinal > 0 || !info.part_of_day.empty() || info.unit.unit != Unit::none)
       info.is_start = true;
+    info.rules = rules_from(info);
     map.emplace(w, info);
     if (w.size() < kMaxLength) first[w.size()] |= bit(w.front());
   }
@@ -236,14 +316,19 @@ class Recognizer {
   Recognizer(const std::vector<Token>& tokens, NumericDateOrder order)
       : tokens_(tokens), order_(order) {
     info_.reserve(tokens.size());
-    for (const Token& t : tokens) info_.push_back(&word_info(t.lower));
+    rules_.reserve(tokens.size());
+    for (const Token& t : tokens) {
+      info_.push_back(&word_info(t.lower));
+      rules_.push_back(info_.back()->rules | (t.kind == TokenKind::number ? kNumberRules : 0));
+    }
   }
 
   std::vector<Match> run() {
     std::vector<Match> matches;
     std::size_t i = 0;
     while (i < tokens_.size()) {
-      Opt found = is_trigger(i) ? top(i) : std::nullopt;
+      // No rule can match where none can start: top would find nothing.
+      Opt found = rules_[i] != 0 && is_trigger(i) ? top(i) : std::nullopt;
       if (found && found->end > i) {
         matches.push_back({i, found->end, std::move(found->reading)});
         i = found->end;
@@ -258,6 +343,7 @@ class Recognizer {
   const std::vector<Token>& tokens_;
   NumericDateOrder order_;
   std::vector<const WordInfo*> info_;  // one per token
+  std::vector<std::uint32_t> rules_;    // per token: the rules that can match from it
 
   // ---- token helpers -------------------------------------------------------
 
@@ -277,6 +363,8 @@ class Recognizer {
       if (id == w.id) return true;
     return false;
   }
+  // False when `rule` cannot match from token i (see rules_from).
+  bool can_start(std::size_t i, Rule rule) const { return has(i) && (rules_[i] & rule) != 0; }
   bool glued(std::size_t i) const { return has(i) && !tokens_[i].has_space_before; }
   bool is_number(std::size_t i) const {
     return has(i) && tokens_[i].kind == TokenKind::number && !tokens_[i].has_digit_groups;
@@ -480,7 +568,7 @@ class Recognizer {
     keep_longer(best, position_modified(i));
     keep_longer(best, earlier_later(i));
     keep_longer(best, quantity_modified(i));
-    if (is(i, "the")) {
+    if (can_start(i, kTheCore)) {  // "the" (rules_from)
       Opt inner = core(i + 1);
       if (inner && is_date_reading(inner->reading) &&
           (inner->reading.granularity == Granularity::decade ||
@@ -499,6 +587,7 @@ class Recognizer {
   // "early September", "mid-1990s", "late Tuesday", "the end of the year",
   // "the beginning of 2015".
   Opt position_modified(std::size_t i) {
+    if (!can_start(i, kPositionModified)) return std::nullopt;
     std::size_t j = i;
     TimeMod mod = TimeMod::none;
     if (is(j, "the") && is_any(j + 1, {"beginning", "start", "end", "middle", "close", "turn",
@@ -536,6 +625,7 @@ class Recognizer {
   // "earlier this month", "later this year", "earlier in September",
   // "earlier Sunday", "later that day".
   Opt earlier_later(std::size_t i) {
+    if (!can_start(i, kEarlierLater)) return std::nullopt;
     if (!is_any(i, {"earlier", "later"})) return std::nullopt;
     bool is_earlier = is(i, "earlier");
     std::size_t j = i + 1;
@@ -567,6 +657,7 @@ class Recognizer {
   // "about two years", "nearly four years ago", "more than a decade",
   // "around Nov. 1", "at least three weeks".
   Opt quantity_modified(std::size_t i) {
+    if (!can_start(i, kQuantityModified)) return std::nullopt;
     std::size_t j = i;
     TimeMod mod = TimeMod::none;
     bool dates_too = false;  // only "about"-like words also modify dates
@@ -689,6 +780,7 @@ class Recognizer {
   // "September 30, 2015", "Sept. 28", "29 Sep, 2015", "September 2015",
   // "the 28th of September", "Monday, Sept. 28, 2015".
   Opt calendar_date(std::size_t i) {
+    if (!can_start(i, kCalendarDate)) return std::nullopt;
     // A weekday before the date is part of it: "Monday, Sept. 28, 2015".
     std::optional<int> weekday;
     if (NameWord w = lex(i).weekday; w.value && !w.is_plural && is_capital(i)) {
@@ -790,6 +882,7 @@ class Recognizer {
 
   // "2015-09-30", "30/09/2015", "9/30/15", "30.09.2015".
   Opt numeric_date(std::size_t i) {
+    if (!can_start(i, kNumericDate)) return std::nullopt;
     if (!is_number(i)) return std::nullopt;
     if (i > 0 && glued(i) && is_any(i - 1, {"/", "-", "."})) return std::nullopt;
     auto part = [&](std::size_t k) { return is_number(k) && glued(k); };
@@ -836,6 +929,7 @@ class Recognizer {
 
   // "Tuesday", "Tuesdays" (a set), "Tuesday nights".
   Opt weekday_name(std::size_t i) {
+    if (!can_start(i, kWeekdayName)) return std::nullopt;
     NameWord w = lex(i).weekday;
     if (!w.value || w.is_abbreviation || !is_capital(i)) return std::nullopt;
     if (w.is_plural) {
@@ -867,6 +961,7 @@ class Recognizer {
   // they read like one: "2000 troops" (a round number before a plural
   // noun), "$1999", "1999 percent".
   Opt year_alone(std::size_t i) {
+    if (!can_start(i, kYearAlone)) return std::nullopt;
     if (!is_number(i) && !is_any(i, {"fiscal", "fy", "year"})) {
       // Spoken years: "in nineteen ninety-one", "a nineteen ninety-seven attack".
       auto y = year_at(i);
@@ -936,6 +1031,7 @@ class Recognizer {
 
   // "the 1990s", "1990's", "'90s", "the nineties", "the 20th century".
   Opt decade(std::size_t i) {
+    if (!can_start(i, kDecade)) return std::nullopt;
     Reading r;
     r.granularity = Granularity::decade;
     if (is_number(i) && tokens_[i].digits == 4 && number(i) % 10 == 0) {
@@ -972,6 +1068,7 @@ class Recognizer {
 
   // "summer", "the summer of 2015", "spring 2016", "last fall" (deictic).
   Opt season(std::size_t i) {
+    if (!can_start(i, kSeason)) return std::nullopt;
     int s = lex(i).season;
     if (s < 0) return std::nullopt;
     Reading r;
@@ -1000,6 +1097,7 @@ class Recognizer {
 
   // "the third quarter", "third-quarter", "Q3 2015", "the first half of 1989".
   Opt quarter_or_half(std::size_t i) {
+    if (!can_start(i, kQuarterOrHalf)) return std::nullopt;
     std::size_t j = i;
     std::optional<int> year;
     if (is(j, "the")) ++j;
@@ -1064,6 +1162,7 @@ class Recognizer {
   // quarter", "last year's third quarter", "the corresponding period last
   // year". They name the period the text is about, moved back a year.
   Opt comparison(std::size_t i) {
+    if (!can_start(i, kComparison)) return std::nullopt;
     std::size_t j = i;
     bool has_the = is(j, "the");
     if (has_the) ++j;
@@ -1123,6 +1222,7 @@ class Recognizer {
   // "last week", "this morning", "next Friday", "the following day",
   // "that year", "the past three months", "now", "the future".
   Opt deictic(std::size_t i) {
+    if (!can_start(i, kDeictic)) return std::nullopt;
     Word w = word(i);
     auto relative = [](Granularity g, int offset, Reference ref = Reference::document) {
       Reading r;
@@ -1454,6 +1554,7 @@ class Recognizer {
   // "two years ago" (date), "a year earlier" (narrative), "four-year",
   // "for weeks", "weeks or months".
   Opt counted(std::size_t i) {
+    if (!can_start(i, kCounted)) return std::nullopt;
     std::optional<Quantity> qty = quantity_at(i);
     std::size_t j = i;
     std::optional<UnitAt> u;
@@ -1578,6 +1679,7 @@ class Recognizer {
 
   // "each Thursday", "every day", "daily", "twice a week", "every two weeks".
   Opt set_expression(std::size_t i) {
+    if (!can_start(i, kSetExpression)) return std::nullopt;
     Word w = word(i);
     if (w == "each" || w == "every") {
       std::size_t k = i + 1;
@@ -1639,6 +1741,7 @@ class Recognizer {
 
   // Fixed and movable holidays that news dates events by.
   Opt holiday(std::size_t i) {
+    if (!can_start(i, kHoliday)) return std::nullopt;
     if (!is_capital(i)) return std::nullopt;
     Reading r;
     r.granularity = Granularity::day;
@@ -1697,6 +1800,7 @@ class Recognizer {
 
   // "10 p.m.", "8:23am EDT", "10:35 a.m.", "23:35 GMT", "noon", "midnight".
   Opt clock_time(std::size_t i) {
+    if (!can_start(i, kClockTime)) return std::nullopt;
     Reading r;
     r.type = TimexType::time;
     r.granularity = Granularity::day;
