@@ -14,8 +14,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "time/detail/lexicon.h"
 
@@ -135,6 +135,17 @@ consteval std::uint16_t keyword_id(std::string_view word) {
 struct Kw {
   consteval Kw(const char* word) : id(keyword_id(word)) {}
   std::uint16_t id;
+};
+
+// A set of rule words, one bit per id, built at compile time:
+// is_any(i, {"a", "an"}) tests one bit.
+struct KwSet {
+  static constexpr std::size_t kWords = (std::size(kKeywords) + 63) / 64;
+  consteval KwSet(std::initializer_list<Kw> words) {
+    for (Kw w : words) bits[w.id / 64] |= std::uint64_t{1} << (w.id % 64);
+  }
+  bool contains(std::uint16_t id) const { return (bits[id / 64] >> (id % 64)) & 1; }
+  std::uint64_t bits[kWords] = {};
 };
 
 // A token's rule-word id, comparable with a Kw: `w == "today"`.
@@ -257,19 +268,54 @@ std::uint32_t rules_from(const WordInfo& w) {
 }
 
 // The table behind word_info: built on first use from the lexicon's own
-// lookups, so the answers are the lexicon's.
-struct WordIndex {
+// lookups, so the answers are the lexicon's. Open addressing with a cheap
+// hash: it holds a few hundred words and is asked about every token.
+class WordIndex {
+ public:
+  WordIndex() : slots_(kSlots) {
+    for (std::string_view w : kKeywords)
+      if (!w.empty()) add(w);
+    for (std::string_view w : kStartWords) add(w);
+    for (std::string_view w : lexicon_words()) add(w);
+  }
+
+  const WordInfo& find(std::string_view word) const {
+    if (word.empty()) return kNoWord;
+    // Lengths and first letters that some key has: most words of a text
+    // are in no table and are turned away without hashing.
+    if (word.size() < kMaxLength && !(first_[word.size()] & bit(word.front()))) return kNoWord;
+    for (std::size_t k = hash(word) & (kSlots - 1);; k = (k + 1) & (kSlots - 1)) {
+      const Slot& slot = slots_[k];
+      if (slot.word.empty()) return kNoWord;
+      if (slot.word == word) return slot.info;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 2048;  // a power of two, well above the words
   static constexpr std::size_t kMaxLength = 16;
-  std::unordered_map<std::string_view, WordInfo> map;
-  // Lengths and first letters that some key has: most words of a text are
-  // in no table and are turned away without hashing.
-  std::uint32_t first[kMaxLength] = {};
+  struct Slot {
+    std::string_view word;  // empty: a free slot
+    WordInfo info;
+  };
+
   static std::uint32_t bit(char c) {
     return c >= 'a' && c <= 'z' ? std::uint32_t{1} << (c - 'a') : std::uint32_t{1} << 26;
   }
+  static std::size_t hash(std::string_view word) {  // FNV-1a
+    std::uint64_t h = 14695981039346656037ull;
+    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+
   void add(std::string_view w) {
-    if (map.contains(w)) return;
-    WordInfo info;
+    std::size_t k = hash(w) & (kSlots - 1);
+    while (!slots_[k].word.empty()) {
+      if (slots_[k].word == w) return;  // listed twice
+      k = (k + 1) & (kSlots - 1);
+    }
+    WordInfo& info = slots_[k].info;
+    slots_[k].word = w;
     info.month = month_word(w);
     info.weekday = weekday_word(w);
     info.unit = unit_word(w);
@@ -278,8 +324,8 @@ struct WordIndex {
     info.ordinal = ordinal_word(w);
     info.decade = decade_word(w);
     info.part_of_day = part_of_day_word(w);
-    for (std::size_t k = 1; k < std::size(kKeywords); ++k)
-      if (kKeywords[k] == w) info.keyword = static_cast<std::uint16_t>(k);
+    for (std::size_t id = 1; id < std::size(kKeywords); ++id)
+      if (kKeywords[id] == w) info.keyword = static_cast<std::uint16_t>(id);
     for (std::string_view s : kStartWords)
       if (s == w) info.is_start = true;
     // The lexicon part of is_trigger: a month, weekday, season, number,
@@ -288,27 +334,18 @@ struct WordIndex {
         info.ordinal > 0 || !info.part_of_day.empty() || info.unit.unit != Unit::none)
       info.is_start = true;
     info.rules = rules_from(info);
-    map.emplace(w, info);
-    if (w.size() < kMaxLength) first[w.size()] |= bit(w.front());
+    if (w.size() < kMaxLength) first_[w.size()] |= bit(w.front());
   }
+
+  std::vector<Slot> slots_;
+  std::uint32_t first_[kMaxLength] = {};
 };
 
 // The WordInfo of `lower`: kNoWord for the many words no rule and no table
 // knows.
 const WordInfo& word_info(std::string_view lower) {
-  static const WordIndex index = [] {
-    WordIndex built;
-    for (std::string_view w : kKeywords)
-      if (!w.empty()) built.add(w);
-    for (std::string_view w : kStartWords) built.add(w);
-    for (std::string_view w : lexicon_words()) built.add(w);
-    return built;
-  }();
-  if (lower.empty()) return kNoWord;
-  if (lower.size() < WordIndex::kMaxLength && !(index.first[lower.size()] & WordIndex::bit(lower.front())))
-    return kNoWord;
-  auto it = index.map.find(lower);
-  return it == index.map.end() ? kNoWord : it->second;
+  static const WordIndex index;
+  return index.find(lower);
 }
 
 class Recognizer {
@@ -354,14 +391,11 @@ class Recognizer {
   // What the lexicon says about token i; nothing past the end.
   const WordInfo& lex(std::size_t i) const { return has(i) ? *info_[i] : kNoWord; }
   Word word(std::size_t i) const { return {lex(i).keyword}; }
-  bool is(std::size_t i, Kw w) const { return has(i) && info_[i]->keyword == w.id; }
-  bool is_any(std::size_t i, std::initializer_list<Kw> words) const {
-    if (!has(i)) return false;
-    std::uint16_t id = info_[i]->keyword;
-    if (id == 0) return false;
-    for (Kw w : words)
-      if (id == w.id) return true;
-    return false;
+  [[gnu::always_inline]] bool is(std::size_t i, Kw w) const {
+    return has(i) && info_[i]->keyword == w.id;
+  }
+  [[gnu::always_inline]] bool is_any(std::size_t i, KwSet words) const {
+    return has(i) && words.contains(info_[i]->keyword);
   }
   // False when `rule` cannot match from token i (see rules_from).
   bool can_start(std::size_t i, Rule rule) const { return has(i) && (rules_[i] & rule) != 0; }
@@ -565,9 +599,10 @@ class Recognizer {
 
   Opt top(std::size_t i) {
     Opt best = core(i);
-    keep_longer(best, position_modified(i));
-    keep_longer(best, earlier_later(i));
-    keep_longer(best, quantity_modified(i));
+    std::uint32_t rules = rules_[i];
+    if (rules & kPositionModified) keep_longer(best, position_modified(i));
+    if (rules & kEarlierLater) keep_longer(best, earlier_later(i));
+    if (rules & kQuantityModified) keep_longer(best, quantity_modified(i));
     if (can_start(i, kTheCore)) {  // "the" (rules_from)
       Opt inner = core(i + 1);
       if (inner && is_date_reading(inner->reading) &&
@@ -704,19 +739,23 @@ class Recognizer {
 
   Opt core(std::size_t i) {
     if (!has(i)) return std::nullopt;
-    Opt best = calendar_date(i);
-    keep_longer(best, numeric_date(i));
-    keep_longer(best, weekday_name(i));
-    keep_longer(best, year_alone(i));
-    keep_longer(best, decade(i));
-    keep_longer(best, season(i));
-    keep_longer(best, quarter_or_half(i));
-    keep_longer(best, deictic(i));
-    keep_longer(best, comparison(i));
-    keep_longer(best, counted(i));
-    keep_longer(best, set_expression(i));
-    keep_longer(best, holiday(i));
-    keep_longer(best, clock_time(i));
+    // Each rule checks can_start itself; testing here first saves the
+    // calls, most of which would return nothing.
+    std::uint32_t rules = rules_[i];
+    Opt best;
+    if (rules & kCalendarDate) best = calendar_date(i);
+    if (rules & kNumericDate) keep_longer(best, numeric_date(i));
+    if (rules & kWeekdayName) keep_longer(best, weekday_name(i));
+    if (rules & kYearAlone) keep_longer(best, year_alone(i));
+    if (rules & kDecade) keep_longer(best, decade(i));
+    if (rules & kSeason) keep_longer(best, season(i));
+    if (rules & kQuarterOrHalf) keep_longer(best, quarter_or_half(i));
+    if (rules & kDeictic) keep_longer(best, deictic(i));
+    if (rules & kComparison) keep_longer(best, comparison(i));
+    if (rules & kCounted) keep_longer(best, counted(i));
+    if (rules & kSetExpression) keep_longer(best, set_expression(i));
+    if (rules & kHoliday) keep_longer(best, holiday(i));
+    if (rules & kClockTime) keep_longer(best, clock_time(i));
     if (best) extend(*best);
     return best;
   }

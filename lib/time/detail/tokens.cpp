@@ -52,23 +52,28 @@ std::vector<Token> tokenize(std::string_view text) {
       ++i;
       continue;
     }
-    if (std::size_t n = unicode_space_length(text, i); n > 0) {
+    if (std::size_t n = c >= 0xC2 ? unicode_space_length(text, i) : 0; n > 0) {
       space = true;
       i += n;
       continue;
     }
-    Token t;
+    // Built in place: a token is a few dozen bytes, its text usually short.
+    Token& t = tokens.emplace_back();
     t.begin = i;
     t.has_space_before = space;
     t.has_newline_before = newline;
     if (is_alpha(c)) {
       t.kind = TokenKind::word;
+      std::size_t end = i + 1;
+      while (end < text.size() && is_alpha(at(end))) ++end;
+      t.lower.assign(text.substr(i, end - i));
       bool all_upper = true;
-      while (i < text.size() && is_alpha(at(i))) {
-        all_upper = all_upper && is_upper(at(i));
-        t.lower.push_back(static_cast<char>(is_upper(at(i)) ? at(i) - 'A' + 'a' : at(i)));
-        ++i;
+      for (char& letter : t.lower) {
+        bool upper = is_upper(static_cast<unsigned char>(letter));
+        all_upper = all_upper && upper;
+        if (upper) letter = static_cast<char>(letter - 'A' + 'a');
       }
+      i = end;
       t.is_capitalized = is_upper(c);
       t.is_all_caps = all_upper && t.lower.size() > 1;
     } else if (is_digit(c)) {
@@ -92,14 +97,16 @@ std::vector<Token> tokenize(std::string_view text) {
       }
       t.number = t.digits < 15 ? value : -1;
       t.lower.assign(text.substr(t.begin, i - t.begin));
+    } else if (c < 0x80) {
+      t.lower.assign(1, static_cast<char>(c));
+      ++i;
     } else {
-      std::size_t n = c < 0x80 ? 1 : utf8_length(c);
+      std::size_t n = utf8_length(c);
       if (i + n > text.size()) n = text.size() - i;
       t.lower = fold_mark(text.substr(i, n));
       i += n;
     }
     t.end = i;
-    tokens.push_back(std::move(t));
     space = false;
     newline = false;
   }
