@@ -1,10 +1,21 @@
 // The tokenizer of the time stage: one pass over bytes, offsets kept.
 #include "time/detail/tokens.h"
 
+#include <array>
+
 namespace eventgraph::detail {
 namespace {
 
 bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Letter classes by byte, for the scan over a word's letters: bit 0 any
+// ASCII letter, bit 1 upper case.
+constexpr std::array<std::uint8_t, 256> kLetterClass = [] {
+  std::array<std::uint8_t, 256> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = 3;
+  return classes;
+}();
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -64,18 +75,21 @@ std::vector<Token> tokenize(std::string_view text) {
     t.has_newline_before = newline;
     if (is_alpha(c)) {
       t.kind = TokenKind::word;
-      std::size_t end = i + 1;
-      while (end < text.size() && is_alpha(at(end))) ++end;
-      t.lower.assign(text.substr(i, end - i));
-      bool all_upper = true;
-      for (char& letter : t.lower) {
-        bool upper = is_upper(static_cast<unsigned char>(letter));
-        all_upper = all_upper && upper;
-        if (upper) letter = static_cast<char>(letter - 'A' + 'a');
+      std::size_t end = i;
+      std::size_t uppers = 0;
+      for (; end < text.size(); ++end) {
+        std::uint8_t letter_class = kLetterClass[at(end)];
+        if (letter_class == 0) break;
+        uppers += letter_class >> 1;
       }
-      i = end;
+      t.lower.assign(text.data() + i, end - i);
+      // ASCII letters only here: setting bit 5 lower-cases an upper-case one
+      // and leaves a lower-case one as it is.
+      if (uppers > 0)
+        for (char& letter : t.lower) letter = static_cast<char>(letter | 0x20);
       t.is_capitalized = is_upper(c);
-      t.is_all_caps = all_upper && t.lower.size() > 1;
+      t.is_all_caps = uppers == end - i && end - i > 1;
+      i = end;
     } else if (is_digit(c)) {
       t.kind = TokenKind::number;
       std::int64_t value = 0;
