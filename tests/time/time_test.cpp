@@ -335,6 +335,34 @@ TEST_CASE("numbers and words that are not times are not found") {
   }
 }
 
+// Each token is classified once through a table of the words rules name:
+// case folding, near misses, words longer than the table's filter and
+// letters beside non-ASCII bytes must all read as the words they are.
+TEST_CASE("words are recognized whatever their case and neighbours") {
+  struct Edge {
+    const char* text;
+    const char* found;  // "[expression]=value " for each one found
+  };
+  const Edge edges[] = {
+      {"He left YESTERDAY and Yesterday and yesterdays, tomorow, yesterdayyesterday.",
+       "[YESTERDAY]=2015-09-29 [Yesterday]=2015-09-29 "},
+      {"They met TUESDAY, not tUESDAY, and meet on Tuesdays.",
+       "[TUESDAY]=2015-09-29 [Tuesdays]=XXXX-WXX-2 "},
+      {"internationalizations today; counterrevolutionaries next week; THE PAST YEAR.",
+       "[today]=2015-09-30 [next week]=2015-W41 [THE PAST YEAR]=2014 "},
+      {"caf\xC3\xA9yesterday today\xC3\xA9 na\xC3\xAFve last week \xC3\xA9week ago",
+       "[yesterday]=2015-09-29 [today]=2015-09-30 [last week]=2015-W39 "},
+      {"In the last twenty-four hours, about two years ago, for weeks.",
+       "[the last twenty-four hours]=PT24H [about two years ago]=2013 [weeks]=PXW "},
+  };
+  for (const Edge& edge : edges) {
+    INFO("text: " << edge.text);
+    std::string all;
+    for (const TimeExpression& e : find(W, edge.text)) all += "[" + e.text + "]=" + e.time.value + " ";
+    CHECK(all == edge.found);
+  }
+}
+
 TEST_CASE("ambiguous numeric dates follow the stated order") {
   // A number above 12 settles the order; otherwise month first unless told.
   CHECK(find(W, "on 03/04/2015")[0].time.value == "2015-03-04");

@@ -3,7 +3,10 @@
 #include "time/detail/lexicon.h"
 
 #include <cstdint>
+#include <initializer_list>
+#include <span>
 #include <string>
+#include <vector>
 #include <unordered_map>
 
 namespace eventgraph::detail {
@@ -51,25 +54,73 @@ class Table {
   std::uint32_t last_[kMaxLength] = {};
 };
 
-Table make_table(std::initializer_list<Entry> entries) {
+Table make_table(std::span<const Entry> entries) {
   Table table;
   for (const Entry& e : entries) table.add(e.word, e.value);
   return table;
 }
+Table make_table(std::initializer_list<Entry> entries) {
+  return make_table(std::span<const Entry>(entries.begin(), entries.size()));
+}
 
 int lookup(const Table& table, std::string_view word, int missing) { return table.find(word, missing); }
+
+constexpr Entry kUnitWords[] = {
+    {"second", 1}, {"seconds", -1}, {"minute", 2}, {"minutes", -2}, {"min", 2},
+    {"mins", -2}, {"hour", 3}, {"hours", -3}, {"hr", 3}, {"hrs", -3}, {"day", 4},
+    {"days", -4}, {"weekend", 5}, {"weekends", -5}, {"week", 6}, {"weeks", -6},
+    {"month", 7}, {"months", -7}, {"quarter", 8}, {"quarters", -8}, {"year", 11},
+    {"years", -11}, {"yr", 11}, {"yrs", -11}, {"decade", 12}, {"decades", -12},
+    {"century", 13}, {"centuries", -13},
+};
+
+constexpr Entry kMonthWords[] = {
+    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5},
+    {"june", 6}, {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10},
+    {"november", 11}, {"december", 12}, {"jan", -1}, {"feb", -2}, {"mar", -3},
+    {"apr", -4}, {"jun", -6}, {"jul", -7}, {"aug", -8}, {"sep", -9}, {"sept", -9},
+    {"oct", -10}, {"nov", -11}, {"dec", -12},
+};
+
+constexpr Entry kWeekdayWords[] = {
+    {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5},
+    {"saturday", 6}, {"sunday", 7}, {"mondays", 11}, {"tuesdays", 12},
+    {"wednesdays", 13}, {"thursdays", 14}, {"fridays", 15}, {"saturdays", 16},
+    {"sundays", 17}, {"mon", -1}, {"tue", -2}, {"tues", -2}, {"wed", -3}, {"thu", -4},
+    {"thur", -4}, {"thurs", -4}, {"fri", -5}, {"sat", -6}, {"sun", -7},
+};
+
+constexpr Entry kSeasonWords[] = {
+    {"spring", 0}, {"summer", 1}, {"fall", 2}, {"autumn", 2}, {"winter", 3},
+};
+
+constexpr Entry kCardinalWords[] = {
+    {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
+    {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11},
+    {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100},
+    {"thousand", 1000}, {"dozen", 12},
+};
+
+constexpr Entry kOrdinalWords[] = {
+    {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5},
+    {"sixth", 6}, {"seventh", 7}, {"eighth", 8}, {"ninth", 9}, {"tenth", 10},
+    {"eleventh", 11}, {"twelfth", 12}, {"thirteenth", 13}, {"fourteenth", 14},
+    {"fifteenth", 15}, {"sixteenth", 16}, {"seventeenth", 17}, {"eighteenth", 18},
+    {"nineteenth", 19}, {"twentieth", 20}, {"thirtieth", 30},
+};
+
+constexpr Entry kDecadeWords[] = {
+    {"twenties", 2}, {"thirties", 3}, {"forties", 4}, {"fifties", 5},
+    {"sixties", 6}, {"seventies", 7}, {"eighties", 8}, {"nineties", 9},
+};
 
 }  // namespace
 
 UnitWord unit_word(std::string_view word) {
-  static const Table table = make_table({
-      {"second", 1}, {"seconds", -1}, {"minute", 2}, {"minutes", -2}, {"min", 2},
-      {"mins", -2}, {"hour", 3}, {"hours", -3}, {"hr", 3}, {"hrs", -3}, {"day", 4},
-      {"days", -4}, {"weekend", 5}, {"weekends", -5}, {"week", 6}, {"weeks", -6},
-      {"month", 7}, {"months", -7}, {"quarter", 8}, {"quarters", -8}, {"year", 11},
-      {"years", -11}, {"yr", 11}, {"yrs", -11}, {"decade", 12}, {"decades", -12},
-      {"century", 13}, {"centuries", -13},
-  });
+  static const Table table = make_table(kUnitWords);
   int v = lookup(table, word, 0);
   if (v == 0) return {};
   return {static_cast<Unit>(v < 0 ? -v : v), v < 0};
@@ -78,26 +129,14 @@ UnitWord unit_word(std::string_view word) {
 NameWord month_word(std::string_view word) {
   // Negative: an abbreviation. "may" and "march" are also verbs; the
   // recognizer asks for a capital letter and a date-like neighbour.
-  static const Table table = make_table({
-      {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5},
-      {"june", 6}, {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10},
-      {"november", 11}, {"december", 12}, {"jan", -1}, {"feb", -2}, {"mar", -3},
-      {"apr", -4}, {"jun", -6}, {"jul", -7}, {"aug", -8}, {"sep", -9}, {"sept", -9},
-      {"oct", -10}, {"nov", -11}, {"dec", -12},
-  });
+  static const Table table = make_table(kMonthWords);
   int v = lookup(table, word, 0);
   return {v < 0 ? -v : v, v < 0, false};
 }
 
 NameWord weekday_word(std::string_view word) {
   // 1-7 a day; 11-17 its plural; negative an abbreviation.
-  static const Table table = make_table({
-      {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5},
-      {"saturday", 6}, {"sunday", 7}, {"mondays", 11}, {"tuesdays", 12},
-      {"wednesdays", 13}, {"thursdays", 14}, {"fridays", 15}, {"saturdays", 16},
-      {"sundays", 17}, {"mon", -1}, {"tue", -2}, {"tues", -2}, {"wed", -3}, {"thu", -4},
-      {"thur", -4}, {"thurs", -4}, {"fri", -5}, {"sat", -6}, {"sun", -7},
-  });
+  static const Table table = make_table(kWeekdayWords);
   int v = lookup(table, word, 0);
   if (v < 0) return {-v, true, false};
   if (v > 10) return {v - 10, false, true};
@@ -105,9 +144,7 @@ NameWord weekday_word(std::string_view word) {
 }
 
 int season_word(std::string_view word) {
-  static const Table table = make_table({
-      {"spring", 0}, {"summer", 1}, {"fall", 2}, {"autumn", 2}, {"winter", 3},
-  });
+  static const Table table = make_table(kSeasonWords);
   return lookup(table, word, -1);
 }
 
@@ -115,6 +152,10 @@ std::string_view season_code(int season) {
   static constexpr std::string_view codes[] = {"SP", "SU", "FA", "WI"};
   return season >= 0 && season < 4 ? codes[season] : "XX";
 }
+
+// The words part_of_day_word knows, for lexicon_words.
+constexpr std::string_view kPartOfDayWords[] = {"morning", "dawn",      "afternoon", "evening",
+                                                "night",   "overnight", "midday"};
 
 std::string_view part_of_day_word(std::string_view word) {
   if (word == "morning" || word == "dawn") return "MO";
@@ -126,35 +167,34 @@ std::string_view part_of_day_word(std::string_view word) {
 }
 
 int cardinal_word(std::string_view word) {
-  static const Table table = make_table({
-      {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
-      {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11},
-      {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
-      {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-      {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
-      {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100},
-      {"thousand", 1000}, {"dozen", 12},
-  });
+  static const Table table = make_table(kCardinalWords);
   return lookup(table, word, -1);
 }
 
 int ordinal_word(std::string_view word) {
-  static const Table table = make_table({
-      {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5},
-      {"sixth", 6}, {"seventh", 7}, {"eighth", 8}, {"ninth", 9}, {"tenth", 10},
-      {"eleventh", 11}, {"twelfth", 12}, {"thirteenth", 13}, {"fourteenth", 14},
-      {"fifteenth", 15}, {"sixteenth", 16}, {"seventeenth", 17}, {"eighteenth", 18},
-      {"nineteenth", 19}, {"twentieth", 20}, {"thirtieth", 30},
-  });
+  static const Table table = make_table(kOrdinalWords);
   return lookup(table, word, -1);
 }
 
 int decade_word(std::string_view word) {
-  static const Table table = make_table({
-      {"twenties", 2}, {"thirties", 3}, {"forties", 4}, {"fifties", 5},
-      {"sixties", 6}, {"seventies", 7}, {"eighties", 8}, {"nineties", 9},
-  });
+  static const Table table = make_table(kDecadeWords);
   return lookup(table, word, -1);
+}
+
+std::span<const std::string_view> lexicon_words() {
+  static const std::vector<std::string_view> words = [] {
+    std::vector<std::string_view> out;
+    for (std::span<const Entry> table :
+         {std::span<const Entry>(kUnitWords), std::span<const Entry>(kMonthWords),
+          std::span<const Entry>(kWeekdayWords), std::span<const Entry>(kSeasonWords),
+          std::span<const Entry>(kCardinalWords), std::span<const Entry>(kOrdinalWords),
+          std::span<const Entry>(kDecadeWords)}) {
+      for (const Entry& e : table) out.push_back(e.word);
+    }
+    for (std::string_view w : kPartOfDayWords) out.push_back(w);
+    return out;
+  }();
+  return words;
 }
 
 DurationUnit duration_unit(Unit unit) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 namespace eventgraph::detail {
@@ -43,6 +44,10 @@ int cardinal_word(std::string_view word);
 int ordinal_word(std::string_view word);
 // "twenties".."nineties" -> 2..9; -1 none.
 int decade_word(std::string_view word);
+
+// Every word the lookups above know (units, months, weekdays, seasons, parts
+// of the day, number words, decades), so a caller can classify a token once.
+std::span<const std::string_view> lexicon_words();
 
 // TIMEX3 unit letter of a duration ("Y", "M", "W", "D", "H", "M" after "T").
 // Returns the multiplier for units TIMEX3 spells with another letter

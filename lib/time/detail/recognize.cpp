@@ -9,13 +9,13 @@
 // HeidelTime (Strötgen & Gertz 2013).
 #include "time/detail/recognize.h"
 
-#include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "time/detail/lexicon.h"
 
@@ -86,16 +86,286 @@ bool is_day_reading(const Reading& r) {
          r.part_of_day.empty();
 }
 
+// ---- words ------------------------------------------------------------------
+//
+// The rules compare tokens with a few hundred fixed words and ask the lexicon
+// about them over and over (every rule at every start token). Each token is
+// looked up once instead: one hash lookup gives a small id for the rule words
+// and everything the lexicon knows of the word, so a rule's test is an
+// integer comparison. (Profiled: string compares, case folding and hashing
+// were most of the time stage.)
+
+// The words rules test for; a word's id is its index (0: none of them).
+constexpr std::string_view kKeywords[] = {
+    "",
+    ".", ",", "'", "-", "mid", "two", "thousand", "and", "few", "couple", "of", "number", "the",
+    "early", "late", "to", "earlier", "in", "some", "up", "more", "less", "fewer", "than", "at",
+    "least", "just", "over", "overnight", "on", "year", "last", "next", "s", "fiscal", "q",
+    "quarter", "half", "period", "days", "end", "present", "past", "recent", "future", "term",
+    "coming", "ahead", "same", "after", "night", "before", "weekend", "latest", "week", "most",
+    "current", "long", "or", "old", "ago", "so", "from", "now", "later", "age", "other", "times",
+    "eve", "day", "noon", "midday", "midnight", ":", "am", "m", "a", "o", "clock", "!", "?", "\"",
+    "(", "--", "may", "march", "st", "nd", "rd", "th", "%", "$", "#", "/", "an", "hundred", "dozen",
+    "several", "many", "dozens", "hundreds", "thousands", "additional", "extra", "further",
+    "trading", "business", "working", "calendar", "beginning", "start", "middle", "close", "turn",
+    "outset", "dawn", "midst", "month", "about", "around", "approximately", "roughly", "nearly",
+    "almost", "under", "this", "since", "until", "till", "by", "during", "through", "between",
+    "each", "every", "that", "throughout", "fy", "percent", "per", "dollars", "circa", "summer",
+    "spring", "winter", "autumn", "fall", "'s", "no", "flight", "route", "page", "pp", "resolution",
+    "article", "room", "channel", "model", "highway", "interstate", "section", "code", "century",
+    "latter", "comparable", "corresponding", "prior", "near", "distant", "foreseeable", "immediate",
+    "short", "previous", "following", "preceding", "full", "entire", "whole", "ended", "ending",
+    "ends", "which", "first", "final", "his", "her", "their", "its", "our", "my", "your", "these",
+    "those", "for", "within", "take", "takes", "took", "lasted", "spent", "spend", "years",
+    "decades", "months", "weeks", "barely", "only", "another", "lasting", "twice", "once", "pm",
+    "p", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+    "msk", "et", "pt", "ct", "z", "today", "tomorrow", "yesterday", "tonight", "currently",
+    "presently", "nowadays", "recently", "lately", "christmas", "new", "thanksgiving",
+    "independence", "halloween", "memorial", "labor", "valentine", "daily", "weekly", "monthly",
+    "yearly", "annually", "hourly", "nightly",
+};
+
+consteval std::uint16_t keyword_id(std::string_view word) {
+  for (std::size_t k = 1; k < std::size(kKeywords); ++k)
+    if (kKeywords[k] == word) return static_cast<std::uint16_t>(k);
+  throw "a rule word missing from kKeywords";  // a compile error, not a runtime one
+}
+
+// A rule word, its id found at compile time: is(i, "the") compares ids.
+struct Kw {
+  consteval Kw(const char* word) : id(keyword_id(word)) {}
+  std::uint16_t id;
+};
+
+// A set of rule words, one bit per id, built at compile time:
+// is_any(i, {"a", "an"}) tests one bit.
+struct KwSet {
+  static constexpr std::size_t kWords = (std::size(kKeywords) + 63) / 64;
+  consteval KwSet(std::initializer_list<Kw> words) {
+    for (Kw w : words) bits[w.id / 64] |= std::uint64_t{1} << (w.id % 64);
+  }
+  bool contains(std::uint16_t id) const { return (bits[id / 64] >> (id % 64)) & 1; }
+  std::uint64_t bits[kWords] = {};
+};
+
+// A token's rule-word id, comparable with a Kw: `w == "today"`.
+struct Word {
+  std::uint16_t id;
+  friend bool operator==(Word a, Kw b) { return a.id == b.id; }
+};
+
+// The words that start some rule besides those the lexicon knows: a token is
+// a trigger (see is_trigger) when it is one of these or a lexicon word.
+constexpr std::string_view kStartWords[] = {
+    "the", "this", "last", "next", "past", "coming", "previous", "following", "that",
+    "same", "early", "late", "mid", "earlier", "later", "about", "around",
+    "approximately", "roughly", "some", "nearly", "almost", "more", "over", "less",
+    "under", "at", "up", "just", "each", "every", "daily", "weekly", "monthly",
+    "yearly", "annually", "hourly", "quarterly", "nightly", "twice", "once", "today",
+    "tomorrow", "yesterday", "tonight", "now", "currently", "presently", "nowadays",
+    "recently", "lately", "previously", "formerly", "these", "recent", "a", "an", "one",
+    "several", "few", "many", "couple", "dozens", "hundreds", "thousands", "fiscal",
+    "q", "noon", "midnight", "midday", "christmas", "new", "thanksgiving",
+    "independence", "halloween", "memorial", "labor", "valentine", "for", "within",
+    "in", "after", "current", "final", "first", "second", "third", "fourth", "latest",
+    "most", "overnight", "fy", "comparable", "corresponding", "prior", "year", "decades",
+    "years", "months", "weeks", "days", "hours", "centuries",
+};
+
+// The rules, one bit each, for the set of rules that can match from a token.
+enum Rule : std::uint32_t {
+  kCalendarDate = 1u << 0,
+  kNumericDate = 1u << 1,
+  kWeekdayName = 1u << 2,
+  kYearAlone = 1u << 3,
+  kDecade = 1u << 4,
+  kSeason = 1u << 5,
+  kQuarterOrHalf = 1u << 6,
+  kDeictic = 1u << 7,
+  kComparison = 1u << 8,
+  kCounted = 1u << 9,
+  kSetExpression = 1u << 10,
+  kHoliday = 1u << 11,
+  kClockTime = 1u << 12,
+  kPositionModified = 1u << 13,
+  kEarlierLater = 1u << 14,
+  kQuantityModified = 1u << 15,
+  kTheCore = 1u << 16,  // "the" before a core (Recognizer::top)
+};
+
+// Every rule that reads a number first: a number token may start any of them.
+constexpr std::uint32_t kNumberRules = kCalendarDate | kNumericDate | kYearAlone | kDecade |
+                                       kQuarterOrHalf | kComparison | kCounted |
+                                       kSetExpression | kClockTime;
+
+// Everything the rules ask about one token's lower-cased text.
+struct WordInfo {
+  std::uint16_t keyword = 0;  // index in kKeywords, 0 when none
+  bool is_start = false;      // a word some rule may start at
+  std::uint32_t rules = 0;    // rules that can match from this word (rules_from)
+  NameWord month;             // month_word
+  NameWord weekday;           // weekday_word
+  UnitWord unit;              // unit_word
+  int season = -1;            // season_word
+  int cardinal = -1;          // cardinal_word
+  int ordinal = -1;           // ordinal_word
+  int decade = -1;            // decade_word
+  std::string_view part_of_day;  // part_of_day_word
+};
+
+const WordInfo kNoWord;
+
+// The rules that can match from a word, read off the first tests of each
+// rule below (a rule whose first token is none of these returns nothing),
+// so that the recognizer skips the others. Numbers: kNumberRules.
+std::uint32_t rules_from(const WordInfo& w) {
+  auto is_any = [&](std::initializer_list<Kw> words) {
+    for (Kw k : words)
+      if (w.keyword == k.id) return true;
+    return false;
+  };
+  bool is_ordinal_start = w.ordinal > 0 || (w.cardinal >= 20 && w.cardinal < 100 &&
+                                            w.cardinal % 10 == 0);  // ordinal_at
+  bool is_quantity_start =
+      is_any({"a", "an", "several", "few", "many", "some", "couple", "dozens", "hundreds",
+              "thousands"}) ||
+      w.cardinal > 0;  // quantity_at, numbers aside
+  std::uint32_t rules = 0;
+  if (w.weekday.value || w.month.value || is_any({"the"})) rules |= kCalendarDate;
+  if (w.weekday.value) rules |= kWeekdayName;
+  if (is_any({"fiscal", "fy", "year", "two"}) || (w.cardinal >= 11 && w.cardinal <= 20))
+    rules |= kYearAlone;
+  if (is_any({"'"}) || w.decade > 0 || is_ordinal_start) rules |= kDecade;
+  if (w.season >= 0) rules |= kSeason;
+  if (is_any({"the", "fiscal", "q"}) || is_ordinal_start) rules |= kQuarterOrHalf;
+  if (is_any({"today", "tomorrow", "yesterday", "tonight", "overnight", "now", "currently",
+              "presently", "nowadays", "recently", "lately", "these", "recent", "past", "year",
+              "midnight", "noon", "midday", "the", "that", "this", "current", "last",
+              "previous", "next", "coming"}))
+    rules |= kDeictic;
+  if (is_any({"the", "comparable", "corresponding", "same", "prior", "year", "last", "fiscal",
+              "quarter", "period"}) ||
+      is_ordinal_start)
+    rules |= kComparison;
+  if (is_quantity_start || w.unit.unit != Unit::none ||
+      is_any({"more", "additional", "extra", "further", "trading", "business", "working",
+              "calendar"}))
+    rules |= kCounted;
+  if (is_quantity_start || is_any({"each", "every", "daily", "weekly", "monthly", "yearly",
+                                   "annually", "hourly", "nightly", "twice", "once"}))
+    rules |= kSetExpression;
+  if (is_any({"christmas", "new", "thanksgiving", "independence", "halloween", "memorial",
+              "labor", "valentine"}))
+    rules |= kHoliday;
+  if (is_any({"noon", "midday", "midnight"})) rules |= kClockTime;
+  if (is_any({"the", "early", "late", "mid"})) rules |= kPositionModified;
+  if (is_any({"earlier", "later"})) rules |= kEarlierLater;
+  if (is_any({"about", "around", "approximately", "roughly", "some", "nearly", "almost", "up",
+              "more", "less", "fewer", "at", "just", "over", "under"}))
+    rules |= kQuantityModified;
+  if (is_any({"the"})) rules |= kTheCore;
+  return rules;
+}
+
+// The table behind word_info: built on first use from the lexicon's own
+// lookups, so the answers are the lexicon's. Open addressing with a cheap
+// hash: it holds a few hundred words and is asked about every token.
+class WordIndex {
+ public:
+  WordIndex() : slots_(kSlots) {
+    for (std::string_view w : kKeywords)
+      if (!w.empty()) add(w);
+    for (std::string_view w : kStartWords) add(w);
+    for (std::string_view w : lexicon_words()) add(w);
+  }
+
+  const WordInfo& find(std::string_view word) const {
+    if (word.empty()) return kNoWord;
+    // Lengths and first letters that some key has: most words of a text
+    // are in no table and are turned away without hashing.
+    if (word.size() < kMaxLength && !(first_[word.size()] & bit(word.front()))) return kNoWord;
+    for (std::size_t k = hash(word) & (kSlots - 1);; k = (k + 1) & (kSlots - 1)) {
+      const Slot& slot = slots_[k];
+      if (slot.word.empty()) return kNoWord;
+      if (slot.word == word) return slot.info;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 2048;  // a power of two, well above the words
+  static constexpr std::size_t kMaxLength = 16;
+  struct Slot {
+    std::string_view word;  // empty: a free slot
+    WordInfo info;
+  };
+
+  static std::uint32_t bit(char c) {
+    return c >= 'a' && c <= 'z' ? std::uint32_t{1} << (c - 'a') : std::uint32_t{1} << 26;
+  }
+  static std::size_t hash(std::string_view word) {  // FNV-1a
+    std::uint64_t h = 14695981039346656037ull;
+    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+
+  void add(std::string_view w) {
+    std::size_t k = hash(w) & (kSlots - 1);
+    while (!slots_[k].word.empty()) {
+      if (slots_[k].word == w) return;  // listed twice
+      k = (k + 1) & (kSlots - 1);
+    }
+    WordInfo& info = slots_[k].info;
+    slots_[k].word = w;
+    info.month = month_word(w);
+    info.weekday = weekday_word(w);
+    info.unit = unit_word(w);
+    info.season = season_word(w);
+    info.cardinal = cardinal_word(w);
+    info.ordinal = ordinal_word(w);
+    info.decade = decade_word(w);
+    info.part_of_day = part_of_day_word(w);
+    for (std::size_t id = 1; id < std::size(kKeywords); ++id)
+      if (kKeywords[id] == w) info.keyword = static_cast<std::uint16_t>(id);
+    for (std::string_view s : kStartWords)
+      if (s == w) info.is_start = true;
+    // The lexicon part of is_trigger: a month, weekday, season, number,
+    // ordinal, part of the day or unit starts a rule.
+    if (info.month.value || info.weekday.value || info.season >= 0 || info.cardinal > 0 ||
+        info.ordinal > 0 || !info.part_of_day.empty() || info.unit.unit != Unit::none)
+      info.is_start = true;
+    info.rules = rules_from(info);
+    if (w.size() < kMaxLength) first_[w.size()] |= bit(w.front());
+  }
+
+  std::vector<Slot> slots_;
+  std::uint32_t first_[kMaxLength] = {};
+};
+
+// The WordInfo of `lower`: kNoWord for the many words no rule and no table
+// knows.
+const WordInfo& word_info(std::string_view lower) {
+  static const WordIndex index;
+  return index.find(lower);
+}
+
 class Recognizer {
  public:
   Recognizer(const std::vector<Token>& tokens, NumericDateOrder order)
-      : tokens_(tokens), order_(order) {}
+      : tokens_(tokens), order_(order) {
+    info_.reserve(tokens.size());
+    rules_.reserve(tokens.size());
+    for (const Token& t : tokens) {
+      info_.push_back(&word_info(t.lower));
+      rules_.push_back(info_.back()->rules | (t.kind == TokenKind::number ? kNumberRules : 0));
+    }
+  }
 
   std::vector<Match> run() {
     std::vector<Match> matches;
     std::size_t i = 0;
     while (i < tokens_.size()) {
-      Opt found = is_trigger(i) ? top(i) : std::nullopt;
+      // No rule can match where none can start: top would find nothing.
+      Opt found = rules_[i] != 0 && is_trigger(i) ? top(i) : std::nullopt;
       if (found && found->end > i) {
         matches.push_back({i, found->end, std::move(found->reading)});
         i = found->end;
@@ -109,6 +379,8 @@ class Recognizer {
  private:
   const std::vector<Token>& tokens_;
   NumericDateOrder order_;
+  std::vector<const WordInfo*> info_;  // one per token
+  std::vector<std::uint32_t> rules_;    // per token: the rules that can match from it
 
   // ---- token helpers -------------------------------------------------------
 
@@ -116,13 +388,17 @@ class Recognizer {
   std::string_view low(std::size_t i) const {
     return has(i) ? std::string_view(tokens_[i].lower) : std::string_view();
   }
-  bool is(std::size_t i, std::string_view w) const { return has(i) && tokens_[i].lower == w; }
-  bool is_any(std::size_t i, std::initializer_list<std::string_view> words) const {
-    if (!has(i)) return false;
-    for (std::string_view w : words)
-      if (tokens_[i].lower == w) return true;
-    return false;
+  // What the lexicon says about token i; nothing past the end.
+  const WordInfo& lex(std::size_t i) const { return has(i) ? *info_[i] : kNoWord; }
+  Word word(std::size_t i) const { return {lex(i).keyword}; }
+  [[gnu::always_inline]] bool is(std::size_t i, Kw w) const {
+    return has(i) && info_[i]->keyword == w.id;
   }
+  [[gnu::always_inline]] bool is_any(std::size_t i, KwSet words) const {
+    return has(i) && words.contains(info_[i]->keyword);
+  }
+  // False when `rule` cannot match from token i (see rules_from).
+  bool can_start(std::size_t i, Rule rule) const { return has(i) && (rules_[i] & rule) != 0; }
   bool glued(std::size_t i) const { return has(i) && !tokens_[i].has_space_before; }
   bool is_number(std::size_t i) const {
     return has(i) && tokens_[i].kind == TokenKind::number && !tokens_[i].has_digit_groups;
@@ -141,37 +417,15 @@ class Recognizer {
   // nothing about names.
   bool starts_sentence(std::size_t i) const {
     if (i == 0 || tokens_[i].has_newline_before) return true;
-    std::string_view prev = low(i - 1);
-    return prev == "." || prev == "!" || prev == "?" || prev == "\"" || prev == ":" ||
-           prev == "(" || prev == "--" || prev == "'";
+    return is_any(i - 1, {".", "!", "?", "\"", ":", "(", "--", "'"});
   }
 
   // Tokens where some rule can start: keeps the scan cheap on plain words.
   bool is_trigger(std::size_t i) const {
     const Token& t = tokens_[i];
     if (t.kind == TokenKind::number) return true;
-    if (t.kind == TokenKind::punct) return t.lower == "'";
-    static const std::unordered_set<std::string_view> starts = {
-        "the", "this", "last", "next", "past", "coming", "previous", "following", "that",
-        "same", "early", "late", "mid", "earlier", "later", "about", "around",
-        "approximately", "roughly", "some", "nearly", "almost", "more", "over", "less",
-        "under", "at", "up", "just", "each", "every", "daily", "weekly", "monthly",
-        "yearly", "annually", "hourly", "quarterly", "nightly", "twice", "once", "today",
-        "tomorrow", "yesterday", "tonight", "now", "currently", "presently", "nowadays",
-        "recently", "lately", "previously", "formerly", "these", "recent", "a", "an", "one",
-        "several", "few", "many", "couple", "dozens", "hundreds", "thousands", "fiscal",
-        "q", "noon", "midnight", "midday", "christmas", "new", "thanksgiving",
-        "independence", "halloween", "memorial", "labor", "valentine", "for", "within",
-        "in", "after", "current", "final", "first", "second", "third", "fourth", "latest",
-        "most", "overnight", "fy", "comparable", "corresponding", "prior", "year", "decades", "years", "months", "weeks", "days",
-        "hours", "centuries",
-    };
-    if (starts.contains(t.lower)) return true;
-    if (month_word(t.lower).value || weekday_word(t.lower).value) return true;
-    if (season_word(t.lower) >= 0 || cardinal_word(t.lower) > 0 || ordinal_word(t.lower) > 0)
-      return true;
-    if (!part_of_day_word(t.lower).empty() || unit_word(t.lower).unit != Unit::none) return true;
-    return false;
+    if (t.kind == TokenKind::punct) return is(i, "'");
+    return info_[i]->is_start;
   }
 
   // ---- lexical pieces --------------------------------------------------------
@@ -186,9 +440,9 @@ class Recognizer {
   };
   std::optional<MonthAt> month_at(std::size_t i) const {
     if (!is_word(i) || !is_capital(i)) return std::nullopt;
-    NameWord m = month_word(low(i));
+    NameWord m = lex(i).month;
     if (m.value == 0) return std::nullopt;
-    MonthAt out{m.value, i + 1, m.is_abbreviation || low(i) == "may" || low(i) == "march"};
+    MonthAt out{m.value, i + 1, m.is_abbreviation || is_any(i, {"may", "march"})};
     if (m.is_abbreviation) out.end = skip_period(i + 1);
     return out;
   }
@@ -223,15 +477,15 @@ class Recognizer {
   // ninety-four", "two thousand". Returns the year and the end token.
   std::optional<std::pair<int, std::size_t>> year_at(std::size_t i) const {
     if (auto y = year_digits_at(i)) return std::make_pair(*y, i + 1);
-    int high = cardinal_word(low(i));
+    int high = lex(i).cardinal;
     if (high >= 11 && high <= 20) {
       std::size_t j = i + 1;
-      int tens = cardinal_word(low(j));
+      int tens = lex(j).cardinal;
       if (tens >= 10 && tens < 20) return std::make_pair(high * 100 + tens, j + 1);
       if (tens >= 20 && tens < 100 && tens % 10 == 0) {
         std::size_t k = j + 1;
         if (is(k, "-") && glued(k)) {
-          int unit = cardinal_word(low(k + 1));
+          int unit = lex(k + 1).cardinal;
           if (unit > 0 && unit < 10) return std::make_pair(high * 100 + tens + unit, k + 2);
         }
         return std::make_pair(high * 100 + tens, j + 1);
@@ -270,7 +524,7 @@ class Recognizer {
       }
       if (is(i + 1, "number") && is(i + 2, "of")) return Quantity{std::nullopt, i + 3};
       if (is_any(i + 1, {"hundred", "thousand", "dozen"})) {
-        return Quantity{cardinal_word(low(i + 1)), i + 2};
+        return Quantity{lex(i + 1).cardinal, i + 2};
       }
       return Quantity{1, i + 1, true};
     }
@@ -278,7 +532,7 @@ class Recognizer {
     if (is(i, "couple")) return Quantity{2, is(i + 1, "of") ? i + 2 : i + 1, false, TimeMod::approx};
     if (is_any(i, {"dozens", "hundreds", "thousands"}) && is(i + 1, "of"))
       return Quantity{std::nullopt, i + 2};
-    int v = cardinal_word(low(i));
+    int v = lex(i).cardinal;
     if (v <= 0) return std::nullopt;
     q.value = v;
     q.end = i + 1;
@@ -287,7 +541,7 @@ class Recognizer {
     std::size_t j = q.end;
     if (v >= 20 && v < 100 && v % 10 == 0) {
       std::size_t k = is(j, "-") && glued(j) ? j + 1 : j;
-      int unit = cardinal_word(low(k));
+      int unit = lex(k).cardinal;
       if (unit > 0 && unit < 10) {
         q.value = v + unit;
         q.end = k + 1;
@@ -295,7 +549,7 @@ class Recognizer {
       }
     }
     if (is_any(j, {"hundred", "thousand"})) {
-      q.value = *q.value * cardinal_word(low(j));
+      q.value = *q.value * lex(j).cardinal;
       q.end = j + 1;
       q.is_article = false;
     }
@@ -308,10 +562,10 @@ class Recognizer {
     // "two more weeks", "an additional year", "eight trading days"
     if (is_any(i, {"more", "additional", "extra", "further", "trading", "business", "working",
                    "calendar"}) &&
-        is_word(i + 1) && unit_word(low(i + 1)).unit != Unit::none)
+        is_word(i + 1) && lex(i + 1).unit.unit != Unit::none)
       ++i;
     if (!is_word(i)) return std::nullopt;
-    UnitWord u = unit_word(low(i));
+    UnitWord u = lex(i).unit;
     if (u.unit == Unit::none) return std::nullopt;
     // "a quarter of the shares", "the day of the attack" stays a time; a
     // quarter before "of" is a fraction.
@@ -325,7 +579,7 @@ class Recognizer {
 
   // An ordinal: "third", "3rd", "21st".
   std::optional<std::pair<int, std::size_t>> ordinal_at(std::size_t i) const {
-    int v = ordinal_word(low(i));
+    int v = lex(i).ordinal;
     if (v > 0) {
       // "twenty-first"
       return std::make_pair(v, i + 1);
@@ -333,9 +587,9 @@ class Recognizer {
     if (is_number(i) && tokens_[i].digits <= 2 && glued(i + 1) &&
         is_any(i + 1, {"st", "nd", "rd", "th"}))
       return std::make_pair(number(i), i + 2);
-    int tens = cardinal_word(low(i));
+    int tens = lex(i).cardinal;
     if (tens >= 20 && tens < 100 && tens % 10 == 0 && is(i + 1, "-") && glued(i + 1)) {
-      int unit = ordinal_word(low(i + 2));
+      int unit = lex(i + 2).ordinal;
       if (unit > 0 && unit < 10) return std::make_pair(tens + unit, i + 3);
     }
     return std::nullopt;
@@ -345,10 +599,11 @@ class Recognizer {
 
   Opt top(std::size_t i) {
     Opt best = core(i);
-    keep_longer(best, position_modified(i));
-    keep_longer(best, earlier_later(i));
-    keep_longer(best, quantity_modified(i));
-    if (is(i, "the")) {
+    std::uint32_t rules = rules_[i];
+    if (rules & kPositionModified) keep_longer(best, position_modified(i));
+    if (rules & kEarlierLater) keep_longer(best, earlier_later(i));
+    if (rules & kQuantityModified) keep_longer(best, quantity_modified(i));
+    if (can_start(i, kTheCore)) {  // "the" (rules_from)
       Opt inner = core(i + 1);
       if (inner && is_date_reading(inner->reading) &&
           (inner->reading.granularity == Granularity::decade ||
@@ -367,15 +622,15 @@ class Recognizer {
   // "early September", "mid-1990s", "late Tuesday", "the end of the year",
   // "the beginning of 2015".
   Opt position_modified(std::size_t i) {
+    if (!can_start(i, kPositionModified)) return std::nullopt;
     std::size_t j = i;
     TimeMod mod = TimeMod::none;
     if (is(j, "the") && is_any(j + 1, {"beginning", "start", "end", "middle", "close", "turn",
                                        "outset", "dawn", "midst"}) &&
         is(j + 2, "of")) {
-      std::string_view w = low(j + 1);
-      mod = (w == "end" || w == "close") ? TimeMod::end
-            : (w == "middle" || w == "midst") ? TimeMod::mid
-                                               : TimeMod::start;
+      mod = is_any(j + 1, {"end", "close"})      ? TimeMod::end
+            : is_any(j + 1, {"middle", "midst"}) ? TimeMod::mid
+                                                 : TimeMod::start;
       j += 3;
     } else {
       if (is(j, "the")) ++j;
@@ -405,6 +660,7 @@ class Recognizer {
   // "earlier this month", "later this year", "earlier in September",
   // "earlier Sunday", "later that day".
   Opt earlier_later(std::size_t i) {
+    if (!can_start(i, kEarlierLater)) return std::nullopt;
     if (!is_any(i, {"earlier", "later"})) return std::nullopt;
     bool is_earlier = is(i, "earlier");
     std::size_t j = i + 1;
@@ -417,7 +673,7 @@ class Recognizer {
       Reading r;
       r.is_relative = true;
       r.reference = Reference::narrative;
-      r.granularity = granularity_of(unit_word(low(j + 1)).unit);
+      r.granularity = granularity_of(lex(j + 1).unit.unit);
       inner = Found{j + 2, r};
     } else {
       inner = core(j);
@@ -436,6 +692,7 @@ class Recognizer {
   // "about two years", "nearly four years ago", "more than a decade",
   // "around Nov. 1", "at least three weeks".
   Opt quantity_modified(std::size_t i) {
+    if (!can_start(i, kQuantityModified)) return std::nullopt;
     std::size_t j = i;
     TimeMod mod = TimeMod::none;
     bool dates_too = false;  // only "about"-like words also modify dates
@@ -482,19 +739,23 @@ class Recognizer {
 
   Opt core(std::size_t i) {
     if (!has(i)) return std::nullopt;
-    Opt best = calendar_date(i);
-    keep_longer(best, numeric_date(i));
-    keep_longer(best, weekday_name(i));
-    keep_longer(best, year_alone(i));
-    keep_longer(best, decade(i));
-    keep_longer(best, season(i));
-    keep_longer(best, quarter_or_half(i));
-    keep_longer(best, deictic(i));
-    keep_longer(best, comparison(i));
-    keep_longer(best, counted(i));
-    keep_longer(best, set_expression(i));
-    keep_longer(best, holiday(i));
-    keep_longer(best, clock_time(i));
+    // Each rule checks can_start itself; testing here first saves the
+    // calls, most of which would return nothing.
+    std::uint32_t rules = rules_[i];
+    Opt best;
+    if (rules & kCalendarDate) best = calendar_date(i);
+    if (rules & kNumericDate) keep_longer(best, numeric_date(i));
+    if (rules & kWeekdayName) keep_longer(best, weekday_name(i));
+    if (rules & kYearAlone) keep_longer(best, year_alone(i));
+    if (rules & kDecade) keep_longer(best, decade(i));
+    if (rules & kSeason) keep_longer(best, season(i));
+    if (rules & kQuarterOrHalf) keep_longer(best, quarter_or_half(i));
+    if (rules & kDeictic) keep_longer(best, deictic(i));
+    if (rules & kComparison) keep_longer(best, comparison(i));
+    if (rules & kCounted) keep_longer(best, counted(i));
+    if (rules & kSetExpression) keep_longer(best, set_expression(i));
+    if (rules & kHoliday) keep_longer(best, holiday(i));
+    if (rules & kClockTime) keep_longer(best, clock_time(i));
     if (best) extend(*best);
     return best;
   }
@@ -505,7 +766,7 @@ class Recognizer {
     Reading& r = f.reading;
     std::size_t j = f.end;
     if (is_day_reading(r)) {
-      if (std::string_view pod = part_of_day_word(low(j)); !pod.empty() && low(j) != "overnight") {
+      if (std::string_view pod = lex(j).part_of_day; !pod.empty() && !is(j, "overnight")) {
         r.part_of_day = std::string(pod);
         r.type = TimexType::time;
         f.end = j + 1;
@@ -558,9 +819,10 @@ class Recognizer {
   // "September 30, 2015", "Sept. 28", "29 Sep, 2015", "September 2015",
   // "the 28th of September", "Monday, Sept. 28, 2015".
   Opt calendar_date(std::size_t i) {
+    if (!can_start(i, kCalendarDate)) return std::nullopt;
     // A weekday before the date is part of it: "Monday, Sept. 28, 2015".
     std::optional<int> weekday;
-    if (NameWord w = weekday_word(low(i)); w.value && !w.is_plural && is_capital(i)) {
+    if (NameWord w = lex(i).weekday; w.value && !w.is_plural && is_capital(i)) {
       std::size_t j = skip_comma(w.is_abbreviation ? skip_period(i + 1) : i + 1);
       weekday = w.value;
       i = j;
@@ -646,7 +908,7 @@ class Recognizer {
     if (m.is_ambiguous) {
       // "Jan Kavan": a bare abbreviation alone is a name.
       bool has_period = m.end > i + 1;
-      if (month_word(low(i)).is_abbreviation && !has_period) return false;
+      if (lex(i).month.is_abbreviation && !has_period) return false;
       return prep_before;
     }
     if (tokens_[i].is_all_caps) return prep_before;
@@ -659,6 +921,7 @@ class Recognizer {
 
   // "2015-09-30", "30/09/2015", "9/30/15", "30.09.2015".
   Opt numeric_date(std::size_t i) {
+    if (!can_start(i, kNumericDate)) return std::nullopt;
     if (!is_number(i)) return std::nullopt;
     if (i > 0 && glued(i) && is_any(i - 1, {"/", "-", "."})) return std::nullopt;
     auto part = [&](std::size_t k) { return is_number(k) && glued(k); };
@@ -668,7 +931,7 @@ class Recognizer {
         tokens_[i + 4].digits == 2) {
       return make_date(number(i), number(i + 2), number(i + 4), i + 5);
     }
-    for (std::string_view sep : {"/", "."}) {
+    for (Kw sep : {Kw("/"), Kw(".")}) {
       if (!(is(i + 1, sep) && glued(i + 1) && part(i + 2) && is(i + 3, sep) && glued(i + 3) &&
             part(i + 4)))
         continue;
@@ -684,7 +947,7 @@ class Recognizer {
       // A number above 12 settles which is the day; otherwise the context's
       // rule: month first (US news) unless told day first. Dots are European.
       bool day_first = a > 12 || (b <= 12 && (order_ == NumericDateOrder::day_first ||
-                                              sep == "."));
+                                              sep.id == Kw(".").id));
       if (b > 12) day_first = false;
       return day_first ? make_date(y, b, a, i + 5) : make_date(y, a, b, i + 5);
     }
@@ -705,7 +968,8 @@ class Recognizer {
 
   // "Tuesday", "Tuesdays" (a set), "Tuesday nights".
   Opt weekday_name(std::size_t i) {
-    NameWord w = weekday_word(low(i));
+    if (!can_start(i, kWeekdayName)) return std::nullopt;
+    NameWord w = lex(i).weekday;
     if (!w.value || w.is_abbreviation || !is_capital(i)) return std::nullopt;
     if (w.is_plural) {
       Reading r = literal(TimexType::set, "XXXX-WXX-" + std::to_string(w.value));
@@ -736,6 +1000,7 @@ class Recognizer {
   // they read like one: "2000 troops" (a round number before a plural
   // noun), "$1999", "1999 percent".
   Opt year_alone(std::size_t i) {
+    if (!can_start(i, kYearAlone)) return std::nullopt;
     if (!is_number(i) && !is_any(i, {"fiscal", "fy", "year"})) {
       // Spoken years: "in nineteen ninety-one", "a nineteen ninety-seven attack".
       auto y = year_at(i);
@@ -805,6 +1070,7 @@ class Recognizer {
 
   // "the 1990s", "1990's", "'90s", "the nineties", "the 20th century".
   Opt decade(std::size_t i) {
+    if (!can_start(i, kDecade)) return std::nullopt;
     Reading r;
     r.granularity = Granularity::decade;
     if (is_number(i) && tokens_[i].digits == 4 && number(i) % 10 == 0) {
@@ -821,7 +1087,7 @@ class Recognizer {
       r.decade = (n >= 20 ? 190 : 200) + n / 10;
       return Found{i + 3, r};
     }
-    if (int d = decade_word(low(i)); d > 0 && i > 0 &&
+    if (int d = lex(i).decade; d > 0 && i > 0 &&
                                      is_any(i - 1, {"the", "early", "mid", "late", "-"})) {
       r.decade = 190 + d;
       return Found{i + 1, r};
@@ -841,7 +1107,8 @@ class Recognizer {
 
   // "summer", "the summer of 2015", "spring 2016", "last fall" (deictic).
   Opt season(std::size_t i) {
-    int s = season_word(low(i));
+    if (!can_start(i, kSeason)) return std::nullopt;
+    int s = lex(i).season;
     if (s < 0) return std::nullopt;
     Reading r;
     r.season = s;
@@ -869,6 +1136,7 @@ class Recognizer {
 
   // "the third quarter", "third-quarter", "Q3 2015", "the first half of 1989".
   Opt quarter_or_half(std::size_t i) {
+    if (!can_start(i, kQuarterOrHalf)) return std::nullopt;
     std::size_t j = i;
     std::optional<int> year;
     if (is(j, "the")) ++j;
@@ -933,6 +1201,7 @@ class Recognizer {
   // quarter", "last year's third quarter", "the corresponding period last
   // year". They name the period the text is about, moved back a year.
   Opt comparison(std::size_t i) {
+    if (!can_start(i, kComparison)) return std::nullopt;
     std::size_t j = i;
     bool has_the = is(j, "the");
     if (has_the) ++j;
@@ -992,7 +1261,8 @@ class Recognizer {
   // "last week", "this morning", "next Friday", "the following day",
   // "that year", "the past three months", "now", "the future".
   Opt deictic(std::size_t i) {
-    std::string_view w = low(i);
+    if (!can_start(i, kDeictic)) return std::nullopt;
+    Word w = word(i);
     auto relative = [](Granularity g, int offset, Reference ref = Reference::document) {
       Reading r;
       r.is_relative = true;
@@ -1073,13 +1343,13 @@ class Recognizer {
             return Found{u->end, r};
           }
         }
-        if (std::string_view pod = part_of_day_word(low(k)); !pod.empty()) {
+        if (std::string_view pod = lex(k).part_of_day; !pod.empty()) {
           Reading r = relative(Granularity::day, dir, Reference::narrative);
           r.part_of_day = std::string(pod);
           r.type = TimexType::time;
           return Found{k + 1, r};
         }
-        if (NameWord wd = weekday_word(low(k)); wd.value && !wd.is_plural && !wd.is_abbreviation) {
+        if (NameWord wd = lex(k).weekday; wd.value && !wd.is_plural && !wd.is_abbreviation) {
           Reading r;
           r.weekday = wd.value;
           r.granularity = Granularity::day;
@@ -1136,7 +1406,7 @@ class Recognizer {
         return Found{i + 2, relative(is(i + 1, "week") ? Granularity::week : Granularity::month, 0)};
       }
       // "the morning", "the evening": of the day the story is on.
-      if (std::string_view pod = part_of_day_word(low(i + 1));
+      if (std::string_view pod = lex(i + 1).part_of_day;
           !pod.empty() && !is(i + 1, "overnight") && !is_any(i + 2, {"of", "'", "before", "after"})) {
         Reading r = relative(Granularity::day, 0, Reference::narrative);
         r.part_of_day = std::string(pod);
@@ -1199,7 +1469,7 @@ class Recognizer {
         if (is_any(u->end, {"of", "'"})) return std::nullopt;
         return Found{u->end, relative(granularity_of(u->unit), 0, Reference::narrative)};
       }
-      if (std::string_view pod = part_of_day_word(low(k)); !pod.empty()) {
+      if (std::string_view pod = lex(k).part_of_day; !pod.empty()) {
         Reading r = relative(Granularity::day, 0, Reference::narrative);
         r.part_of_day = std::string(pod);
         r.type = TimexType::time;
@@ -1250,7 +1520,7 @@ class Recognizer {
     if (auto u = unit_at(k); u && u->is_plural && w == "coming") {
       return Found{u->end, literal(TimexType::date, "FUTURE_REF")};
     }
-    if (std::string_view pod = part_of_day_word(low(k)); !pod.empty() && w != "coming") {
+    if (std::string_view pod = lex(k).part_of_day; !pod.empty() && w != "coming") {
       // "this morning"; "last night" is the night before.
       Reading r = relative(Granularity::day, offset == 0 ? 0 : offset);
       if (w == "last" && pod == "NI") r.offset = -1;
@@ -1268,7 +1538,7 @@ class Recognizer {
       }
       return std::nullopt;
     }
-    if (NameWord wd = weekday_word(low(k)); wd.value && !wd.is_plural && !wd.is_abbreviation &&
+    if (NameWord wd = lex(k).weekday; wd.value && !wd.is_plural && !wd.is_abbreviation &&
                                             is_capital(k)) {
       Reading r;
       r.weekday = wd.value;
@@ -1289,7 +1559,7 @@ class Recognizer {
       }
       return Found{end, r};
     }
-    if (int s = season_word(low(k)); s >= 0) {
+    if (int s = lex(k).season; s >= 0) {
       Reading r;
       r.season = s;
       r.granularity = Granularity::season;
@@ -1312,21 +1582,18 @@ class Recognizer {
   bool ends_clause(std::size_t i) const {
     if (!has(i)) return true;
     const Token& t = tokens_[i];
-    if (t.kind == TokenKind::punct) return t.lower != "'" && t.lower != "$";
+    if (t.kind == TokenKind::punct) return !is_any(i, {"'", "$"});
     if (t.kind == TokenKind::number) return false;
     if (t.is_capitalized) return false;
-    static const std::array<std::string_view, 14> noun_starts = {
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-        "these", "those"};
-    for (std::string_view s : noun_starts)
-      if (t.lower == s) return false;
-    return true;
+    return !is_any(i, {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                       "this", "that", "these", "those"});
   }
 
   // Expressions built on a count and a unit: "four years" (duration),
   // "two years ago" (date), "a year earlier" (narrative), "four-year",
   // "for weeks", "weeks or months".
   Opt counted(std::size_t i) {
+    if (!can_start(i, kCounted)) return std::nullopt;
     std::optional<Quantity> qty = quantity_at(i);
     std::size_t j = i;
     std::optional<UnitAt> u;
@@ -1451,14 +1718,15 @@ class Recognizer {
 
   // "each Thursday", "every day", "daily", "twice a week", "every two weeks".
   Opt set_expression(std::size_t i) {
-    std::string_view w = low(i);
+    if (!can_start(i, kSetExpression)) return std::nullopt;
+    Word w = word(i);
     if (w == "each" || w == "every") {
       std::size_t k = i + 1;
       if (is(k, "other")) ++k;
-      if (NameWord wd = weekday_word(low(k)); wd.value && !wd.is_abbreviation && is_capital(k)) {
+      if (NameWord wd = lex(k).weekday; wd.value && !wd.is_abbreviation && is_capital(k)) {
         Reading r = literal(TimexType::set, "XXXX-WXX-" + std::to_string(wd.value));
         std::size_t end = k + 1;
-        if (std::string_view pod = part_of_day_word(low(end)); !pod.empty()) {
+        if (std::string_view pod = lex(end).part_of_day; !pod.empty()) {
           r.literal += "T" + std::string(pod);
           ++end;
         }
@@ -1468,9 +1736,9 @@ class Recognizer {
         std::string mm = (m->month < 10 ? "0" : "") + std::to_string(m->month);
         return Found{m->end, literal(TimexType::set, "XXXX-" + mm)};
       }
-      if (int s = season_word(low(k)); s >= 0)
+      if (int s = lex(k).season; s >= 0)
         return Found{k + 1, literal(TimexType::set, "XXXX-" + std::string(season_code(s)))};
-      if (std::string_view pod = part_of_day_word(low(k)); !pod.empty())
+      if (std::string_view pod = lex(k).part_of_day; !pod.empty())
         return Found{k + 1, literal(TimexType::set, "XXXX-XX-XXT" + std::string(pod))};
       std::optional<int> count = 1;
       if (auto qty = quantity_at(k); qty && !qty->is_article) {
@@ -1483,18 +1751,22 @@ class Recognizer {
       }
       return std::nullopt;
     }
-    static constexpr std::pair<std::string_view, std::string_view> adverbs[] = {
+    struct Adverb {
+      Kw word;
+      std::string_view value;
+    };
+    static constexpr Adverb adverbs[] = {
         {"daily", "P1D"},   {"weekly", "P1W"},   {"monthly", "P1M"}, {"yearly", "P1Y"},
         {"annually", "P1Y"}, {"hourly", "PT1H"},
         {"nightly", "XXXX-XX-XXTNI"},
     };
-    for (const auto& [word, value] : adverbs) {
-      if (w != word) continue;
+    for (const Adverb& adverb : adverbs) {
+      if (w != adverb.word) continue;
       // "the daily Izvestia", "a weekly magazine": a kind of publication.
       if (i > 0 && is_any(i - 1, {"the", "a", "an", "its", "his", "her", "their", "our"}))
         return std::nullopt;
       if (is_capital(i) && !starts_sentence(i)) return std::nullopt;
-      return Found{i + 1, literal(TimexType::set, std::string(value))};
+      return Found{i + 1, literal(TimexType::set, std::string(adverb.value))};
     }
     if (w == "twice" || w == "once" || (quantity_at(i) && is(quantity_at(i)->end, "times"))) {
       std::size_t k = w == "twice" || w == "once" ? i + 1 : quantity_at(i)->end + 1;
@@ -1508,10 +1780,11 @@ class Recognizer {
 
   // Fixed and movable holidays that news dates events by.
   Opt holiday(std::size_t i) {
+    if (!can_start(i, kHoliday)) return std::nullopt;
     if (!is_capital(i)) return std::nullopt;
     Reading r;
     r.granularity = Granularity::day;
-    std::string_view w = low(i);
+    Word w = word(i);
     std::size_t end = i + 1;
     auto fixed = [&](int m, int d) {
       r.month = m;
@@ -1566,6 +1839,7 @@ class Recognizer {
 
   // "10 p.m.", "8:23am EDT", "10:35 a.m.", "23:35 GMT", "noon", "midnight".
   Opt clock_time(std::size_t i) {
+    if (!can_start(i, kClockTime)) return std::nullopt;
     Reading r;
     r.type = TimexType::time;
     r.granularity = Granularity::day;
@@ -1624,13 +1898,10 @@ class Recognizer {
     } else if (h > 23) {
       return std::nullopt;
     }
-    static constexpr std::string_view zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
-                                                 "pst", "pdt", "gmt", "utc", "bst", "cet",
-                                                 "cest", "msk", "et", "pt", "ct", "z"};
     bool has_zone = false;
     if (is_word(j) && tokens_[j].is_all_caps) {
-      for (std::string_view z : zones)
-        if (low(j) == z) has_zone = true;
+      has_zone = is_any(j, {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc",
+                            "bst", "cet", "cest", "msk", "et", "pt", "ct", "z"});
       if (has_zone) ++j;
     }
     // A bare "12:30" is a score or a verse as often as a time: it needs a zone,

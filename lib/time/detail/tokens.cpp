@@ -1,10 +1,21 @@
 // The tokenizer of the time stage: one pass over bytes, offsets kept.
 #include "time/detail/tokens.h"
 
+#include <array>
+
 namespace eventgraph::detail {
 namespace {
 
 bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Letter classes by byte, for the scan over a word's letters: bit 0 any
+// ASCII letter, bit 1 upper case.
+constexpr std::array<std::uint8_t, 256> kLetterClass = [] {
+  std::array<std::uint8_t, 256> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = 3;
+  return classes;
+}();
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -52,25 +63,33 @@ std::vector<Token> tokenize(std::string_view text) {
       ++i;
       continue;
     }
-    if (std::size_t n = unicode_space_length(text, i); n > 0) {
+    if (std::size_t n = c >= 0xC2 ? unicode_space_length(text, i) : 0; n > 0) {
       space = true;
       i += n;
       continue;
     }
-    Token t;
+    // Built in place: a token is a few dozen bytes, its text usually short.
+    Token& t = tokens.emplace_back();
     t.begin = i;
     t.has_space_before = space;
     t.has_newline_before = newline;
     if (is_alpha(c)) {
       t.kind = TokenKind::word;
-      bool all_upper = true;
-      while (i < text.size() && is_alpha(at(i))) {
-        all_upper = all_upper && is_upper(at(i));
-        t.lower.push_back(static_cast<char>(is_upper(at(i)) ? at(i) - 'A' + 'a' : at(i)));
-        ++i;
+      std::size_t end = i;
+      std::size_t uppers = 0;
+      for (; end < text.size(); ++end) {
+        std::uint8_t letter_class = kLetterClass[at(end)];
+        if (letter_class == 0) break;
+        uppers += letter_class >> 1;
       }
+      t.lower.assign(text.data() + i, end - i);
+      // ASCII letters only here: setting bit 5 lower-cases an upper-case one
+      // and leaves a lower-case one as it is.
+      if (uppers > 0)
+        for (char& letter : t.lower) letter = static_cast<char>(letter | 0x20);
       t.is_capitalized = is_upper(c);
-      t.is_all_caps = all_upper && t.lower.size() > 1;
+      t.is_all_caps = uppers == end - i && end - i > 1;
+      i = end;
     } else if (is_digit(c)) {
       t.kind = TokenKind::number;
       std::int64_t value = 0;
@@ -92,14 +111,16 @@ std::vector<Token> tokenize(std::string_view text) {
       }
       t.number = t.digits < 15 ? value : -1;
       t.lower.assign(text.substr(t.begin, i - t.begin));
+    } else if (c < 0x80) {
+      t.lower.assign(1, static_cast<char>(c));
+      ++i;
     } else {
-      std::size_t n = c < 0x80 ? 1 : utf8_length(c);
+      std::size_t n = utf8_length(c);
       if (i + n > text.size()) n = text.size() - i;
       t.lower = fold_mark(text.substr(i, n));
       i += n;
     }
     t.end = i;
-    tokens.push_back(std::move(t));
     space = false;
     newline = false;
   }
