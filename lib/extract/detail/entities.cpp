@@ -30,12 +30,27 @@ char32_t first_code_point(std::string_view s) {
   return c < 0 ? 0 : static_cast<char32_t>(c);
 }
 
-bool starts_upper(std::string_view s) { return u_isupper(static_cast<UChar32>(first_code_point(s))); }
+// ASCII answers without ICU; for ASCII, ICU's letters and upper case are
+// exactly A-Z and a-z, and A-Z.
+bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+bool starts_upper(std::string_view s) {
+  if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return is_ascii_upper(s[0]);
+  return u_isupper(static_cast<UChar32>(first_code_point(s)));
+}
 
 // "ISIS", "U.S.": at least two letters, none lower case.
 bool is_all_caps(std::string_view s) {
   int letters = 0;
   for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+      ++i;
+      if (is_ascii_lower(byte)) return false;
+      if (is_ascii_upper(byte)) ++letters;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
     if (c < 0) return false;
@@ -50,6 +65,12 @@ bool is_all_caps(std::string_view s) {
 int letter_count(std::string_view s) {
   int letters = 0;
   for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+      ++i;
+      if (is_ascii_upper(byte) || is_ascii_lower(byte)) ++letters;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
     if (c >= 0 && u_isalpha(c)) ++letters;
@@ -116,22 +137,42 @@ bool is_dash(std::string_view text) {
 // insertions, "[Defense] Secretary [Ashton] Carter") are dropped so the
 // name reads through; a possessive "'s" is kept aside as a stem.
 
+// The folded forms live in one buffer per sentence, each hashed once for
+// every trie step that tries it: a string per token and a hash per lookup
+// were a fifth of the entity pass.
 struct Unit {
   Span span;
   std::string_view text;
-  std::string folded;
+  std::string_view folded;
+  std::uint64_t folded_hash = 0;  // TokenTrie::hash_token(folded)
   TokenKind kind = TokenKind::word;
+  bool is_capitalized = false;    // starts_upper(text)
   Span stem_span;              // "Russia" of "Russia's"; empty when none
   std::string_view stem;
-  std::string stem_folded;
+  std::string_view stem_folded;
+  std::uint64_t stem_hash = 0;
   bool is_after_open_bracket = false;   // "[" dropped just before
   bool is_before_close_bracket = false; // "]" dropped just after
   bool is_after_close_bracket = false;  // "]" dropped just before
   bool is_word() const { return kind == TokenKind::word; }
+  std::string_view stem_or_folded() const { return stem.empty() ? folded : stem_folded; }
 };
 
-std::vector<Unit> make_units(std::string_view text, const std::vector<Token>& tokens) {
-  std::vector<Unit> units;
+// Fills `units` from `tokens`, their folded forms in `folded` (both
+// cleared first; the units view into `folded` until it next changes).
+void make_units(std::string_view text, const std::vector<Token>& tokens, std::vector<Unit>& units,
+                std::string& folded) {
+  units.clear();
+  folded.clear();
+  units.reserve(tokens.size());
+  // Where each unit's folded forms begin; views are taken once the buffer
+  // has stopped growing.
+  struct Folded {
+    std::size_t begin = 0;
+    std::size_t stem_begin = 0;
+  };
+  std::vector<Folded> at;
+  at.reserve(tokens.size());
   bool open_pending = false;
   bool close_pending = false;
   for (const Token& t : tokens) {
@@ -145,22 +186,35 @@ std::vector<Unit> make_units(std::string_view text, const std::vector<Token>& to
       close_pending = true;
       continue;
     }
-    Unit u;
+    Unit& u = units.emplace_back();
+    Folded& f = at.emplace_back();
     u.span = t.span;
     u.text = word;
-    u.folded = fold_case(word);
+    f.begin = folded.size();
+    append_folded(word, folded);
+    f.stem_begin = folded.size();
     u.kind = t.kind;
+    u.is_capitalized = starts_upper(word);
     u.is_after_open_bracket = open_pending;
     u.is_after_close_bracket = close_pending;
     open_pending = close_pending = false;
     if (t.kind == TokenKind::word && word.size() > 2 && (word.ends_with("'s") || word.ends_with("'S"))) {
       u.stem = word.substr(0, word.size() - 2);
       u.stem_span = {t.span.begin_byte, t.span.end_byte - 2};
-      u.stem_folded = fold_case(u.stem);
+      append_folded(u.stem, folded);
     }
-    units.push_back(std::move(u));
   }
-  return units;
+  const std::string_view buffer = folded;
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    Unit& u = units[k];
+    const std::size_t end = k + 1 < units.size() ? at[k + 1].begin : buffer.size();
+    u.folded = buffer.substr(at[k].begin, at[k].stem_begin - at[k].begin);
+    u.folded_hash = TokenTrie::hash_token(u.folded);
+    if (!u.stem.empty()) {
+      u.stem_folded = buffer.substr(at[k].stem_begin, end - at[k].stem_begin);
+      u.stem_hash = TokenTrie::hash_token(u.stem_folded);
+    }
+  }
 }
 
 // A title-case line (headline) makes every word look like a name; new
@@ -180,7 +234,7 @@ bool is_headline(const std::vector<Unit>& units) {
   for (const Unit& u : units) {
     if (!u.is_word() || letter_count(u.text) < 4) continue;
     ++long_words;
-    if (starts_upper(u.text)) ++capitalized;
+    if (u.is_capitalized) ++capitalized;
   }
   return long_words >= 3 && capitalized * 4 >= long_words * 3;
 }
@@ -273,7 +327,7 @@ class Resolver {
   std::size_t sentence_first_found_ = 0;     // index of this sentence's first in found_
   std::vector<TitleUse> title_uses_;         // this sentence's
   std::map<std::string, DocPerson> people_;
-  std::map<std::string, std::set<std::string>> surnames_;       // folded -> person ids
+  std::map<std::string, std::set<std::string>, std::less<>> surnames_;  // folded -> person ids
   std::map<std::string, std::vector<DocName>, std::less<>> doc_names_;  // first folded token ->
   std::map<std::string, Entity> synthesized_;                   // places and new people
   std::vector<Affiliation> affiliations_;
@@ -316,13 +370,13 @@ NameMatch Resolver::match_name(const std::vector<Unit>& units, std::size_t i) co
   for (std::size_t k = i; k < units.size(); ++k) {
     const Unit& u = units[k];
     if (!u.stem.empty()) {
-      const std::uint32_t s = lex_.name_trie.child(node, u.stem_folded);
+      const std::uint32_t s = lex_.name_trie.child(node, u.stem_folded, u.stem_hash);
       if (s != TokenTrie::kNone) {
         const std::size_t pick = pick_name(s, units, i, k, true);
         if (pick != kNone) best = {k - i + 1, true, pick, {}};
       }
     }
-    node = lex_.name_trie.child(node, u.folded);
+    node = lex_.name_trie.child(node, u.folded, u.folded_hash);
     if (node == TokenTrie::kNone) break;
     const std::size_t pick = pick_name(node, units, i, k, false);
     if (pick != kNone) best = {k - i + 1, false, pick, {}};
@@ -338,7 +392,7 @@ NameMatch Resolver::match_name(const std::vector<Unit>& units, std::size_t i) co
       bool is_possessive = false;
       for (std::size_t j = 0; j < n && ok; ++j) {
         const Unit& u = units[i + j];
-        if (!starts_upper(u.text)) ok = false;
+        if (!u.is_capitalized) ok = false;
         else if (u.folded == name.folded[j]) continue;
         else if (j + 1 == n && u.stem_folded == name.folded[j]) is_possessive = true;
         else ok = false;
@@ -353,7 +407,7 @@ std::size_t Resolver::match_title(const std::vector<Unit>& units, std::size_t i,
   std::size_t length = 0;
   std::uint32_t node = TokenTrie::kRoot;
   for (std::size_t k = i; k < units.size(); ++k) {
-    node = lex_.title_trie.child(node, units[k].folded);
+    node = lex_.title_trie.child(node, units[k].folded, units[k].folded_hash);
     if (node == TokenTrie::kNone) break;
     const auto& values = lex_.title_trie.values(node);
     if (!values.empty()) {
@@ -371,15 +425,15 @@ std::size_t Resolver::name_run(const std::vector<Unit>& units, std::size_t k) co
   while (k + run < units.size() && run < kMaxNameWords) {
     const Unit& u = units[k + run];
     if (!u.is_word()) break;
-    const std::string& folded = u.stem.empty() ? u.folded : u.stem_folded;
+    const std::string_view folded = u.stem_or_folded();
     // "al-Abadi", "el-Sisi": an article joined to a capitalized name.
     const std::size_t hyphen = u.text.find('-');
     const bool is_joined_article = hyphen != std::string_view::npos && hyphen <= 2 &&
                                    is_name_particle(folded.substr(0, hyphen)) &&
                                    starts_upper(u.text.substr(hyphen + 1));
     const bool is_particle = is_joined_article || (is_name_particle(folded) && k + run + 1 < units.size() &&
-                                                   starts_upper(units[k + run + 1].text));
-    if (!is_particle && (!starts_upper(u.text) || is_stop_word(folded) || is_name_suffix(folded))) break;
+                                                   units[k + run + 1].is_capitalized);
+    if (!is_particle && (!u.is_capitalized || is_stop_word(folded) || is_name_suffix(folded))) break;
     std::uint32_t title = 0;
     if (run > 0 && match_title(units, k + run, title) > 0) break;
     const NameMatch other = match_name(units, k + run);
@@ -472,7 +526,7 @@ void Resolver::add_affiliation(const std::string& person_id, const std::string& 
 std::string Resolver::resolve_run(const std::vector<Unit>& units, std::size_t k, std::size_t run,
                                   const std::vector<std::uint32_t>& titles) {
   const Unit& last = units[k + run - 1];
-  const std::string& surname = last.stem.empty() ? last.folded : last.stem_folded;
+  const std::string_view surname = last.stem_or_folded();
   if (run == 1) {
     auto it = surnames_.find(surname);
     if (it != surnames_.end() && it->second.size() == 1) return *it->second.begin();
@@ -560,7 +614,7 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
     // A neighbour in capitals that is not itself an acronym of the lexicon.
     auto is_shouting = [&](std::size_t j) {
       if (!units[j].is_word() || !is_all_caps(units[j].text)) return false;
-      const std::uint32_t node = lex_.name_trie.child(TokenTrie::kRoot, units[j].folded);
+      const std::uint32_t node = lex_.name_trie.child(TokenTrie::kRoot, units[j].folded, units[j].folded_hash);
       if (node == TokenTrie::kNone) return true;
       const auto& values = lex_.name_trie.values(node);
       return std::none_of(values.begin(), values.end(), [&](std::uint32_t v) {
@@ -758,7 +812,7 @@ void Resolver::appositions_and_anaphors(const std::vector<Unit>& units) {
     // Backwards: [modifier] adjectives determiner "," [(...)] <person>.
     std::size_t j = use.modifier != kNone ? found_[use.modifier].unit_begin : use.unit_begin;
     std::size_t adjectives = 0;
-    while (j > 0 && adjectives < 3 && units[j - 1].is_word() && !starts_upper(units[j - 1].text) &&
+    while (j > 0 && adjectives < 3 && units[j - 1].is_word() && !units[j - 1].is_capitalized &&
            !is_indefinite(units[j - 1].folded)) {
       --j;
       ++adjectives;
@@ -841,9 +895,9 @@ void Resolver::sentence(const std::vector<Unit>& units) {
       continue;
     }
     if (m.length == 0 && u.is_word()) {
-      const std::string& folded = u.stem.empty() ? u.folded : u.stem_folded;
-      auto it = surnames_.find(folded);
-      if (starts_upper(u.text) && it != surnames_.end() && it->second.size() == 1) {
+      // Lower-case words are never surnames: no lookup for them.
+      auto it = u.is_capitalized ? surnames_.find(u.stem_or_folded()) : surnames_.end();
+      if (u.is_capitalized && it != surnames_.end() && it->second.size() == 1) {
         // "Cook" after "Peter Cook", "Dunford" after "Joseph DUnford Jr."
         add_found(units, *it->second.begin(), EntityKind::person, i, i + 1, !u.stem.empty());
       } else if (u.text.find('-') != std::string_view::npos) {
@@ -856,8 +910,11 @@ void Resolver::sentence(const std::vector<Unit>& units) {
 }
 
 EntityResult Resolver::run() {
+  std::vector<Unit> units;
+  std::string folded;
   for (std::size_t s = 0; s < seg_.sentences.size() && s < seg_.tokens.size(); ++s) {
-    sentence(make_units(seg_.text, seg_.tokens[s]));
+    make_units(seg_.text, seg_.tokens[s], units, folded);
+    sentence(units);
   }
 
   // A lone surname that a title introduced ("President Hollande") joins

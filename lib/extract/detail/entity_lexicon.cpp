@@ -21,10 +21,17 @@ namespace eventgraph::detail {
 // ---------------------------------------------------------------------------
 // Index structures
 
-std::uint64_t TokenTrie::hash_of(std::uint32_t node, std::string_view token) {
-  std::uint64_t hash = 14695981039346656037ULL ^ node;  // FNV-1a, seeded with the node
-  for (char ch : token) hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ULL;
-  return hash ^ (hash >> 29);
+std::uint64_t TokenTrie::hash_token(std::string_view folded_token) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+  for (char ch : folded_token) hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ULL;
+  return hash;
+}
+
+std::uint64_t TokenTrie::hash_of(std::uint32_t node, std::uint64_t token_hash) {
+  // A multiply carries the node into the high bits; the shift brings them
+  // down to the bits that pick the slot.
+  const std::uint64_t hash = (token_hash ^ node) * 0x9E3779B97F4A7C15ULL;
+  return hash ^ (hash >> 32);
 }
 
 std::size_t TokenTrie::find_slot(std::uint64_t hash, std::uint32_t node, std::string_view token) const {
@@ -54,7 +61,7 @@ void TokenTrie::grow() {
 void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t value) {
   std::uint32_t node = kRoot;
   for (const std::string& token : folded) {
-    const std::uint64_t hash = hash_of(node, token);
+    const std::uint64_t hash = hash_of(node, hash_token(token));
     std::size_t i = find_slot(hash, node, token);
     if (slots_[i].child == kNone) {
       if (2 * (edges_ + 1) > slots_.size()) {
@@ -73,8 +80,9 @@ void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t val
   values_[node].push_back(value);
 }
 
-std::uint32_t TokenTrie::child(std::uint32_t node, std::string_view folded_token) const {
-  return slots_[find_slot(hash_of(node, folded_token), node, folded_token)].child;
+std::uint32_t TokenTrie::child(std::uint32_t node, std::string_view folded_token,
+                               std::uint64_t token_hash) const {
+  return slots_[find_slot(hash_of(node, token_hash), node, folded_token)].child;
 }
 
 const LexiconEntity* EntityLexicon::find(std::string_view id) const {
@@ -92,21 +100,27 @@ const LexiconTitle* EntityLexicon::find_title(std::string_view title) const {
 // Text helpers
 
 std::string fold_case(std::string_view text) {
-  const bool is_ascii = std::all_of(text.begin(), text.end(),
-                                    [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (is_ascii) {
-    std::string out(text);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  u.foldCase();
   std::string out;
-  u.toUTF8String(out);
+  append_folded(text, out);
   return out;
+}
+
+void append_folded(std::string_view text, std::string& out) {
+  const std::size_t old_size = out.size();
+  out.resize(old_size + text.size());
+  char* to = out.data() + old_size;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      // Not ASCII: ICU folds the whole text (ASCII letters the same way).
+      out.resize(old_size);
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+      u.foldCase();
+      u.toUTF8String(out);
+      return;
+    }
+    *to++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
 }
 
 std::vector<std::string> name_tokens(std::string_view name) {

@@ -66,8 +66,10 @@ struct IndexedName {
 // Token-sequence trie over folded (lower-cased) tokens. The edges of all
 // nodes live in one open-addressing hash table keyed by (node, token): a
 // step costs one probe, where a sorted map per node cost a dozen string
-// comparisons at the root (7% of a build). Lookups only, so no output
-// depends on hash order.
+// comparisons at the root (7% of a build). The key's hash mixes the node
+// into the token's own hash, so a caller hashes each text token once and
+// reuses it at every node it tries. Lookups only, so no output depends on
+// hash order.
 class TokenTrie {
  public:
   static constexpr std::uint32_t kRoot = 0;
@@ -76,8 +78,14 @@ class TokenTrie {
   TokenTrie() : values_(1), slots_(16) {}
   // Adds `folded` tokens ending in payload `value`.
   void insert(const std::vector<std::string>& folded, std::uint32_t value);
-  // The child of `node` under `folded_token`, or kNone.
-  std::uint32_t child(std::uint32_t node, std::string_view folded_token) const;
+  // The hash `child` wants for `folded_token`.
+  static std::uint64_t hash_token(std::string_view folded_token);
+  // The child of `node` under `folded_token`, or kNone; `token_hash` is
+  // hash_token(folded_token).
+  std::uint32_t child(std::uint32_t node, std::string_view folded_token, std::uint64_t token_hash) const;
+  std::uint32_t child(std::uint32_t node, std::string_view folded_token) const {
+    return child(node, folded_token, hash_token(folded_token));
+  }
   const std::vector<std::uint32_t>& values(std::uint32_t node) const { return values_[node]; }
   std::size_t size() const { return values_.size(); }
 
@@ -89,7 +97,7 @@ class TokenTrie {
     std::uint32_t token_begin = 0;  // into tokens_
     std::uint32_t token_size = 0;
   };
-  static std::uint64_t hash_of(std::uint32_t node, std::string_view token);
+  static std::uint64_t hash_of(std::uint32_t node, std::uint64_t token_hash);
   // The slot holding (node, token), or the empty slot where it would go.
   std::size_t find_slot(std::uint64_t hash, std::uint32_t node, std::string_view token) const;
   void grow();
@@ -131,6 +139,8 @@ void build_entity_index(EntityLexicon& lexicon);
 
 // Lower-cases for matching (full Unicode case folding).
 std::string fold_case(std::string_view text);
+// Appends fold_case(text) to `out`, without a string of its own.
+void append_folded(std::string_view text, std::string& out);
 
 // The words of a name as the text stage tokenizes them, square brackets
 // dropped: "[Ashton] Carter" -> {"Ashton", "Carter"}.
