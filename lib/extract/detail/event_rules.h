@@ -43,12 +43,19 @@ struct TriggerRef {
   std::size_t trigger_index = 0;
 };
 
+// Hashes a std::string and a std::string_view alike, so that a map keyed
+// by strings is searched with a view (no string made per lookup).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct EventRules {
   std::vector<EventTypeRule> types;  // in the order first defined
   // First word of each trigger -> the triggers that start with it, in the
   // order defined. Looked up once per token and never iterated, so a hash
   // map (the sorted map cost a dozen string comparisons per token).
-  std::unordered_map<std::string, std::vector<TriggerRef>> by_first_word;
+  std::unordered_map<std::string, std::vector<TriggerRef>, StringHash, std::equal_to<>> by_first_word;
 };
 
 // Adds the "event_types" section of one lexicon JSON file to `into`; a type
