@@ -8,9 +8,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 
+#include "extract/detail/ascii.h"
 #include "extract/detail/entity_lexicon.h"
 
 namespace eventgraph::detail {
@@ -137,20 +139,25 @@ bool is_dash(std::string_view text) {
 // insertions, "[Defense] Secretary [Ashton] Carter") are dropped so the
 // name reads through; a possessive "'s" is kept aside as a stem.
 
-// The folded forms live in one buffer per sentence, each hashed once for
-// every trie step that tries it: a string per token and a hash per lookup
-// were a fifth of the entity pass.
+// An ASCII token's folded form is its span of the document lowered once;
+// only other tokens get a string of their own. Each is hashed once, and its
+// first trie steps are taken once, for every name and title match that
+// starts at it: a string per token and a hash per lookup were a fifth of
+// the entity pass.
 struct Unit {
   Span span;
   std::string_view text;
   std::string_view folded;
-  std::uint64_t folded_hash = 0;  // TokenTrie::hash_token(folded)
+  std::uint64_t folded_hash = 0;                  // TokenTrie::hash_token(folded)
+  std::uint32_t name_root = TokenTrie::kNone;     // name_trie.child(kRoot, folded)
+  std::uint32_t title_root = TokenTrie::kNone;    // title_trie.child(kRoot, folded)
   TokenKind kind = TokenKind::word;
   bool is_capitalized = false;    // starts_upper(text)
   Span stem_span;              // "Russia" of "Russia's"; empty when none
   std::string_view stem;
   std::string_view stem_folded;
   std::uint64_t stem_hash = 0;
+  std::uint32_t stem_name_root = TokenTrie::kNone;  // name_trie.child(kRoot, stem_folded)
   bool is_after_open_bracket = false;   // "[" dropped just before
   bool is_before_close_bracket = false; // "]" dropped just after
   bool is_after_close_bracket = false;  // "]" dropped just before
@@ -158,41 +165,41 @@ struct Unit {
   std::string_view stem_or_folded() const { return stem.empty() ? folded : stem_folded; }
 };
 
-// Fills `units` from `tokens`, their folded forms in `folded` (both
-// cleared first; the units view into `folded` until it next changes).
-void make_units(std::string_view text, const std::vector<Token>& tokens, std::vector<Unit>& units,
-                std::string& folded) {
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The units of a sentence's `tokens` (into `units`, cleared first).
+// `lowered` is lower_ascii(text), fold_case() of any ASCII part; folds of other tokens go to `folds`,
+// whose strings stay in place as it grows.
+void make_units(std::string_view text, std::string_view lowered, const std::vector<Token>& tokens,
+                const EntityLexicon& lexicon, std::vector<Unit>& units, std::deque<std::string>& folds) {
   units.clear();
-  folded.clear();
   units.reserve(tokens.size());
-  // Where each unit's folded forms begin; views are taken once the buffer
-  // has stopped growing.
-  struct Folded {
-    std::size_t begin = 0;
-    std::size_t stem_begin = 0;
+  auto fold = [&](std::string_view word, std::size_t begin_byte) -> std::string_view {
+    if (is_ascii(word)) return lowered.substr(begin_byte, word.size());
+    return folds.emplace_back(fold_case(word));
   };
-  std::vector<Folded> at;
-  at.reserve(tokens.size());
   bool open_pending = false;
   bool close_pending = false;
   for (const Token& t : tokens) {
     const std::string_view word = text.substr(t.span.begin_byte, t.span.size());
-    if (word == "[") {
+    if (word.size() == 1 && word[0] == '[') {
       open_pending = true;
       continue;
     }
-    if (word == "]") {
+    if (word.size() == 1 && word[0] == ']') {
       if (!units.empty()) units.back().is_before_close_bracket = true;
       close_pending = true;
       continue;
     }
     Unit& u = units.emplace_back();
-    Folded& f = at.emplace_back();
     u.span = t.span;
     u.text = word;
-    f.begin = folded.size();
-    append_folded(word, folded);
-    f.stem_begin = folded.size();
+    u.folded = fold(word, t.span.begin_byte);
+    u.folded_hash = TokenTrie::hash_token(u.folded);
+    u.name_root = lexicon.name_trie.child(TokenTrie::kRoot, u.folded, u.folded_hash);
+    u.title_root = lexicon.title_trie.child(TokenTrie::kRoot, u.folded, u.folded_hash);
     u.kind = t.kind;
     u.is_capitalized = starts_upper(word);
     u.is_after_open_bracket = open_pending;
@@ -201,18 +208,9 @@ void make_units(std::string_view text, const std::vector<Token>& tokens, std::ve
     if (t.kind == TokenKind::word && word.size() > 2 && (word.ends_with("'s") || word.ends_with("'S"))) {
       u.stem = word.substr(0, word.size() - 2);
       u.stem_span = {t.span.begin_byte, t.span.end_byte - 2};
-      append_folded(u.stem, folded);
-    }
-  }
-  const std::string_view buffer = folded;
-  for (std::size_t k = 0; k < units.size(); ++k) {
-    Unit& u = units[k];
-    const std::size_t end = k + 1 < units.size() ? at[k + 1].begin : buffer.size();
-    u.folded = buffer.substr(at[k].begin, at[k].stem_begin - at[k].begin);
-    u.folded_hash = TokenTrie::hash_token(u.folded);
-    if (!u.stem.empty()) {
-      u.stem_folded = buffer.substr(at[k].stem_begin, end - at[k].stem_begin);
+      u.stem_folded = fold(u.stem, t.span.begin_byte);
       u.stem_hash = TokenTrie::hash_token(u.stem_folded);
+      u.stem_name_root = lexicon.name_trie.child(TokenTrie::kRoot, u.stem_folded, u.stem_hash);
     }
   }
 }
@@ -370,13 +368,13 @@ NameMatch Resolver::match_name(const std::vector<Unit>& units, std::size_t i) co
   for (std::size_t k = i; k < units.size(); ++k) {
     const Unit& u = units[k];
     if (!u.stem.empty()) {
-      const std::uint32_t s = lex_.name_trie.child(node, u.stem_folded, u.stem_hash);
+      const std::uint32_t s = k == i ? u.stem_name_root : lex_.name_trie.child(node, u.stem_folded, u.stem_hash);
       if (s != TokenTrie::kNone) {
         const std::size_t pick = pick_name(s, units, i, k, true);
         if (pick != kNone) best = {k - i + 1, true, pick, {}};
       }
     }
-    node = lex_.name_trie.child(node, u.folded, u.folded_hash);
+    node = k == i ? u.name_root : lex_.name_trie.child(node, u.folded, u.folded_hash);
     if (node == TokenTrie::kNone) break;
     const std::size_t pick = pick_name(node, units, i, k, false);
     if (pick != kNone) best = {k - i + 1, false, pick, {}};
@@ -407,7 +405,7 @@ std::size_t Resolver::match_title(const std::vector<Unit>& units, std::size_t i,
   std::size_t length = 0;
   std::uint32_t node = TokenTrie::kRoot;
   for (std::size_t k = i; k < units.size(); ++k) {
-    node = lex_.title_trie.child(node, units[k].folded, units[k].folded_hash);
+    node = k == i ? units[k].title_root : lex_.title_trie.child(node, units[k].folded, units[k].folded_hash);
     if (node == TokenTrie::kNone) break;
     const auto& values = lex_.title_trie.values(node);
     if (!values.empty()) {
@@ -614,7 +612,7 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
     // A neighbour in capitals that is not itself an acronym of the lexicon.
     auto is_shouting = [&](std::size_t j) {
       if (!units[j].is_word() || !is_all_caps(units[j].text)) return false;
-      const std::uint32_t node = lex_.name_trie.child(TokenTrie::kRoot, units[j].folded, units[j].folded_hash);
+      const std::uint32_t node = units[j].name_root;
       if (node == TokenTrie::kNone) return true;
       const auto& values = lex_.name_trie.values(node);
       return std::none_of(values.begin(), values.end(), [&](std::uint32_t v) {
@@ -910,10 +908,11 @@ void Resolver::sentence(const std::vector<Unit>& units) {
 }
 
 EntityResult Resolver::run() {
+  const std::string lowered = lower_ascii(seg_.text);
+  std::deque<std::string> folds;
   std::vector<Unit> units;
-  std::string folded;
   for (std::size_t s = 0; s < seg_.sentences.size() && s < seg_.tokens.size(); ++s) {
-    make_units(seg_.text, seg_.tokens[s], units, folded);
+    make_units(seg_.text, lowered, seg_.tokens[s], lex_, units, folds);
     sentence(units);
   }
 

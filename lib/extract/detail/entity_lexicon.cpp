@@ -27,25 +27,6 @@ std::uint64_t TokenTrie::hash_token(std::string_view folded_token) {
   return hash;
 }
 
-std::uint64_t TokenTrie::hash_of(std::uint32_t node, std::uint64_t token_hash) {
-  // A multiply carries the node into the high bits; the shift brings them
-  // down to the bits that pick the slot.
-  const std::uint64_t hash = (token_hash ^ node) * 0x9E3779B97F4A7C15ULL;
-  return hash ^ (hash >> 32);
-}
-
-std::size_t TokenTrie::find_slot(std::uint64_t hash, std::uint32_t node, std::string_view token) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.child == kNone) return i;
-    if (s.hash == hash && s.node == node &&
-        std::string_view(tokens_).substr(s.token_begin, s.token_size) == token) {
-      return i;
-    }
-  }
-}
-
 void TokenTrie::grow() {
   std::vector<Slot> old(slots_.size() * 2);
   old.swap(slots_);
@@ -80,11 +61,6 @@ void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t val
   values_[node].push_back(value);
 }
 
-std::uint32_t TokenTrie::child(std::uint32_t node, std::string_view folded_token,
-                               std::uint64_t token_hash) const {
-  return slots_[find_slot(hash_of(node, token_hash), node, folded_token)].child;
-}
-
 const LexiconEntity* EntityLexicon::find(std::string_view id) const {
   auto it = std::lower_bound(entities.begin(), entities.end(), id,
                              [](const LexiconEntity& e, std::string_view key) { return e.id < key; });
@@ -100,27 +76,21 @@ const LexiconTitle* EntityLexicon::find_title(std::string_view title) const {
 // Text helpers
 
 std::string fold_case(std::string_view text) {
-  std::string out;
-  append_folded(text, out);
-  return out;
-}
-
-void append_folded(std::string_view text, std::string& out) {
-  const std::size_t old_size = out.size();
-  out.resize(old_size + text.size());
-  char* to = out.data() + old_size;
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      // Not ASCII: ICU folds the whole text (ASCII letters the same way).
-      out.resize(old_size);
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-          icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-      u.foldCase();
-      u.toUTF8String(out);
-      return;
+  const bool is_ascii = std::all_of(text.begin(), text.end(),
+                                    [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (is_ascii) {
+    std::string out(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    *to++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
   }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
 }
 
 std::vector<std::string> name_tokens(std::string_view name) {

@@ -82,7 +82,9 @@ class TokenTrie {
   static std::uint64_t hash_token(std::string_view folded_token);
   // The child of `node` under `folded_token`, or kNone; `token_hash` is
   // hash_token(folded_token).
-  std::uint32_t child(std::uint32_t node, std::string_view folded_token, std::uint64_t token_hash) const;
+  std::uint32_t child(std::uint32_t node, std::string_view folded_token, std::uint64_t token_hash) const {
+    return slots_[find_slot(hash_of(node, token_hash), node, folded_token)].child;
+  }
   std::uint32_t child(std::uint32_t node, std::string_view folded_token) const {
     return child(node, folded_token, hash_token(folded_token));
   }
@@ -97,9 +99,24 @@ class TokenTrie {
     std::uint32_t token_begin = 0;  // into tokens_
     std::uint32_t token_size = 0;
   };
-  static std::uint64_t hash_of(std::uint32_t node, std::uint64_t token_hash);
+  static std::uint64_t hash_of(std::uint32_t node, std::uint64_t token_hash) {
+    // A multiply carries the node into the high bits; the shift brings them
+    // down to the bits that pick the slot.
+    const std::uint64_t hash = (token_hash ^ node) * 0x9E3779B97F4A7C15ULL;
+    return hash ^ (hash >> 32);
+  }
   // The slot holding (node, token), or the empty slot where it would go.
-  std::size_t find_slot(std::uint64_t hash, std::uint32_t node, std::string_view token) const;
+  std::size_t find_slot(std::uint64_t hash, std::uint32_t node, std::string_view token) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.child == kNone) return i;
+      if (s.hash == hash && s.node == node && s.token_size == token.size() &&
+          std::string_view(tokens_.data() + s.token_begin, s.token_size) == token) {
+        return i;
+      }
+    }
+  }
   void grow();
 
   std::vector<std::vector<std::uint32_t>> values_;  // per node
@@ -139,8 +156,6 @@ void build_entity_index(EntityLexicon& lexicon);
 
 // Lower-cases for matching (full Unicode case folding).
 std::string fold_case(std::string_view text);
-// Appends fold_case(text) to `out`, without a string of its own.
-void append_folded(std::string_view text, std::string& out);
 
 // The words of a name as the text stage tokenizes them, square brackets
 // dropped: "[Ashton] Carter" -> {"Ashton", "Carter"}.

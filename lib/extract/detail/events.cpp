@@ -10,6 +10,9 @@
 #include <set>
 #include <span>
 
+#include "extract/detail/ascii.h"
+#include "extract/detail/word_set.h"
+
 namespace eventgraph::detail {
 namespace {
 
@@ -17,36 +20,37 @@ namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    const auto byte = static_cast<unsigned char>(c);
-    // A-Z inline; other bytes as std::tolower has them in this locale.
-    if (byte >= 'A' && byte <= 'Z') {
-      c = static_cast<char>(byte - 'A' + 'a');
-    } else if (byte >= 0x80) {
-      c = static_cast<char>(std::tolower(byte));
-    }
-  }
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
-// Length and first byte turn most candidates away inline; std::find
-// called memcmp for every candidate of the same length (a tenth of event
-// finding, on the clause test of every token).
-template <std::size_t N>
-bool is_one_of(std::string_view word, const std::array<std::string_view, N>& words) {
-  for (std::string_view w : words) {
-    if (w.size() == word.size() && (w.empty() || w[0] == word[0]) && w == word) return true;
+// lower() of a whole document: eight bytes at a time where std::tolower
+// only lowers A-Z (the C locale), else through a table of it.
+std::string lower_text(std::string_view s) {
+  std::array<char, 256> table{};
+  bool is_ascii_only = true;
+  for (int byte = 0; byte < 256; ++byte) {
+    table[byte] = static_cast<char>(std::tolower(byte));
+    is_ascii_only = is_ascii_only && table[byte] == static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
   }
-  return false;
+  if (is_ascii_only) return lower_ascii(s);
+  std::string out(s);
+  for (char& c : out) c = table[static_cast<unsigned char>(c)];
+  return out;
+}
+
+template <std::size_t N>
+bool is_one_of(std::string_view word, const WordSet<N>& words) {
+  return words.contains(word);
 }
 
 // Words that open a new clause: relative pronouns, complementizers and
 // subordinators. Commas do not: they also set off appositives, which stay
 // inside the clause ("Obama, a harsh critic of Assad, met with Putin").
-constexpr std::array<std::string_view, 21> kClauseWords = {
+constexpr WordSet kClauseWords{std::to_array<std::string_view>({
     "who",    "which", "that",  "after",   "before", "when",     "while",
     "because", "since", "although", "though", "whereas", "unless", "until",
-    "where",  "but",   "if",    "whom",    "whose",  "saying",   "as"};
+    "where",  "but",   "if",    "whom",    "whose",  "saying",   "as"})};
 
 // Whether a token opens or closes a clause: punctuation that does, or one
 // of kClauseWords.
@@ -55,38 +59,38 @@ bool is_clause_boundary(std::string_view w) {
   return w == "--" || w == "\u2014" || w == "\u2013" || is_one_of(w, kClauseWords);
 }
 
-constexpr std::array<std::string_view, 27> kPrepositions = {
+constexpr WordSet kPrepositions{std::to_array<std::string_view>({
     "of",   "in",     "to",      "with",    "for",    "against", "from",    "at",    "on",
     "during", "by",   "about",   "over",    "into",   "toward",  "towards", "across", "through",
-    "under", "between", "among", "like",    "than",   "including", "near",  "inside", "onto"};
+    "under", "between", "among", "like",    "than",   "including", "near",  "inside", "onto"})};
 
-constexpr std::array<std::string_view, 9> kDeterminers = {"the", "a", "an", "his", "her",
-                                                           "its", "their", "this", "these"};
+constexpr WordSet kDeterminers{
+    std::to_array<std::string_view>({"the", "a", "an", "his", "her", "its", "their", "this", "these"})};
 
-constexpr std::array<std::string_view, 7> kPlacePrepositions = {"in", "at", "over", "across",
-                                                                "into", "inside", "near"};
+constexpr WordSet kPlacePrepositions{
+    std::to_array<std::string_view>({"in", "at", "over", "across", "into", "inside", "near"})};
 
 // What may stand between a subject and its verb: auxiliaries and adverbs.
-constexpr std::array<std::string_view, 26> kVerbFillers = {
+constexpr WordSet kVerbFillers{std::to_array<std::string_view>({
     "has",  "have",     "had",       "is",         "are",     "was",    "were",
     "will", "would",    "also",      "officially", "reportedly", "then", "later",
     "already", "just",  "unanimously", "quickly",  "now",     "been",   "has been",
-    "initially", "again", "first",   "repeatedly", "formally"};
+    "initially", "again", "first",   "repeatedly", "formally"})};
 
-constexpr std::array<std::string_view, 6> kNegations = {"not", "never", "no", "n't", "cannot",
-                                                        "neither"};
-constexpr std::array<std::string_view, 7> kHypotheticals = {"would", "could", "might", "may",
-                                                            "should", "if", "unless"};
-constexpr std::array<std::string_view, 4> kFutures = {"will", "shall", "'ll", "going"};
+constexpr WordSet kNegations{
+    std::to_array<std::string_view>({"not", "never", "no", "n't", "cannot", "neither"})};
+constexpr WordSet kHypotheticals{
+    std::to_array<std::string_view>({"would", "could", "might", "may", "should", "if", "unless"})};
+constexpr WordSet kFutures{std::to_array<std::string_view>({"will", "shall", "'ll", "going"})};
 // Aims, plans and permissions: what they govern has not happened yet
 // ("plans to use", "voted to let Putin send troops").
-constexpr std::array<std::string_view, 28> kPlans = {
+constexpr WordSet kPlans{std::to_array<std::string_view>({
     "plans",    "plan",      "planned",  "planning", "intends",  "intend",   "wants",   "want",
     "aims",     "seeks",     "ready",    "readying", "preparing", "prepared", "vowed",  "vowing",
     "promised", "threatened", "set",     "expected", "agreed",   "proposed", "let",     "allow",
-    "allowed",  "authorize", "authorized", "permit"};
+    "allowed",  "authorize", "authorized", "permit"})};
 
-constexpr std::array<std::string_view, 3> kPronouns = {"he", "she", "they"};
+constexpr WordSet kPronouns{std::to_array<std::string_view>({"he", "she", "they"})};
 
 // ---- entity kinds ----------------------------------------------------------
 
@@ -161,7 +165,7 @@ class EventFinder {
 
   void prepare_sentences() {
     const SegmentedText& seg = in_.text;
-    lowered_ = lower(text());
+    lowered_ = lower_text(text());
     const std::string_view lowered = lowered_;
     std::size_t token_count = 0;
     for (std::size_t i = 0; i < seg.sentences.size(); ++i) token_count += seg.tokens[i].size();
@@ -319,9 +323,9 @@ class EventFinder {
   // The word before token `t`, skipping determiners and compass words ("in
   // northern Iraq"); "" at the start.
   std::string_view governing_word(const SentenceView& s, std::size_t t) const {
-    static constexpr std::array<std::string_view, 10> kCompass = {
+    static constexpr WordSet kCompass{std::to_array<std::string_view>({
         "northern", "southern", "eastern", "western", "central", "northeastern",
-        "northwestern", "southeastern", "southwestern", "neighboring"};
+        "northwestern", "southeastern", "southwestern", "neighboring"})};
     while (t > 0) {
       --t;
       std::string_view w = s.words[t];
@@ -335,8 +339,8 @@ class EventFinder {
     std::string_view word = governing_word(s, first);
     if (word == "of" && first >= 2) {
       // "Thousands of Ukrainians protested": a quantity, not a modifier.
-      static constexpr std::array<std::string_view, 8> kQuantities = {
-          "thousands", "hundreds", "dozens", "millions", "scores", "tens", "crowds", "groups"};
+      static constexpr WordSet kQuantities{std::to_array<std::string_view>({
+          "thousands", "hundreds", "dozens", "millions", "scores", "tens", "crowds", "groups"})};
       std::size_t of = first - 1;
       while (of > 0 && s.words[of] != "of") --of;
       if (of > 0 && is_one_of(std::string_view(s.words[of - 1]), kQuantities)) return false;
