@@ -312,7 +312,7 @@ class Resolver {
   DocPerson& new_person(const std::vector<Unit>& units, std::size_t k, std::size_t run);
   void add_title(DocPerson& p, std::uint32_t title);
   void add_affiliation(const std::string& person_id, const std::string& of, std::string title, Span evidence);
-  std::string place_for_capital(std::string_view capital);
+  const std::string& place_for_capital(const IndexedName& capital);
   void appositions_and_anaphors(const std::vector<Unit>& units);
   std::string resolve_anaphor(const TitleUse& use, const std::vector<Unit>& units) const;
   std::string role_of_title_text(std::string_view title) const;
@@ -327,7 +327,7 @@ class Resolver {
   std::map<std::string, DocPerson> people_;
   std::map<std::string, std::set<std::string>, std::less<>> surnames_;  // folded -> person ids
   std::map<std::string, std::vector<DocName>, std::less<>> doc_names_;  // first folded token ->
-  std::map<std::string, Entity> synthesized_;                   // places and new people
+  std::map<std::string, Entity, std::less<>> synthesized_;      // places and new people
   std::vector<Affiliation> affiliations_;
   bool is_headline_ = false;
 };
@@ -588,10 +588,10 @@ std::size_t Resolver::add_found(const std::vector<Unit>& units, std::string id, 
   return found_.size() - 1;
 }
 
-std::string Resolver::place_for_capital(std::string_view capital) {
-  const std::string id = "place:" + slug(capital);
+const std::string& Resolver::place_for_capital(const IndexedName& capital) {
+  const std::string& id = capital.place_id;
   if (!lex_.find(id) && !synthesized_.contains(id)) {
-    synthesized_[id] = Entity{id, EntityKind::place, std::string(capital), {}, {}};
+    synthesized_[id] = Entity{id, EntityKind::place, capital.place_name, {}, {}};
   }
   return id;
 }
@@ -633,11 +633,7 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
     const bool is_place = i > 0 && is_locative(units[i - 1].folded);
     if (is_dateline || is_place) {
       // The capital as the lexicon spells it, not as the dateline shouts it.
-      std::string_view capital = e.name;
-      for (const std::string& c : e.capitals) {
-        if (name_tokens(c) == name.tokens) capital = c;
-      }
-      id = place_for_capital(capital);
+      id = place_for_capital(name);
       kind = EntityKind::place;
     }
   }

@@ -512,7 +512,7 @@ void build_entity_index(EntityLexicon& lexicon) {
   lexicon.name_trie = TokenTrie();
   lexicon.people_by_surname.clear();
   auto add_name = [&](std::uint32_t target, NameForm form, const std::string& text) {
-    IndexedName name{target, form, name_tokens(text)};
+    IndexedName name{target, form, name_tokens(text), {}, {}};
     if (name.tokens.empty()) return;
     std::vector<std::string> folded;
     for (const std::string& token : name.tokens) folded.push_back(fold_case(token));
@@ -531,6 +531,18 @@ void build_entity_index(EntityLexicon& lexicon) {
       for (const std::string& s : e.surnames) lexicon.people_by_surname[s].push_back(target);
     }
   }
+  // Once here, not per mention (ICU's normalizer made a slug cost 3,000
+  // instructions): the capital of the name's words, the last that fits.
+  for (IndexedName& name : lexicon.names) {
+    if (name.form != NameForm::capital) continue;
+    const LexiconEntity& e = lexicon.entities[name.target];
+    std::string_view capital = e.name;
+    for (const std::string& c : e.capitals) {
+      if (name_tokens(c) == name.tokens) capital = c;
+    }
+    name.place_name = capital;
+    name.place_id = "place:" + slug(capital);
+  }
 
   std::sort(lexicon.titles.begin(), lexicon.titles.end(),
             [](const LexiconTitle& a, const LexiconTitle& b) { return fold_case(a.title) < fold_case(b.title); });
@@ -539,7 +551,7 @@ void build_entity_index(EntityLexicon& lexicon) {
   lexicon.title_by_folded.clear();
   for (std::size_t i = 0; i < lexicon.titles.size(); ++i) {
     const auto target = static_cast<std::uint32_t>(i);
-    IndexedName name{target, NameForm::name, name_tokens(lexicon.titles[i].title)};
+    IndexedName name{target, NameForm::name, name_tokens(lexicon.titles[i].title), {}, {}};
     std::vector<std::string> folded;
     for (const std::string& token : name.tokens) folded.push_back(fold_case(token));
     lexicon.title_trie.insert(folded, static_cast<std::uint32_t>(lexicon.title_names.size()));

@@ -61,6 +61,10 @@ struct IndexedName {
   std::uint32_t target = 0;  // index into entities, or into titles for the title index
   NameForm form = NameForm::name;
   std::vector<std::string> tokens;
+  // A capital as a place ("in Moscow"): the capital as the lexicon spells
+  // it and its place id, "place:" + slug; empty for other forms.
+  std::string place_name;
+  std::string place_id;
 };
 
 // Token-sequence trie over folded (lower-cased) tokens. The edges of all
