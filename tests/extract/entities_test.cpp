@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/detail/ascii.h"
 #include "extract/detail/entities.h"
 #include "extract/detail/entity_lexicon.h"
 #include "extract/detail/lexicon_data.h"
@@ -555,4 +556,58 @@ TEST_CASE("token trie: every inserted path is found, through many table growths"
   trie.insert({"w0", "x0"}, 7);
   CHECK(trie.values(trie.child(w0, "x0")) == std::vector<std::uint32_t>{0, 7});
   CHECK(trie.size() == 1 + 300 + 3000);
+}
+
+TEST_CASE("token trie: a hash given by the caller finds what the trie's own does") {
+  detail::TokenTrie trie;
+  trie.insert({"of", "a"}, 1);
+  trie.insert({"a", "of"}, 2);
+  trie.insert({"\xC3\xA9t\xC3\xA9"}, 3);  // "été"
+  for (std::string_view token : {"of", "a", "\xC3\xA9t\xC3\xA9", "", "o", "off", "a\0"}) {
+    const std::uint64_t hash = detail::TokenTrie::hash_token(token);
+    for (std::uint32_t node = 0; node < trie.size(); ++node) {
+      CHECK(trie.child(node, token, hash) == trie.child(node, token));
+    }
+  }
+  // The same token under two nodes is two edges.
+  const std::uint32_t of = trie.child(detail::TokenTrie::kRoot, "of");
+  const std::uint32_t a = trie.child(detail::TokenTrie::kRoot, "a");
+  CHECK(trie.values(trie.child(of, "a")) == std::vector<std::uint32_t>{1});
+  CHECK(trie.values(trie.child(a, "of")) == std::vector<std::uint32_t>{2});
+  CHECK(trie.child(detail::TokenTrie::kRoot, std::string_view("a\0", 2)) == detail::TokenTrie::kNone);
+}
+
+TEST_CASE("lower_ascii: A-Z lowered at every offset, every other byte kept") {
+  auto reference = [](std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  };
+  // Each byte value at each position of a word of eight and in the tail.
+  for (std::size_t length : {1u, 7u, 8u, 9u, 16u, 19u}) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (int byte = 0; byte < 256; ++byte) {
+        std::string text(length, 'Q');
+        text[at] = static_cast<char>(byte);
+        REQUIRE(detail::lower_ascii(text) == reference(text));
+      }
+    }
+  }
+  CHECK(detail::lower_ascii("") == "");
+  CHECK(detail::lower_ascii("@AZ[`az{ \xC1\xDA\xE0 ÉCOLE Mr. PUTIN") == "@az[`az{ \xC1\xDA\xE0 École mr. putin");
+}
+
+TEST_CASE("entities: names with letters beyond ASCII match in any capitalization") {
+  const Analyzed a = analyze(
+      "Troops from Côte d'Ivoire arrived. Réunion's governor spoke.\n"
+      "RÉUNION officials and CÔTE D'IVOIRE delegates met in Curaçao.");
+  check_well_formed(a);
+  INFO(join(a.mentions()));
+  CHECK(has_mention(a, "Côte d'Ivoire", "country:CIV"));
+  CHECK(has_mention(a, "Réunion", "country:REU"));  // the possessive's stem
+  CHECK(has_mention(a, "RÉUNION", "country:REU"));
+  CHECK(has_mention(a, "CÔTE D'IVOIRE", "country:CIV"));
+  CHECK(has_mention(a, "Curaçao", "country:CUW"));
 }

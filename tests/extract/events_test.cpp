@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract/detail/word_set.h"
 #include "extract/extract.h"
 #include "text/text.h"
 
@@ -279,4 +280,28 @@ TEST_CASE("events: a user lexicon adds an event type without code") {
 TEST_CASE("events: extraction is deterministic") {
   Document doc = make_document(read_sample("000_c1eca96c0dcfe9f6.txt"), "2015-09-30T08:23:00-04:00", "cnsnews.com");
   CHECK(summarize(extract_mentions(doc, builtin_lexicon())) == summarize(extract_mentions(doc, builtin_lexicon())));
+}
+
+TEST_CASE("word set: members of every length, and nothing near them") {
+  static constexpr detail::WordSet kWords{std::to_array<std::string_view>(
+      {"a", "of", "has been", "although", "including", "unanimously", "n't", "\xE2\x80\x94", "of"})};
+  for (std::string_view w : {"a", "of", "has been", "although", "including", "unanimously", "n't", "\xE2\x80\x94"}) {
+    CHECK_MESSAGE(kWords.contains(w), w);
+  }
+  for (std::string_view w : {"", "A", "o", "off", "of ", "has", "althoug", "although.", "includin", "includinG",
+                             "unanimousl", "nt", "\xE2\x80", "\xE2\x80\x93"}) {
+    CHECK_MESSAGE(!kWords.contains(w), w);
+  }
+  CHECK(!kWords.contains(std::string_view("a\0", 2)));
+  CHECK(!kWords.contains(std::string_view("of\0\0\0\0\0\0", 8)));
+  CHECK(!kWords.contains(std::string(100, 'a')));
+  // Many words: the table still finds each and only them.
+  static constexpr detail::WordSet kMany{std::to_array<std::string_view>(
+      {"w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9", "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7"})};
+  for (char c : std::string_view("wxyz")) {
+    for (char d = '0'; d <= '9'; ++d) {
+      const std::string w{c, d};
+      CHECK(kMany.contains(w) == (c == 'w' || (c == 'x' && d <= '7')));
+    }
+  }
 }

@@ -8,9 +8,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 
+#include "extract/detail/ascii.h"
 #include "extract/detail/entity_lexicon.h"
 
 namespace eventgraph::detail {
@@ -30,12 +32,27 @@ char32_t first_code_point(std::string_view s) {
   return c < 0 ? 0 : static_cast<char32_t>(c);
 }
 
-bool starts_upper(std::string_view s) { return u_isupper(static_cast<UChar32>(first_code_point(s))); }
+// ASCII answers without ICU; for ASCII, ICU's letters and upper case are
+// exactly A-Z and a-z, and A-Z.
+bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+bool starts_upper(std::string_view s) {
+  if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return is_ascii_upper(s[0]);
+  return u_isupper(static_cast<UChar32>(first_code_point(s)));
+}
 
 // "ISIS", "U.S.": at least two letters, none lower case.
 bool is_all_caps(std::string_view s) {
   int letters = 0;
   for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+      ++i;
+      if (is_ascii_lower(byte)) return false;
+      if (is_ascii_upper(byte)) ++letters;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
     if (c < 0) return false;
@@ -50,6 +67,12 @@ bool is_all_caps(std::string_view s) {
 int letter_count(std::string_view s) {
   int letters = 0;
   for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+      ++i;
+      if (is_ascii_upper(byte) || is_ascii_lower(byte)) ++letters;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
     if (c >= 0 && u_isalpha(c)) ++letters;
@@ -116,51 +139,80 @@ bool is_dash(std::string_view text) {
 // insertions, "[Defense] Secretary [Ashton] Carter") are dropped so the
 // name reads through; a possessive "'s" is kept aside as a stem.
 
+// An ASCII token's folded form is its span of the document lowered once;
+// only other tokens get a string of their own. Each is hashed once, and its
+// first trie steps are taken once, for every name and title match that
+// starts at it: a string per token and a hash per lookup were a fifth of
+// the entity pass.
 struct Unit {
   Span span;
   std::string_view text;
-  std::string folded;
+  std::string_view folded;
+  std::uint64_t folded_hash = 0;                  // TokenTrie::hash_token(folded)
+  std::uint32_t name_root = TokenTrie::kNone;     // name_trie.child(kRoot, folded)
+  std::uint32_t title_root = TokenTrie::kNone;    // title_trie.child(kRoot, folded)
   TokenKind kind = TokenKind::word;
+  bool is_capitalized = false;    // starts_upper(text)
   Span stem_span;              // "Russia" of "Russia's"; empty when none
   std::string_view stem;
-  std::string stem_folded;
+  std::string_view stem_folded;
+  std::uint64_t stem_hash = 0;
+  std::uint32_t stem_name_root = TokenTrie::kNone;  // name_trie.child(kRoot, stem_folded)
   bool is_after_open_bracket = false;   // "[" dropped just before
   bool is_before_close_bracket = false; // "]" dropped just after
   bool is_after_close_bracket = false;  // "]" dropped just before
   bool is_word() const { return kind == TokenKind::word; }
+  std::string_view stem_or_folded() const { return stem.empty() ? folded : stem_folded; }
 };
 
-std::vector<Unit> make_units(std::string_view text, const std::vector<Token>& tokens) {
-  std::vector<Unit> units;
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The units of a sentence's `tokens` (into `units`, cleared first).
+// `lowered` is lower_ascii(text), fold_case() of any ASCII part; folds of other tokens go to `folds`,
+// whose strings stay in place as it grows.
+void make_units(std::string_view text, std::string_view lowered, const std::vector<Token>& tokens,
+                const EntityLexicon& lexicon, std::vector<Unit>& units, std::deque<std::string>& folds) {
+  units.clear();
+  units.reserve(tokens.size());
+  auto fold = [&](std::string_view word, std::size_t begin_byte) -> std::string_view {
+    if (is_ascii(word)) return lowered.substr(begin_byte, word.size());
+    return folds.emplace_back(fold_case(word));
+  };
   bool open_pending = false;
   bool close_pending = false;
   for (const Token& t : tokens) {
     const std::string_view word = text.substr(t.span.begin_byte, t.span.size());
-    if (word == "[") {
+    if (word.size() == 1 && word[0] == '[') {
       open_pending = true;
       continue;
     }
-    if (word == "]") {
+    if (word.size() == 1 && word[0] == ']') {
       if (!units.empty()) units.back().is_before_close_bracket = true;
       close_pending = true;
       continue;
     }
-    Unit u;
+    Unit& u = units.emplace_back();
     u.span = t.span;
     u.text = word;
-    u.folded = fold_case(word);
+    u.folded = fold(word, t.span.begin_byte);
+    u.folded_hash = TokenTrie::hash_token(u.folded);
+    u.name_root = lexicon.name_trie.child(TokenTrie::kRoot, u.folded, u.folded_hash);
+    u.title_root = lexicon.title_trie.child(TokenTrie::kRoot, u.folded, u.folded_hash);
     u.kind = t.kind;
+    u.is_capitalized = starts_upper(word);
     u.is_after_open_bracket = open_pending;
     u.is_after_close_bracket = close_pending;
     open_pending = close_pending = false;
     if (t.kind == TokenKind::word && word.size() > 2 && (word.ends_with("'s") || word.ends_with("'S"))) {
       u.stem = word.substr(0, word.size() - 2);
       u.stem_span = {t.span.begin_byte, t.span.end_byte - 2};
-      u.stem_folded = fold_case(u.stem);
+      u.stem_folded = fold(u.stem, t.span.begin_byte);
+      u.stem_hash = TokenTrie::hash_token(u.stem_folded);
+      u.stem_name_root = lexicon.name_trie.child(TokenTrie::kRoot, u.stem_folded, u.stem_hash);
     }
-    units.push_back(std::move(u));
   }
-  return units;
 }
 
 // A title-case line (headline) makes every word look like a name; new
@@ -180,7 +232,7 @@ bool is_headline(const std::vector<Unit>& units) {
   for (const Unit& u : units) {
     if (!u.is_word() || letter_count(u.text) < 4) continue;
     ++long_words;
-    if (starts_upper(u.text)) ++capitalized;
+    if (u.is_capitalized) ++capitalized;
   }
   return long_words >= 3 && capitalized * 4 >= long_words * 3;
 }
@@ -260,7 +312,7 @@ class Resolver {
   DocPerson& new_person(const std::vector<Unit>& units, std::size_t k, std::size_t run);
   void add_title(DocPerson& p, std::uint32_t title);
   void add_affiliation(const std::string& person_id, const std::string& of, std::string title, Span evidence);
-  std::string place_for_capital(std::string_view capital);
+  const std::string& place_for_capital(const IndexedName& capital);
   void appositions_and_anaphors(const std::vector<Unit>& units);
   std::string resolve_anaphor(const TitleUse& use, const std::vector<Unit>& units) const;
   std::string role_of_title_text(std::string_view title) const;
@@ -273,9 +325,9 @@ class Resolver {
   std::size_t sentence_first_found_ = 0;     // index of this sentence's first in found_
   std::vector<TitleUse> title_uses_;         // this sentence's
   std::map<std::string, DocPerson> people_;
-  std::map<std::string, std::set<std::string>> surnames_;       // folded -> person ids
+  std::map<std::string, std::set<std::string>, std::less<>> surnames_;  // folded -> person ids
   std::map<std::string, std::vector<DocName>, std::less<>> doc_names_;  // first folded token ->
-  std::map<std::string, Entity> synthesized_;                   // places and new people
+  std::map<std::string, Entity, std::less<>> synthesized_;      // places and new people
   std::vector<Affiliation> affiliations_;
   bool is_headline_ = false;
 };
@@ -316,13 +368,13 @@ NameMatch Resolver::match_name(const std::vector<Unit>& units, std::size_t i) co
   for (std::size_t k = i; k < units.size(); ++k) {
     const Unit& u = units[k];
     if (!u.stem.empty()) {
-      const std::uint32_t s = lex_.name_trie.child(node, u.stem_folded);
+      const std::uint32_t s = k == i ? u.stem_name_root : lex_.name_trie.child(node, u.stem_folded, u.stem_hash);
       if (s != TokenTrie::kNone) {
         const std::size_t pick = pick_name(s, units, i, k, true);
         if (pick != kNone) best = {k - i + 1, true, pick, {}};
       }
     }
-    node = lex_.name_trie.child(node, u.folded);
+    node = k == i ? u.name_root : lex_.name_trie.child(node, u.folded, u.folded_hash);
     if (node == TokenTrie::kNone) break;
     const std::size_t pick = pick_name(node, units, i, k, false);
     if (pick != kNone) best = {k - i + 1, false, pick, {}};
@@ -338,7 +390,7 @@ NameMatch Resolver::match_name(const std::vector<Unit>& units, std::size_t i) co
       bool is_possessive = false;
       for (std::size_t j = 0; j < n && ok; ++j) {
         const Unit& u = units[i + j];
-        if (!starts_upper(u.text)) ok = false;
+        if (!u.is_capitalized) ok = false;
         else if (u.folded == name.folded[j]) continue;
         else if (j + 1 == n && u.stem_folded == name.folded[j]) is_possessive = true;
         else ok = false;
@@ -353,7 +405,7 @@ std::size_t Resolver::match_title(const std::vector<Unit>& units, std::size_t i,
   std::size_t length = 0;
   std::uint32_t node = TokenTrie::kRoot;
   for (std::size_t k = i; k < units.size(); ++k) {
-    node = lex_.title_trie.child(node, units[k].folded);
+    node = k == i ? units[k].title_root : lex_.title_trie.child(node, units[k].folded, units[k].folded_hash);
     if (node == TokenTrie::kNone) break;
     const auto& values = lex_.title_trie.values(node);
     if (!values.empty()) {
@@ -371,15 +423,15 @@ std::size_t Resolver::name_run(const std::vector<Unit>& units, std::size_t k) co
   while (k + run < units.size() && run < kMaxNameWords) {
     const Unit& u = units[k + run];
     if (!u.is_word()) break;
-    const std::string& folded = u.stem.empty() ? u.folded : u.stem_folded;
+    const std::string_view folded = u.stem_or_folded();
     // "al-Abadi", "el-Sisi": an article joined to a capitalized name.
     const std::size_t hyphen = u.text.find('-');
     const bool is_joined_article = hyphen != std::string_view::npos && hyphen <= 2 &&
                                    is_name_particle(folded.substr(0, hyphen)) &&
                                    starts_upper(u.text.substr(hyphen + 1));
     const bool is_particle = is_joined_article || (is_name_particle(folded) && k + run + 1 < units.size() &&
-                                                   starts_upper(units[k + run + 1].text));
-    if (!is_particle && (!starts_upper(u.text) || is_stop_word(folded) || is_name_suffix(folded))) break;
+                                                   units[k + run + 1].is_capitalized);
+    if (!is_particle && (!u.is_capitalized || is_stop_word(folded) || is_name_suffix(folded))) break;
     std::uint32_t title = 0;
     if (run > 0 && match_title(units, k + run, title) > 0) break;
     const NameMatch other = match_name(units, k + run);
@@ -472,7 +524,7 @@ void Resolver::add_affiliation(const std::string& person_id, const std::string& 
 std::string Resolver::resolve_run(const std::vector<Unit>& units, std::size_t k, std::size_t run,
                                   const std::vector<std::uint32_t>& titles) {
   const Unit& last = units[k + run - 1];
-  const std::string& surname = last.stem.empty() ? last.folded : last.stem_folded;
+  const std::string_view surname = last.stem_or_folded();
   if (run == 1) {
     auto it = surnames_.find(surname);
     if (it != surnames_.end() && it->second.size() == 1) return *it->second.begin();
@@ -536,10 +588,10 @@ std::size_t Resolver::add_found(const std::vector<Unit>& units, std::string id, 
   return found_.size() - 1;
 }
 
-std::string Resolver::place_for_capital(std::string_view capital) {
-  const std::string id = "place:" + slug(capital);
+const std::string& Resolver::place_for_capital(const IndexedName& capital) {
+  const std::string& id = capital.place_id;
   if (!lex_.find(id) && !synthesized_.contains(id)) {
-    synthesized_[id] = Entity{id, EntityKind::place, std::string(capital), {}, {}};
+    synthesized_[id] = Entity{id, EntityKind::place, capital.place_name, {}, {}};
   }
   return id;
 }
@@ -560,7 +612,7 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
     // A neighbour in capitals that is not itself an acronym of the lexicon.
     auto is_shouting = [&](std::size_t j) {
       if (!units[j].is_word() || !is_all_caps(units[j].text)) return false;
-      const std::uint32_t node = lex_.name_trie.child(TokenTrie::kRoot, units[j].folded);
+      const std::uint32_t node = units[j].name_root;
       if (node == TokenTrie::kNone) return true;
       const auto& values = lex_.name_trie.values(node);
       return std::none_of(values.begin(), values.end(), [&](std::uint32_t v) {
@@ -581,11 +633,7 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
     const bool is_place = i > 0 && is_locative(units[i - 1].folded);
     if (is_dateline || is_place) {
       // The capital as the lexicon spells it, not as the dateline shouts it.
-      std::string_view capital = e.name;
-      for (const std::string& c : e.capitals) {
-        if (name_tokens(c) == name.tokens) capital = c;
-      }
-      id = place_for_capital(capital);
+      id = place_for_capital(name);
       kind = EntityKind::place;
     }
   }
@@ -758,7 +806,7 @@ void Resolver::appositions_and_anaphors(const std::vector<Unit>& units) {
     // Backwards: [modifier] adjectives determiner "," [(...)] <person>.
     std::size_t j = use.modifier != kNone ? found_[use.modifier].unit_begin : use.unit_begin;
     std::size_t adjectives = 0;
-    while (j > 0 && adjectives < 3 && units[j - 1].is_word() && !starts_upper(units[j - 1].text) &&
+    while (j > 0 && adjectives < 3 && units[j - 1].is_word() && !units[j - 1].is_capitalized &&
            !is_indefinite(units[j - 1].folded)) {
       --j;
       ++adjectives;
@@ -841,9 +889,9 @@ void Resolver::sentence(const std::vector<Unit>& units) {
       continue;
     }
     if (m.length == 0 && u.is_word()) {
-      const std::string& folded = u.stem.empty() ? u.folded : u.stem_folded;
-      auto it = surnames_.find(folded);
-      if (starts_upper(u.text) && it != surnames_.end() && it->second.size() == 1) {
+      // Lower-case words are never surnames: no lookup for them.
+      auto it = u.is_capitalized ? surnames_.find(u.stem_or_folded()) : surnames_.end();
+      if (u.is_capitalized && it != surnames_.end() && it->second.size() == 1) {
         // "Cook" after "Peter Cook", "Dunford" after "Joseph DUnford Jr."
         add_found(units, *it->second.begin(), EntityKind::person, i, i + 1, !u.stem.empty());
       } else if (u.text.find('-') != std::string_view::npos) {
@@ -856,8 +904,12 @@ void Resolver::sentence(const std::vector<Unit>& units) {
 }
 
 EntityResult Resolver::run() {
+  const std::string lowered = lower_ascii(seg_.text);
+  std::deque<std::string> folds;
+  std::vector<Unit> units;
   for (std::size_t s = 0; s < seg_.sentences.size() && s < seg_.tokens.size(); ++s) {
-    sentence(make_units(seg_.text, seg_.tokens[s]));
+    make_units(seg_.text, lowered, seg_.tokens[s], lex_, units, folds);
+    sentence(units);
   }
 
   // A lone surname that a title introduced ("President Hollande") joins

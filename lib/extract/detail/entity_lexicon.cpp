@@ -21,22 +21,10 @@ namespace eventgraph::detail {
 // ---------------------------------------------------------------------------
 // Index structures
 
-std::uint64_t TokenTrie::hash_of(std::uint32_t node, std::string_view token) {
-  std::uint64_t hash = 14695981039346656037ULL ^ node;  // FNV-1a, seeded with the node
-  for (char ch : token) hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ULL;
-  return hash ^ (hash >> 29);
-}
-
-std::size_t TokenTrie::find_slot(std::uint64_t hash, std::uint32_t node, std::string_view token) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.child == kNone) return i;
-    if (s.hash == hash && s.node == node &&
-        std::string_view(tokens_).substr(s.token_begin, s.token_size) == token) {
-      return i;
-    }
-  }
+std::uint64_t TokenTrie::hash_token(std::string_view folded_token) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+  for (char ch : folded_token) hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ULL;
+  return hash;
 }
 
 void TokenTrie::grow() {
@@ -54,7 +42,7 @@ void TokenTrie::grow() {
 void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t value) {
   std::uint32_t node = kRoot;
   for (const std::string& token : folded) {
-    const std::uint64_t hash = hash_of(node, token);
+    const std::uint64_t hash = hash_of(node, hash_token(token));
     std::size_t i = find_slot(hash, node, token);
     if (slots_[i].child == kNone) {
       if (2 * (edges_ + 1) > slots_.size()) {
@@ -71,10 +59,6 @@ void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t val
     node = slots_[i].child;
   }
   values_[node].push_back(value);
-}
-
-std::uint32_t TokenTrie::child(std::uint32_t node, std::string_view folded_token) const {
-  return slots_[find_slot(hash_of(node, folded_token), node, folded_token)].child;
 }
 
 const LexiconEntity* EntityLexicon::find(std::string_view id) const {
@@ -528,7 +512,7 @@ void build_entity_index(EntityLexicon& lexicon) {
   lexicon.name_trie = TokenTrie();
   lexicon.people_by_surname.clear();
   auto add_name = [&](std::uint32_t target, NameForm form, const std::string& text) {
-    IndexedName name{target, form, name_tokens(text)};
+    IndexedName name{target, form, name_tokens(text), {}, {}};
     if (name.tokens.empty()) return;
     std::vector<std::string> folded;
     for (const std::string& token : name.tokens) folded.push_back(fold_case(token));
@@ -547,6 +531,18 @@ void build_entity_index(EntityLexicon& lexicon) {
       for (const std::string& s : e.surnames) lexicon.people_by_surname[s].push_back(target);
     }
   }
+  // Once here, not per mention (ICU's normalizer made a slug cost 3,000
+  // instructions): the capital of the name's words, the last that fits.
+  for (IndexedName& name : lexicon.names) {
+    if (name.form != NameForm::capital) continue;
+    const LexiconEntity& e = lexicon.entities[name.target];
+    std::string_view capital = e.name;
+    for (const std::string& c : e.capitals) {
+      if (name_tokens(c) == name.tokens) capital = c;
+    }
+    name.place_name = capital;
+    name.place_id = "place:" + slug(capital);
+  }
 
   std::sort(lexicon.titles.begin(), lexicon.titles.end(),
             [](const LexiconTitle& a, const LexiconTitle& b) { return fold_case(a.title) < fold_case(b.title); });
@@ -555,7 +551,7 @@ void build_entity_index(EntityLexicon& lexicon) {
   lexicon.title_by_folded.clear();
   for (std::size_t i = 0; i < lexicon.titles.size(); ++i) {
     const auto target = static_cast<std::uint32_t>(i);
-    IndexedName name{target, NameForm::name, name_tokens(lexicon.titles[i].title)};
+    IndexedName name{target, NameForm::name, name_tokens(lexicon.titles[i].title), {}, {}};
     std::vector<std::string> folded;
     for (const std::string& token : name.tokens) folded.push_back(fold_case(token));
     lexicon.title_trie.insert(folded, static_cast<std::uint32_t>(lexicon.title_names.size()));

@@ -61,13 +61,19 @@ struct IndexedName {
   std::uint32_t target = 0;  // index into entities, or into titles for the title index
   NameForm form = NameForm::name;
   std::vector<std::string> tokens;
+  // A capital as a place ("in Moscow"): the capital as the lexicon spells
+  // it and its place id, "place:" + slug; empty for other forms.
+  std::string place_name;
+  std::string place_id;
 };
 
 // Token-sequence trie over folded (lower-cased) tokens. The edges of all
 // nodes live in one open-addressing hash table keyed by (node, token): a
 // step costs one probe, where a sorted map per node cost a dozen string
-// comparisons at the root (7% of a build). Lookups only, so no output
-// depends on hash order.
+// comparisons at the root (7% of a build). The key's hash mixes the node
+// into the token's own hash, so a caller hashes each text token once and
+// reuses it at every node it tries. Lookups only, so no output depends on
+// hash order.
 class TokenTrie {
  public:
   static constexpr std::uint32_t kRoot = 0;
@@ -76,8 +82,16 @@ class TokenTrie {
   TokenTrie() : values_(1), slots_(16) {}
   // Adds `folded` tokens ending in payload `value`.
   void insert(const std::vector<std::string>& folded, std::uint32_t value);
-  // The child of `node` under `folded_token`, or kNone.
-  std::uint32_t child(std::uint32_t node, std::string_view folded_token) const;
+  // The hash `child` wants for `folded_token`.
+  static std::uint64_t hash_token(std::string_view folded_token);
+  // The child of `node` under `folded_token`, or kNone; `token_hash` is
+  // hash_token(folded_token).
+  std::uint32_t child(std::uint32_t node, std::string_view folded_token, std::uint64_t token_hash) const {
+    return slots_[find_slot(hash_of(node, token_hash), node, folded_token)].child;
+  }
+  std::uint32_t child(std::uint32_t node, std::string_view folded_token) const {
+    return child(node, folded_token, hash_token(folded_token));
+  }
   const std::vector<std::uint32_t>& values(std::uint32_t node) const { return values_[node]; }
   std::size_t size() const { return values_.size(); }
 
@@ -89,9 +103,24 @@ class TokenTrie {
     std::uint32_t token_begin = 0;  // into tokens_
     std::uint32_t token_size = 0;
   };
-  static std::uint64_t hash_of(std::uint32_t node, std::string_view token);
+  static std::uint64_t hash_of(std::uint32_t node, std::uint64_t token_hash) {
+    // A multiply carries the node into the high bits; the shift brings them
+    // down to the bits that pick the slot.
+    const std::uint64_t hash = (token_hash ^ node) * 0x9E3779B97F4A7C15ULL;
+    return hash ^ (hash >> 32);
+  }
   // The slot holding (node, token), or the empty slot where it would go.
-  std::size_t find_slot(std::uint64_t hash, std::uint32_t node, std::string_view token) const;
+  std::size_t find_slot(std::uint64_t hash, std::uint32_t node, std::string_view token) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.child == kNone) return i;
+      if (s.hash == hash && s.node == node && s.token_size == token.size() &&
+          std::string_view(tokens_.data() + s.token_begin, s.token_size) == token) {
+        return i;
+      }
+    }
+  }
   void grow();
 
   std::vector<std::vector<std::uint32_t>> values_;  // per node

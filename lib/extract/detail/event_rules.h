@@ -4,6 +4,7 @@
 // ("event_types"), not new code (the TABARI/PETRARCH verb dictionaries).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -43,12 +44,24 @@ struct TriggerRef {
   std::size_t trigger_index = 0;
 };
 
+// Hashes a std::string and a std::string_view alike, so that a map keyed
+// by strings is searched with a view (no string made per lookup); FNV-1a
+// inline, cheaper than std::hash's out-of-line call on words this short.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (char c : s) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return static_cast<std::size_t>(hash ^ (hash >> 32));
+  }
+};
+
 struct EventRules {
   std::vector<EventTypeRule> types;  // in the order first defined
   // First word of each trigger -> the triggers that start with it, in the
   // order defined. Looked up once per token and never iterated, so a hash
   // map (the sorted map cost a dozen string comparisons per token).
-  std::unordered_map<std::string, std::vector<TriggerRef>> by_first_word;
+  std::unordered_map<std::string, std::vector<TriggerRef>, StringHash, std::equal_to<>> by_first_word;
 };
 
 // Adds the "event_types" section of one lexicon JSON file to `into`; a type

@@ -6,7 +6,12 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <set>
+#include <span>
+
+#include "extract/detail/ascii.h"
+#include "extract/detail/word_set.h"
 
 namespace eventgraph::detail {
 namespace {
@@ -19,51 +24,73 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// lower() of a whole document: eight bytes at a time where std::tolower
+// only lowers A-Z (the C locale), else through a table of it.
+std::string lower_text(std::string_view s) {
+  std::array<char, 256> table{};
+  bool is_ascii_only = true;
+  for (int byte = 0; byte < 256; ++byte) {
+    table[byte] = static_cast<char>(std::tolower(byte));
+    is_ascii_only = is_ascii_only && table[byte] == static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+  }
+  if (is_ascii_only) return lower_ascii(s);
+  std::string out(s);
+  for (char& c : out) c = table[static_cast<unsigned char>(c)];
+  return out;
+}
+
 template <std::size_t N>
-bool is_one_of(std::string_view word, const std::array<std::string_view, N>& words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
+bool is_one_of(std::string_view word, const WordSet<N>& words) {
+  return words.contains(word);
 }
 
 // Words that open a new clause: relative pronouns, complementizers and
 // subordinators. Commas do not: they also set off appositives, which stay
 // inside the clause ("Obama, a harsh critic of Assad, met with Putin").
-constexpr std::array<std::string_view, 21> kClauseWords = {
+constexpr WordSet kClauseWords{std::to_array<std::string_view>({
     "who",    "which", "that",  "after",   "before", "when",     "while",
     "because", "since", "although", "though", "whereas", "unless", "until",
-    "where",  "but",   "if",    "whom",    "whose",  "saying",   "as"};
+    "where",  "but",   "if",    "whom",    "whose",  "saying",   "as"})};
 
-constexpr std::array<std::string_view, 27> kPrepositions = {
+// Whether a token opens or closes a clause: punctuation that does, or one
+// of kClauseWords.
+bool is_clause_boundary(std::string_view w) {
+  if (w.size() == 1) return w[0] == ';' || w[0] == ':' || w[0] == '"' || w[0] == '-';
+  return w == "--" || w == "\u2014" || w == "\u2013" || is_one_of(w, kClauseWords);
+}
+
+constexpr WordSet kPrepositions{std::to_array<std::string_view>({
     "of",   "in",     "to",      "with",    "for",    "against", "from",    "at",    "on",
     "during", "by",   "about",   "over",    "into",   "toward",  "towards", "across", "through",
-    "under", "between", "among", "like",    "than",   "including", "near",  "inside", "onto"};
+    "under", "between", "among", "like",    "than",   "including", "near",  "inside", "onto"})};
 
-constexpr std::array<std::string_view, 9> kDeterminers = {"the", "a", "an", "his", "her",
-                                                           "its", "their", "this", "these"};
+constexpr WordSet kDeterminers{
+    std::to_array<std::string_view>({"the", "a", "an", "his", "her", "its", "their", "this", "these"})};
 
-constexpr std::array<std::string_view, 7> kPlacePrepositions = {"in", "at", "over", "across",
-                                                                "into", "inside", "near"};
+constexpr WordSet kPlacePrepositions{
+    std::to_array<std::string_view>({"in", "at", "over", "across", "into", "inside", "near"})};
 
 // What may stand between a subject and its verb: auxiliaries and adverbs.
-constexpr std::array<std::string_view, 26> kVerbFillers = {
+constexpr WordSet kVerbFillers{std::to_array<std::string_view>({
     "has",  "have",     "had",       "is",         "are",     "was",    "were",
     "will", "would",    "also",      "officially", "reportedly", "then", "later",
     "already", "just",  "unanimously", "quickly",  "now",     "been",   "has been",
-    "initially", "again", "first",   "repeatedly", "formally"};
+    "initially", "again", "first",   "repeatedly", "formally"})};
 
-constexpr std::array<std::string_view, 6> kNegations = {"not", "never", "no", "n't", "cannot",
-                                                        "neither"};
-constexpr std::array<std::string_view, 7> kHypotheticals = {"would", "could", "might", "may",
-                                                            "should", "if", "unless"};
-constexpr std::array<std::string_view, 4> kFutures = {"will", "shall", "'ll", "going"};
+constexpr WordSet kNegations{
+    std::to_array<std::string_view>({"not", "never", "no", "n't", "cannot", "neither"})};
+constexpr WordSet kHypotheticals{
+    std::to_array<std::string_view>({"would", "could", "might", "may", "should", "if", "unless"})};
+constexpr WordSet kFutures{std::to_array<std::string_view>({"will", "shall", "'ll", "going"})};
 // Aims, plans and permissions: what they govern has not happened yet
 // ("plans to use", "voted to let Putin send troops").
-constexpr std::array<std::string_view, 28> kPlans = {
+constexpr WordSet kPlans{std::to_array<std::string_view>({
     "plans",    "plan",      "planned",  "planning", "intends",  "intend",   "wants",   "want",
     "aims",     "seeks",     "ready",    "readying", "preparing", "prepared", "vowed",  "vowing",
     "promised", "threatened", "set",     "expected", "agreed",   "proposed", "let",     "allow",
-    "allowed",  "authorize", "authorized", "permit"};
+    "allowed",  "authorize", "authorized", "permit"})};
 
-constexpr std::array<std::string_view, 3> kPronouns = {"he", "she", "they"};
+constexpr WordSet kPronouns{std::to_array<std::string_view>({"he", "she", "they"})};
 
 // ---- entity kinds ----------------------------------------------------------
 
@@ -79,14 +106,17 @@ struct QuoteSegment {
   Span inner;  // between the marks
 };
 
+// Per token, in EventFinder's document-wide arrays (one allocation each per
+// document, not per sentence).
 struct SentenceView {
   std::size_t index = 0;
   Span span;
   const std::vector<Token>* tokens = nullptr;
-  std::vector<std::string> words;         // lowercase token texts
-  std::vector<bool> is_boundary;          // token opens or closes a clause
-  std::vector<bool> is_in_parens;
-  std::vector<std::size_t> mention_ids;   // into EventInputs::entities
+  std::span<const std::string_view> words;  // lowercase token texts, into EventFinder::lowered_
+  std::span<const bool> is_boundary;        // token opens or closes a clause
+  std::span<const bool> is_in_parens;
+  std::size_t first_mention = 0;            // [first_mention, end_mention) index EventInputs::entities
+  std::size_t end_mention = 0;
   std::size_t paragraph = 0;
   bool has_quote = false;
   bool starts_with_quote = false;
@@ -114,6 +144,13 @@ class EventFinder {
 
  private:
   const EventInputs& in_;
+  // The text lowered byte by byte, as lower() does a token: the words of
+  // all sentences view into it, one copy per document instead of a string
+  // per token.
+  std::string lowered_;
+  std::vector<std::string_view> words_;  // what the sentences' spans view
+  std::unique_ptr<bool[]> is_boundary_;
+  std::unique_ptr<bool[]> is_in_parens_;
   std::vector<SentenceView> sentences_;
   std::vector<QuoteSegment> quotes_;
   // The time each speaker's last statement had: a briefing's later "Cook
@@ -125,17 +162,21 @@ class EventFinder {
   std::size_t last_statement_paragraph_ = 0;
 
   std::string_view text() const { return in_.text.text; }
-  std::string_view token_text(const SentenceView& s, std::size_t i) const {
-    const Span& sp = (*s.tokens)[i].span;
-    return text().substr(sp.begin_byte, sp.size());
-  }
 
   void prepare_sentences() {
     const SegmentedText& seg = in_.text;
+    lowered_ = lower_text(text());
+    const std::string_view lowered = lowered_;
+    std::size_t token_count = 0;
+    for (std::size_t i = 0; i < seg.sentences.size(); ++i) token_count += seg.tokens[i].size();
+    words_.reserve(token_count);  // never reallocated: the spans stay valid
+    is_boundary_ = std::make_unique<bool[]>(token_count);
+    is_in_parens_ = std::make_unique<bool[]>(token_count);
     std::size_t paragraph = 0;
     std::size_t mention = 0;
+    sentences_.reserve(seg.sentences.size());
     for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
-      SentenceView s;
+      SentenceView& s = sentences_.emplace_back();
       s.index = seg.sentences[i].index;
       s.span = seg.sentences[i].span;
       s.tokens = &seg.tokens[i];
@@ -146,25 +187,30 @@ class EventFinder {
       }
       s.paragraph = paragraph;
       int depth = 0;
+      const std::size_t first = words_.size();
+      bool* is_in_parens = is_in_parens_.get() + first;
+      bool* is_boundary = is_boundary_.get() + first;
       for (std::size_t t = 0; t < s.tokens->size(); ++t) {
-        std::string w = lower(token_text(s, t));
+        const Span& sp = (*s.tokens)[t].span;
+        const std::string_view w = lowered.substr(sp.begin_byte, sp.size());
         // A sentence that is all one parenthesis ("(Update: ...)") is still
         // a sentence; only parentheses inside it are asides.
         if (w == "(" && t > 0) ++depth;
-        s.is_in_parens.push_back(depth > 0 || (w == ")" && depth > 0));
+        is_in_parens[t] = depth > 0 || (w == ")" && depth > 0);
         if (w == ")" && depth > 0) --depth;
-        bool boundary = w == ";" || w == ":" || w == "\"" || w == "--" || w == "\u2014" ||
-                        w == "\u2013" || w == "-" || is_one_of(w, kClauseWords);
-        s.is_boundary.push_back(boundary);
+        is_boundary[t] = is_clause_boundary(w);
         if (w == "\"") s.has_quote = true;
-        s.words.push_back(std::move(w));
+        words_.push_back(w);
       }
+      s.words = std::span<const std::string_view>(words_).subspan(first);
+      s.is_in_parens = std::span<const bool>(is_in_parens, s.words.size());
+      s.is_boundary = std::span<const bool>(is_boundary, s.words.size());
       s.starts_with_quote = !s.words.empty() && s.words[0] == "\"";
       while (mention < in_.entities.size() && in_.entities[mention].span.end_byte <= s.span.begin_byte) ++mention;
-      for (std::size_t m = mention; m < in_.entities.size() && in_.entities[m].span.begin_byte < s.span.end_byte; ++m) {
-        s.mention_ids.push_back(m);
+      s.first_mention = s.end_mention = mention;
+      while (s.end_mention < in_.entities.size() && in_.entities[s.end_mention].span.begin_byte < s.span.end_byte) {
+        ++s.end_mention;
       }
-      sentences_.push_back(std::move(s));
     }
   }
 
@@ -177,8 +223,8 @@ class EventFinder {
       std::size_t line_end = t.find('\n', line_begin);
       if (line_end == std::string_view::npos) line_end = t.size();
       std::optional<std::size_t> open;
-      for (std::size_t i = line_begin; i < line_end; ++i) {
-        if (t[i] != '"') continue;
+      const std::string_view line = t.substr(0, line_end);  // memchr to each mark, not a test per byte
+      for (std::size_t i = line.find('"', line_begin); i != std::string_view::npos; i = line.find('"', i + 1)) {
         if (open) {
           quotes_.push_back({{*open + 1, i}});
           open.reset();
@@ -277,9 +323,9 @@ class EventFinder {
   // The word before token `t`, skipping determiners and compass words ("in
   // northern Iraq"); "" at the start.
   std::string_view governing_word(const SentenceView& s, std::size_t t) const {
-    static constexpr std::array<std::string_view, 10> kCompass = {
+    static constexpr WordSet kCompass{std::to_array<std::string_view>({
         "northern", "southern", "eastern", "western", "central", "northeastern",
-        "northwestern", "southeastern", "southwestern", "neighboring"};
+        "northwestern", "southeastern", "southwestern", "neighboring"})};
     while (t > 0) {
       --t;
       std::string_view w = s.words[t];
@@ -293,8 +339,8 @@ class EventFinder {
     std::string_view word = governing_word(s, first);
     if (word == "of" && first >= 2) {
       // "Thousands of Ukrainians protested": a quantity, not a modifier.
-      static constexpr std::array<std::string_view, 8> kQuantities = {
-          "thousands", "hundreds", "dozens", "millions", "scores", "tens", "crowds", "groups"};
+      static constexpr WordSet kQuantities{std::to_array<std::string_view>({
+          "thousands", "hundreds", "dozens", "millions", "scores", "tens", "crowds", "groups"})};
       std::size_t of = first - 1;
       while (of > 0 && s.words[of] != "of") --of;
       if (of > 0 && is_one_of(std::string_view(s.words[of - 1]), kQuantities)) return false;
@@ -305,7 +351,7 @@ class EventFinder {
   // The mentions whose tokens lie in [begin, end), in text order.
   std::vector<std::size_t> mentions_in(const SentenceView& s, std::size_t begin, std::size_t end) const {
     std::vector<std::size_t> out;
-    for (std::size_t id : s.mention_ids) {
+    for (std::size_t id = s.first_mention; id < s.end_mention; ++id) {
       std::size_t first = first_token_of(s, in_.entities[id]);
       std::size_t last = last_token_of(s, in_.entities[id]);
       if (first >= begin && last < end) out.push_back(id);
@@ -384,10 +430,10 @@ class EventFinder {
   // comma or a closing quotation the speaker follows the verb.
   std::optional<std::size_t> inverted_speaker(const SentenceView& s, const Trigger& trigger) const {
     if (trigger.first_token == 0) return std::nullopt;
-    const std::string& before = s.words[trigger.first_token - 1];
+    const std::string_view before = s.words[trigger.first_token - 1];
     if (before != "," && before != "\"") return std::nullopt;
     // "told" takes its addressee after it: "Zinke, ..., told Breitbart News".
-    const std::string& verb = s.words[trigger.first_token];
+    const std::string_view verb = s.words[trigger.first_token];
     if (verb == "told" || verb == "tells" || verb == "asked") return std::nullopt;
     std::vector<std::size_t> after = mentions_in(s, trigger.last_token + 1, s.words.size());
     if (after.empty() || first_token_of(s, in_.entities[after[0]]) > trigger.last_token + 4) return std::nullopt;
