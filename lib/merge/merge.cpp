@@ -26,21 +26,10 @@ std::string last_word(std::string_view name) {
   return lower(space == std::string_view::npos ? name : name.substr(space + 1));
 }
 
-// Unions the entities of all documents by id. A person known in one
-// document only by a surname ("Cook") is the one person of the corpus with
-// that surname, when there is exactly one.
+// A person known in one document only by a surname ("Cook") is the one
+// person of the corpus with that surname, when there is exactly one.
 std::pair<std::vector<Entity>, std::map<std::string, std::string>> resolve_entities(
-    const std::vector<DocumentExtraction>& extractions) {
-  std::map<std::string, Entity> by_id;
-  for (const DocumentExtraction& x : extractions) {
-    for (const Entity& e : x.entities) {
-      auto [it, is_new] = by_id.try_emplace(e.id, e);
-      if (is_new) continue;
-      Entity& kept = it->second;
-      kept.aliases.insert(kept.aliases.end(), e.aliases.begin(), e.aliases.end());
-      if (kept.qid.empty()) kept.qid = e.qid;
-    }
-  }
+    std::map<std::string, Entity> by_id) {
   std::map<std::string, std::vector<std::string>> full_names_by_surname;
   for (const auto& [id, e] : by_id) {
     if (e.kind == EntityKind::person && e.name.find(' ') != std::string::npos) {
@@ -485,13 +474,49 @@ Event make_event(std::vector<Item*> members, const std::vector<Entity>& entities
 
 }  // namespace
 
-MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<DocumentExtraction> extractions) {
+void EntityUnion::add(const std::string& doc_id, std::vector<Entity> entities) {
+  for (Entity& e : entities) {
+    auto it = by_id_.find(e.id);
+    if (it == by_id_.end()) {
+      std::string id = e.id;
+      std::string qid_doc = e.qid.empty() ? std::string() : doc_id;
+      by_id_.emplace(std::move(id), Kept{std::move(e), doc_id, std::move(qid_doc)});
+      continue;
+    }
+    Kept& kept = it->second;
+    std::vector<std::string>& aliases = kept.entity.aliases;
+    aliases.insert(aliases.end(), std::make_move_iterator(e.aliases.begin()),
+                   std::make_move_iterator(e.aliases.end()));
+    if (doc_id < kept.name_doc) {
+      kept.entity.name = std::move(e.name);
+      kept.entity.kind = e.kind;
+      kept.name_doc = doc_id;
+    }
+    if (!e.qid.empty() && (kept.qid_doc.empty() || doc_id < kept.qid_doc)) {
+      kept.entity.qid = std::move(e.qid);
+      kept.qid_doc = doc_id;
+    }
+    // Repeats pile up over a large corpus; the final sort removes them anyway.
+    if (aliases.size() > 16) {
+      std::sort(aliases.begin(), aliases.end());
+      aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
+    }
+  }
+}
+
+MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<DocumentExtraction> extractions,
+                            EntityUnion entity_union) {
   MergedCorpus corpus;
-  auto [entities, remap] = resolve_entities(extractions);
+  // The extractions' own lists join the union, and go.
+  for (DocumentExtraction& x : extractions) {
+    entity_union.add(x.doc, std::move(x.entities));
+    std::vector<Entity>().swap(x.entities);
+  }
+  std::map<std::string, Entity> by_id;
+  for (auto& [id, kept] : entity_union.by_id_) by_id.emplace(id, std::move(kept.entity));
+  entity_union.by_id_.clear();
+  auto [entities, remap] = resolve_entities(std::move(by_id));
   corpus.entities = std::move(entities);
-  // Each document's own copies are merged now; dropping them early is a
-  // fifth of the build's peak memory.
-  for (DocumentExtraction& x : extractions) std::vector<Entity>().swap(x.entities);
 
   std::map<std::string, std::string> outlet_of;
   for (const Document& d : documents) outlet_of[d.id] = d.outlet;

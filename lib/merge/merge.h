@@ -18,7 +18,9 @@
 // in `conflicts`.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/types.h"
@@ -32,9 +34,31 @@ struct MergedCorpus {
   std::vector<Event> events;        // sorted by (earliest day, type, id); undated last
 };
 
-// `extractions[i]` belongs to `documents[i]`.
+// The entities of many documents, unioned by id as the extractions arrive
+// in any order, so that the per-document copies (a dozen per article, a
+// third of the memory a large corpus holds before the merge) can go at
+// once. The union is the one merge_mentions makes of the lists themselves:
+// an entity's name and kind from the document with the smallest id, its
+// Wikidata id from the smallest that has one, the aliases of all.
+class EntityUnion {
+ public:
+  void add(const std::string& doc_id, std::vector<Entity> entities);
+
+ private:
+  friend MergedCorpus merge_mentions(std::vector<Document>, std::vector<DocumentExtraction>, EntityUnion);
+  struct Kept {
+    Entity entity;
+    std::string name_doc;  // the document `entity`'s name and kind come from
+    std::string qid_doc;   // the document its qid comes from; "" while none
+  };
+  std::map<std::string, Kept> by_id_;
+};
+
+// `extractions[i]` belongs to `documents[i]`. Entities already folded into
+// `entities` need not be in the extractions' lists; the two are unioned.
 MergedCorpus merge_mentions(std::vector<Document> documents,
-                            std::vector<DocumentExtraction> extractions);
+                            std::vector<DocumentExtraction> extractions,
+                            EntityUnion entities = {});
 
 // For a document without a publication date: the day that makes the most of
 // its relative dates agree with events the dated documents report, when one

@@ -239,6 +239,7 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
 // read back from `eventgraph extract` lines: places undated documents,
 // merges, and writes the files.
 void finish_build(std::vector<Document> documents, std::vector<DocumentExtraction> extractions,
+                  EntityUnion entities,
                   const Lexicon& lexicon, const BuildOptions& options, StageClock& clock,
                   BuildReport& report) {
   // Same articles, same output, whatever the input order.
@@ -304,7 +305,8 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
   }
 
   Clock::time_point merge_started = Clock::now();
-  EventGraph graph = build_graph(merge_mentions(std::move(documents), std::move(extractions)));
+  EventGraph graph =
+      build_graph(merge_mentions(std::move(documents), std::move(extractions), std::move(entities)));
   clock.merge += seconds_since(merge_started);
   for (const Event& e : graph.corpus.events) {
     ++report.events_by_type[e.type];
@@ -365,7 +367,7 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
 // Reads the lines of one `eventgraph extract` output stream.
 void read_extraction_lines(std::istream& in, const std::string& source, std::set<std::string>& seen_ids,
                            std::vector<Document>& documents, std::vector<DocumentExtraction>& extractions,
-                           std::vector<Diagnostic>& diagnostics) {
+                           EntityUnion& entities, std::vector<Diagnostic>& diagnostics) {
   std::string line;
   std::size_t line_number = 0;
   while (std::getline(in, line)) {
@@ -381,7 +383,11 @@ void read_extraction_lines(std::istream& in, const std::string& source, std::set
                              "document id \"" + read.document->id +
                                  "\" was already used by another input; skipped"});
     } else {
-      if (read.document->published) release_text(*read.document);  // as in run_build
+      if (read.document->published) {  // as in run_build
+        release_text(*read.document);
+        entities.add(read.document->id, std::move(read.extraction.entities));
+        std::vector<Entity>().swap(read.extraction.entities);
+      }
       documents.push_back(std::move(*read.document));
       extractions.push_back(std::move(read.extraction));
     }
@@ -442,20 +448,27 @@ BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions
   report.diagnostics = std::move(lexicon.diagnostics);
   std::vector<Document> documents;
   std::vector<DocumentExtraction> extractions;
+  EntityUnion entities;
   StageClock clock;
   map_documents(
       inputs, options, lexicon.lexicon, clock,
       [&](MappedDocument&& m) {
         // The merge reads entities, events and affiliations; the entity
         // mentions (every name in the text) would only hold memory, and so
-        // would the text, unless an undated document is extracted again.
+        // would the text and each document's own copy of its entities,
+        // unless an undated document is extracted again.
         std::vector<EntityMention>().swap(m.extraction.entity_mentions);
-        if (m.doc.published) release_text(m.doc);
+        if (m.doc.published) {
+          release_text(m.doc);
+          entities.add(m.doc.id, std::move(m.extraction.entities));
+          std::vector<Entity>().swap(m.extraction.entities);
+        }
         documents.push_back(std::move(m.doc));
         extractions.push_back(std::move(m.extraction));
       },
       [&](Diagnostic&& d) { report.diagnostics.push_back(std::move(d)); });
-  finish_build(std::move(documents), std::move(extractions), lexicon.lexicon, options, clock, report);
+  finish_build(std::move(documents), std::move(extractions), std::move(entities), lexicon.lexicon, options,
+               clock, report);
   report.stages = clock.stages();
   report.wall_seconds = seconds_since(started);
   return report;
@@ -469,10 +482,11 @@ BuildReport run_merge(const std::vector<std::string>& extraction_inputs, const B
   report.diagnostics = std::move(lexicon.diagnostics);
   std::vector<Document> documents;
   std::vector<DocumentExtraction> extractions;
+  EntityUnion entities;
   std::set<std::string> seen_ids;
   for (const std::string& input : extraction_inputs) {
     if (input == "-") {
-      read_extraction_lines(std::cin, "-", seen_ids, documents, extractions, report.diagnostics);
+      read_extraction_lines(std::cin, "-", seen_ids, documents, extractions, entities, report.diagnostics);
       continue;
     }
     std::ifstream in(input, std::ios::binary);
@@ -481,13 +495,14 @@ BuildReport run_merge(const std::vector<std::string>& extraction_inputs, const B
                                     "cannot open the file (does it exist?)"});
       continue;
     }
-    read_extraction_lines(in, input, seen_ids, documents, extractions, report.diagnostics);
+    read_extraction_lines(in, input, seen_ids, documents, extractions, entities, report.diagnostics);
   }
   StageClock clock;
   clock.load = seconds_since(started);
   clock.documents = documents.size();
   for (const Document& d : documents) clock.bytes += text_bytes(d);
-  finish_build(std::move(documents), std::move(extractions), lexicon.lexicon, options, clock, report);
+  finish_build(std::move(documents), std::move(extractions), std::move(entities), lexicon.lexicon, options,
+               clock, report);
   report.stages = clock.stages();
   report.wall_seconds = seconds_since(started);
   return report;

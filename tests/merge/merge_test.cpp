@@ -180,6 +180,75 @@ TEST_CASE("merge: a surname-only person in one outlet is the full name of anothe
   CHECK(m.events[0].outlets == std::vector<std::string>{"a.com", "b.com"});
 }
 
+TEST_CASE("merge: entities folded into an EntityUnion in any order equal the extractions' own lists") {
+  // The pipeline folds each dated document's entities in as it arrives and
+  // drops its copy. Documents disagree: the name and kind of an id, which
+  // of them knows its Wikidata id, the aliases each saw.
+  auto with = [](Entity e, std::vector<std::string> aliases, std::string qid) {
+    e.aliases = std::move(aliases);
+    e.qid = std::move(qid);
+    return e;
+  };
+  Corpus c;
+  c.add("d3", "c.com", {mention("d3", "meeting", 10, on_day(day(2015, 9, 29)), {cook})},
+        {with(entity("person:peter-cook", "PETER COOK"), {"Cook", "Mr Cook"}, "Q1"),
+         with(entity("org:un", "U.N.", EntityKind::organization), {"UN"}, "")});
+  c.add("d1", "a.com", {mention("d1", "meeting", 10, on_day(day(2015, 9, 29)), {cook})},
+        {with(entity("person:peter-cook", "Peter Cook"), {"Cook"}, ""),
+         with(entity("person:cook", "Cook"), {"Secretary Cook"}, "")});
+  c.add("d2", "b.com", {mention("d2", "meeting", 10, on_day(day(2015, 9, 29)), {cook})},
+        {with(entity("person:peter-cook", "Peter  Cook"), {"P. Cook"}, "Q2"),
+         with(entity("org:un", "United Nations", EntityKind::group), {"U.N.", "UN"}, "Q3")});
+
+  // The reference: every list in the extractions, in document-id order.
+  Corpus sorted;
+  for (const char* id : {"d1", "d2", "d3"}) {
+    for (std::size_t i = 0; i < c.docs.size(); ++i) {
+      if (c.docs[i].id == id) {
+        sorted.docs.push_back(c.docs[i]);
+        sorted.extractions.push_back(c.extractions[i]);
+      }
+    }
+  }
+  MergedCorpus reference = merge_mentions(sorted.docs, sorted.extractions);
+  REQUIRE(reference.entities.size() == 2);
+  CHECK(reference.entities[0].id == "org:un");
+  CHECK(reference.entities[0].name == "United Nations");  // d2's, the first document that names it
+  CHECK(reference.entities[0].qid == "Q3");
+  CHECK(reference.entities[1].id == "person:peter-cook");
+  CHECK(reference.entities[1].name == "Peter Cook");
+  CHECK(reference.entities[1].qid == "Q2");  // d1 has none; d2's before d3's
+  CHECK(reference.entities[1].aliases ==
+        std::vector<std::string>{"Cook", "Mr Cook", "P. Cook", "Secretary Cook"});
+
+  auto same_entities = [&](const MergedCorpus& m) {
+    REQUIRE(m.entities.size() == reference.entities.size());
+    for (std::size_t i = 0; i < m.entities.size(); ++i) {
+      CHECK(m.entities[i].id == reference.entities[i].id);
+      CHECK(m.entities[i].name == reference.entities[i].name);
+      CHECK(m.entities[i].kind == reference.entities[i].kind);
+      CHECK(m.entities[i].qid == reference.entities[i].qid);
+      CHECK(m.entities[i].aliases == reference.entities[i].aliases);
+    }
+    CHECK(m.events.size() == reference.events.size());
+  };
+  // Any arrival order; some documents folded in, the rest left in their lists.
+  std::vector<std::size_t> order = {0, 1, 2};
+  do {
+    for (std::size_t kept_in_list = 0; kept_in_list <= 3; ++kept_in_list) {
+      Corpus copy = c;
+      EntityUnion entities;
+      for (std::size_t k = 0; k < order.size(); ++k) {
+        if (k == kept_in_list) continue;
+        DocumentExtraction& x = copy.extractions[order[k]];
+        entities.add(x.doc, std::move(x.entities));
+        x.entities.clear();
+      }
+      same_entities(merge_mentions(copy.docs, copy.extractions, std::move(entities)));
+    }
+  } while (std::next_permutation(order.begin(), order.end()));
+}
+
 TEST_CASE("graph: vertices, edges and timeline queries") {
   Corpus c = story();
   EventGraph g = build_graph(merge_mentions(c.docs, c.extractions));
