@@ -147,6 +147,25 @@ TEST_CASE("thousands of bad bytes give one warning") {
 
 // ---------------------------------------------------------------- normalization
 
+TEST_CASE("normalization: a byte out of the printable ASCII range anywhere in an 8-byte window") {
+  struct Byte {
+    char raw;
+    const char* normalized;
+  };
+  const Byte bytes[] = {{'\x00', ""}, {'\x09', "\t"}, {'\x0A', "\n"}, {'\x0D', "\n"}, {'\x1F', ""}, {' ', " "},
+                        {'~', "~"},    {'\x7F', ""},   {'\x80', "\xEF\xBF\xBD"}, {'\xFF', "\xEF\xBF\xBD"}};
+  for (const Byte& b : bytes) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      CAPTURE(static_cast<int>(static_cast<unsigned char>(b.raw)));
+      CAPTURE(at);
+      std::string raw(20, 'a');
+      raw[at] = b.raw;
+      std::string expected = raw.substr(0, at) + b.normalized + raw.substr(at + 1);
+      CHECK(normalize_text(raw, "t").text == expected);
+    }
+  }
+}
+
 TEST_CASE("normalization: BOM, line breaks, controls, spaces, NFC, quotes") {
   struct Case {
     const char* what;
