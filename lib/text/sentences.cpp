@@ -142,8 +142,8 @@ struct UTextCloser {
 };
 using UTextPointer = std::unique_ptr<UText, UTextCloser>;
 
-// Runs the sentence iterator over `utext` and appends its segments, mapping ICU's
-// break positions to byte offsets of `text` with `to_byte`.
+// Runs the sentence iterator over `utext` and appends its segments, with
+// ICU's break positions mapped to byte offsets by `to_byte`.
 template <typename ToByte>
 void append_segments(UText* utext, ToByte to_byte, std::vector<Span>& segments) {
   UErrorCode status = U_ZERO_ERROR;

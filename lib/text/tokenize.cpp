@@ -213,7 +213,7 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
   WordScanner words(text, end);
   std::size_t i = std::min(range.begin_byte, end);
   // News text has a token per 5.5 bytes, and under one per 4 bytes in 99%
-  // of sentences: this saves the vector's regrowth (a third of the time).
+  // of sentences (corpus2k): one allocation, no regrowth as tokens come.
   tokens.reserve((end - i) / 4 + 1);
   while (i < end) {
     const DecodedCodePoint d = decode_utf8(bounded, i);

@@ -25,9 +25,9 @@ constexpr std::string_view kNewsAbbreviations[] = {
     "Wis.",  "e.g.",  "i.e.",  "vs.",
 };
 
-// A word of up to 7 bytes as one number (its bytes, then its length in the
-// top byte): the lookup, made for every word before a period, compares
-// integers instead of strings.
+// A word of up to 7 bytes as one number, its length and then its bytes
+// (distinct for distinct words, NULs included): the lookup, made for every
+// word before a period, compares integers instead of strings.
 constexpr std::size_t kMaxPackedBytes = 7;
 
 constexpr std::uint64_t pack(std::string_view word) {
@@ -36,7 +36,8 @@ constexpr std::uint64_t pack(std::string_view word) {
   return key;
 }
 
-constexpr std::size_t kMaxAbbreviationBytes = std::ranges::max(kNewsAbbreviations, {}, &std::string_view::size).size();
+constexpr std::size_t kMaxAbbreviationBytes =
+    std::ranges::max(kNewsAbbreviations, {}, &std::string_view::size).size();
 static_assert(kMaxAbbreviationBytes <= kMaxPackedBytes);
 
 constexpr auto kPackedAbbreviations = [] {
