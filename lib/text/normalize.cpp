@@ -4,7 +4,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -64,6 +66,19 @@ char32_t map_code_point(char32_t c) {
   return c;
 }
 
+// True if all 8 bytes at `p` are printable ASCII (0x20..0x7E), tested at
+// once: no byte below 0x20, none above 0x7E (the "hasless"/"hasmore" tests
+// of Bit Twiddling Hacks, exact for whether any byte is out of range).
+bool is_printable_ascii8(const char* p) {
+  std::uint64_t x = 0;
+  std::memcpy(&x, p, 8);
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHighs = 0x8080808080808080;
+  const std::uint64_t has_below_space = (x - kOnes * 0x20) & ~x & kHighs;
+  const std::uint64_t has_above_tilde = ((x + kOnes * (127 - 0x7E)) | x) & kHighs;
+  return (has_below_space | has_above_tilde) == 0;
+}
+
 // Pass 1: valid UTF-8 with the code point map applied.
 std::string repair_and_map(std::string_view raw, RepairStats& stats) {
   std::string out;
@@ -73,6 +88,7 @@ std::string repair_and_map(std::string_view raw, RepairStats& stats) {
     const unsigned char byte = static_cast<unsigned char>(raw[i]);
     if (byte >= 0x20 && byte < 0x7F) {  // the common case: a run of printable ASCII
       std::size_t run_end = i + 1;
+      while (run_end + 8 <= raw.size() && is_printable_ascii8(raw.data() + run_end)) run_end += 8;
       while (run_end < raw.size() && static_cast<unsigned char>(raw[run_end]) >= 0x20 &&
              static_cast<unsigned char>(raw[run_end]) < 0x7F) {
         ++run_end;

@@ -2,9 +2,11 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "text/detail/abbreviations.h"
+#include "text/detail/ascii_classes.h"
 #include "text/detail/utf8.h"
 #include "text/text.h"
 
@@ -14,11 +16,23 @@ namespace {
 using detail::DecodedCodePoint;
 using detail::decode_utf8;
 
-bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
-bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+// Each is_ function answers as ICU does; ASCII, nearly all of news text,
+// from a table (a call into ICU per test was most of the tokenizer's time).
+bool has_ascii_class(char32_t c, std::uint8_t ascii_class) { return (detail::kAsciiClasses[c] & ascii_class) != 0; }
+
+bool is_letter(char32_t c) {
+  return c < 0x80 ? has_ascii_class(c, detail::kAsciiLetter) : u_isalpha(static_cast<UChar32>(c));
+}
+bool is_digit(char32_t c) {
+  return c < 0x80 ? has_ascii_class(c, detail::kAsciiDigit) : u_isdigit(static_cast<UChar32>(c));
+}
 
 // Combining marks continue a word ("e\u0301" in text that skipped NFC).
-bool is_mark(char32_t c) { return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0; }
+bool is_mark(char32_t c) { return c >= 0x80 && (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0; }
+
+bool is_punct(char32_t c) {
+  return c < 0x80 ? has_ascii_class(c, detail::kAsciiPunct) : u_ispunct(static_cast<UChar32>(c));
+}
 
 bool is_quote(char32_t c) {
   switch (c) {
@@ -35,6 +49,7 @@ bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
 bool is_skipped(char32_t c) {
+  if (c < 0x80) return has_ascii_class(c, detail::kAsciiSkipped);
   const auto cp = static_cast<UChar32>(c);
   const int32_t category = U_GET_GC_MASK(cp);
   return u_isUWhiteSpace(cp) || (category & (U_GC_CC_MASK | U_GC_CF_MASK)) != 0;
@@ -77,11 +92,24 @@ class WordScanner {
 
   // Letters, digits and marks.
   void scan_alnum() {
-    for (DecodedCodePoint d = peek(pos_); d.is_valid; d = peek(pos_)) {
+    while (pos_ < text_.size()) {
+      const auto byte = static_cast<unsigned char>(text_[pos_]);
+      if (byte < 0x80) {
+        const std::uint8_t ascii_class = detail::kAsciiClasses[byte];
+        if ((ascii_class & detail::kAsciiLetter) != 0) {
+          has_letter_ = true;
+        } else if ((ascii_class & detail::kAsciiDigit) == 0) {
+          return;
+        }
+        ++pos_;
+        continue;
+      }
+      const DecodedCodePoint d = decode_utf8(text_, pos_);
+      if (!d.is_valid) return;
       if (is_letter(d.code_point)) {
         has_letter_ = true;
       } else if (!is_digit(d.code_point) && !is_mark(d.code_point)) {
-        break;
+        return;
       }
       pos_ += d.length;
     }
@@ -91,7 +119,7 @@ class WordScanner {
   // ("21st", "1990s"): "6pm" and "8:23am" give the number and the unit
   // apart, which is what the time stage wants.
   void scan_number() {
-    while (pos_ < text_.size() && is_digit(peek(pos_).code_point) && peek(pos_).is_valid) pos_ += peek(pos_).length;
+    for (DecodedCodePoint d = peek(pos_); d.is_valid && is_digit(d.code_point); d = peek(pos_)) pos_ += d.length;
     static constexpr std::string_view kSuffixes[] = {"st", "nd", "rd", "th", "s"};
     for (std::string_view suffix : kSuffixes) {
       if (text_.substr(pos_).starts_with(suffix) && !is_alnum_at(pos_ + suffix.size())) {
@@ -184,6 +212,9 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
   const std::string_view bounded = text.substr(0, end);
   WordScanner words(text, end);
   std::size_t i = std::min(range.begin_byte, end);
+  // News text has a token per 5.5 bytes, and under one per 4 bytes in 99%
+  // of sentences (corpus2k): one allocation, no regrowth as tokens come.
+  tokens.reserve((end - i) / 4 + 1);
   while (i < end) {
     const DecodedCodePoint d = decode_utf8(bounded, i);
     const char32_t c = d.is_valid ? d.code_point : detail::kReplacementCharacter;
@@ -195,7 +226,7 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
     } else if (is_quote(c)) {
       tokens.push_back({{i, i + d.length}, TokenKind::quote});
       i += d.length;
-    } else if (d.is_valid && u_ispunct(static_cast<UChar32>(c))) {
+    } else if (d.is_valid && is_punct(c)) {
       // A run of one mark is one token: "...", "--", "!!".
       std::size_t run_end = i + d.length;
       while (run_end + d.length <= end && bounded.substr(run_end, d.length) == bounded.substr(i, d.length)) {

@@ -1,8 +1,10 @@
 // Tests for the text stage: UTF-8 repair, normalization, chrome removal,
 // sentence splitting (with a hand-checked golden file) and tokenization.
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "text/detail/abbreviations.h"
+#include "text/detail/ascii_classes.h"
 #include "text/detail/chrome.h"
 #include "text/detail/sentence_split.h"
 #include "text/text.h"
@@ -143,6 +146,25 @@ TEST_CASE("thousands of bad bytes give one warning") {
 }
 
 // ---------------------------------------------------------------- normalization
+
+TEST_CASE("normalization: a byte out of the printable ASCII range anywhere in an 8-byte window") {
+  struct Byte {
+    char raw;
+    const char* normalized;
+  };
+  const Byte bytes[] = {{'\x00', ""}, {'\x09', "\t"}, {'\x0A', "\n"}, {'\x0D', "\n"}, {'\x1F', ""}, {' ', " "},
+                        {'~', "~"},    {'\x7F', ""},   {'\x80', "\xEF\xBF\xBD"}, {'\xFF', "\xEF\xBF\xBD"}};
+  for (const Byte& b : bytes) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      CAPTURE(static_cast<int>(static_cast<unsigned char>(b.raw)));
+      CAPTURE(at);
+      std::string raw(20, 'a');
+      raw[at] = b.raw;
+      std::string expected = raw.substr(0, at) + b.normalized + raw.substr(at + 1);
+      CHECK(normalize_text(raw, "t").text == expected);
+    }
+  }
+}
 
 TEST_CASE("normalization: BOM, line breaks, controls, spaces, NFC, quotes") {
   struct Case {
@@ -333,11 +355,37 @@ TEST_CASE("sentence splitting") {
       {" \n\n \t ", ""},
       {"  Leading and trailing.  \n", "Leading and trailing."},
       {"No final period", "No final period"},
+      // Non-ASCII text (ICU reads UTF-16, the breaks map back to bytes): two-,
+      // three- and four-byte characters before and after the breaks.
+      {"Z\xC3\xBCrich. Gen\xC3\xA8ve? Oui! \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0.",
+       "Z\xC3\xBCrich. | Gen\xC3\xA8ve? | Oui! | \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0."},
+      {"\xF0\x9F\x98\x80 Yes. \xF0\x9D\x90\x80 No. Done.", "\xF0\x9F\x98\x80 Yes. | \xF0\x9D\x90\x80 No. Done."},
+      {"\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82\xE6\x97\xA5\xE6\x9C\xAC\xE3\x80\x82 Next.",
+       "\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82 | \xE6\x97\xA5\xE6\x9C\xAC\xE3\x80\x82 | Next."},
+      {"Wait\xE2\x80\xA6 What? He said \xE2\x80\x9Cno.\xE2\x80\x9D Fine.",
+       "Wait\xE2\x80\xA6 What? | He said \xE2\x80\x9Cno.\xE2\x80\x9D | Fine."},
+      {"The U.S. Sept. 30 talks \xE2\x80\x94 and Mr. \xC3\x89mile. Left.",
+       "The U.S. Sept. 30 talks \xE2\x80\x94 and Mr. \xC3\x89mile. | Left."},
+      {"One.\r\nTwo. \"Three.\"\r\nFour", "One. | Two. | \"Three.\" | Four"},
+      // Bytes that are not UTF-8 (not normalized text) go to ICU as UTF-8.
+      {"Bad \xFF byte. Next one. \xC3\xA9t\xC3\xA9.", "Bad \xFF byte. | Next one. \xC3\xA9t\xC3\xA9."},
+      {"Cut \xE2\x80 off. Then \xF0\x9F\x98\x80 more.", "Cut \xE2\x80 off. | Then \xF0\x9F\x98\x80 more."},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
     CHECK(join(sentence_texts(c.text), " | ") == c.sentences);
   }
+}
+
+TEST_CASE("over 64 KiB ICU gets pieces cut at line breaks: the same sentences") {
+  std::string long_text;
+  for (int i = 0; i < 3000; ++i) {
+    long_text += i % 5 == 0 ? "Caf\xC3\xA9 \xF0\x9F\x98\x80 Mr. Smith.\n" : "He said \"Go. Now.\" Then? ok. ";
+  }
+  const std::vector<Sentence> whole = split_sentences(long_text);
+  const std::vector<Sentence> by_line = detail::split_sentences_in_chunks(long_text, 200);
+  REQUIRE(whole.size() == by_line.size());
+  for (std::size_t i = 0; i < whole.size(); ++i) CHECK(whole[i].span == by_line[i].span);
 }
 
 TEST_CASE("sentence spans are byte offsets, trimmed, in order, numbered") {
@@ -421,6 +469,14 @@ TEST_CASE("the abbreviation table is sorted and recognizes initials") {
     CAPTURE(a);
     CHECK(detail::is_non_final_abbreviation(a));
   }
+  for (std::string_view a : table) CHECK(detail::is_non_final_abbreviation(a));
+  // Looked up as packed integers: near misses and embedded NULs do not match.
+  using namespace std::string_view_literals;
+  for (std::string_view a : {"Mr"sv, "Mr.."sv, "xMr."sv, "Mr.s."sv, "Messrs.."sv, "\0Mr."sv, "Mr\0."sv, "mr."sv,
+                             "U.S.A.B."sv, "Messrsx."sv, "r."sv}) {
+    CAPTURE(a);
+    CHECK_FALSE(detail::is_non_final_abbreviation(a));
+  }
   CHECK(detail::is_non_final_abbreviation("D."));
   CHECK(detail::is_non_final_abbreviation("\xC3\x89."));  // "É."
   CHECK_FALSE(detail::is_non_final_abbreviation("d."));
@@ -463,11 +519,37 @@ TEST_CASE("tokenization") {
       {"\xE2\x80\x9Cok\xE2\x80\x9D Russia\xE2\x80\x99s", "\xE2\x80\x9C/q ok/w \xE2\x80\x9D/q Russia\xE2\x80\x99s/w"},
       {"a\xFF" "b", "a/w \xFF/s b/w"},
       {"Why? Now!", "Why/w ?/p Now/w !/p"},
+      // ASCII and non-ASCII mixed inside words and numbers.
+      {"na\xC3\xAFve Z\xC3\xBCrich's caf\xC3\xA9-au-lait x\xCC\x81y",
+       "na\xC3\xAFve/w Z\xC3\xBCrich's/w caf\xC3\xA9-au-lait/w x\xCC\x81y/w"},
+      {"12\xD9\xA3" "4 \xD9\xA3rd 5th \xEF\xBC\x90\xEF\xBC\x91",
+       "12\xD9\xA3" "4/n \xD9\xA3rd/w 5th/w \xEF\xBC\x90\xEF\xBC\x91/n"},
+      {"\xCE\x94-16 \xD0\x9C.\xD0\x9C. \xC3\x89. Next", "\xCE\x94-16/w \xD0\x9C.\xD0\x9C./w \xC3\x89./w Next/w"},
+      {"\xF0\x9D\x90\x80\xF0\x9D\x90\x81 \xF0\x9F\x98\x80\xF0\x9F\x98\x80",
+       "\xF0\x9D\x90\x80\xF0\x9D\x90\x81/w \xF0\x9F\x98\x80/s \xF0\x9F\x98\x80/s"},
+      {"x\xC2\xA7y \xE2\x80\x94\xE2\x80\x94 \xC2\xBF\xC2\xBF",
+       "x/w \xC2\xA7/p y/w \xE2\x80\x94\xE2\x80\x94/p \xC2\xBF\xC2\xBF/p"},
+      // Skipped: ideographic space, zero-width space, NEL, C0 controls, DEL, tab.
+      {"a\xE3\x80\x80" "b\xE2\x80\x8B" "c\xC2\x85" "d\x01" "e\x7F" "f\tg", "a/w b/w c/w d/w e/w f/w g/w"},
       {"", ""},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
     CHECK(describe_tokens(c.text) == c.tokens);
+  }
+}
+
+TEST_CASE("the tokenizer's ASCII table says what ICU says") {
+  for (UChar32 c = 0; c < 0x80; ++c) {
+    CAPTURE(c);
+    const std::uint8_t classes = detail::kAsciiClasses[static_cast<std::size_t>(c)];
+    const std::uint32_t category = U_GET_GC_MASK(c);
+    CHECK(((classes & detail::kAsciiLetter) != 0) == static_cast<bool>(u_isalpha(c)));
+    CHECK(((classes & detail::kAsciiDigit) != 0) == static_cast<bool>(u_isdigit(c)));
+    CHECK(((classes & detail::kAsciiPunct) != 0) == static_cast<bool>(u_ispunct(c)));
+    CHECK(((classes & detail::kAsciiSkipped) != 0) ==
+          (u_isUWhiteSpace(c) || (category & (U_GC_CC_MASK | U_GC_CF_MASK)) != 0));
+    CHECK((category & U_GC_M_MASK) == 0);
   }
 }
 

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <span>
-#include <vector>
 
 namespace eventgraph::detail {
 namespace {
@@ -47,14 +47,26 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
+// Comparisons ignore ASCII case in place: a lowercase copy of every line
+// (and of every word of a share bar) was most of this file's cost. The
+// tables are lowercase.
+bool equals_lower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (ascii_lower(s[i]) != lower[i]) return false;
+  }
+  return true;
 }
 
-bool contains(std::span<const std::string_view> table, std::string_view s) {
-  return std::find(table.begin(), table.end(), s) != table.end();
+bool contains_lower(std::span<const std::string_view> table, std::string_view s) {
+  return std::any_of(table.begin(), table.end(), [&](std::string_view entry) { return equals_lower(s, entry); });
+}
+
+bool has_lower_substring(std::string_view s, std::string_view lower) {
+  for (std::size_t i = 0; i + lower.size() <= s.size(); ++i) {
+    if (equals_lower(s.substr(i, lower.size()), lower)) return true;
+  }
+  return false;
 }
 
 std::string_view trim(std::string_view s) {
@@ -63,18 +75,20 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Words split at white space and at the separators share bars use.
-std::vector<std::string_view> split_words(std::string_view s) {
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
+// Calls `visit` with each word of `s`, split at white space and at the
+// separators share bars use, while it returns true; returns false if it
+// stopped early.
+template <typename Visit>
+bool for_each_word(std::string_view s, Visit visit) {
   const auto is_separator = [](char c) { return is_space(c) || c == '|' || c == '/' || c == ','; };
+  std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && is_separator(s[i])) ++i;
     const std::size_t begin = i;
     while (i < s.size() && !is_separator(s[i])) ++i;
-    if (i > begin) words.push_back(s.substr(begin, i - begin));
+    if (i > begin && !visit(s.substr(begin, i - begin))) return false;
   }
-  return words;
+  return true;
 }
 
 // A sentence terminator followed by a space or the end of the line, after
@@ -92,37 +106,40 @@ bool has_sentence_end(std::string_view s) {
 
 bool is_icon_run(std::string_view line) {
   if (has_sentence_end(line)) return false;
-  const std::vector<std::string_view> words = split_words(line);
-  if (words.size() < kMinIconRunWords) return false;
+  std::size_t words = 0;
   std::size_t marked = 0;
-  for (std::string_view word : words) {
-    const std::string lower = lower_ascii(word);
-    for (std::string_view marker : kIconMarkers) {
-      if (lower.find(marker) != std::string::npos) {
-        ++marked;
-        break;
-      }
+  for_each_word(line, [&](std::string_view word) {
+    ++words;
+    if (std::any_of(std::begin(kIconMarkers), std::end(kIconMarkers),
+                    [&](std::string_view marker) { return has_lower_substring(word, marker); })) {
+      ++marked;
     }
-  }
-  return 2 * marked >= words.size();
+    return true;
+  });
+  if (words < kMinIconRunWords) return false;
+  return 2 * marked >= words;
 }
 
 constexpr std::size_t kMaxButtonBarBytes = 120;
 
 bool is_button_bar(std::string_view line) {
   if (line.size() > kMaxButtonBarBytes) return false;
-  const std::vector<std::string_view> words = split_words(line);
-  if (words.empty()) return false;
-  return std::all_of(words.begin(), words.end(),
-                     [](std::string_view w) { return contains(kButtonWords, lower_ascii(w)); });
+  bool has_word = false;
+  const bool is_all_buttons = for_each_word(line, [&](std::string_view word) {
+    has_word = true;
+    return contains_lower(kButtonWords, word);
+  });
+  return has_word && is_all_buttons;
 }
 
-bool is_link_line(std::string_view lower_line) {
-  if (lower_line.size() > kMaxLinkLineBytes) return false;
+// Letter case does not change what has_sentence_end says, so the rest is
+// read as written.
+bool is_link_line(std::string_view line) {
+  if (line.size() > kMaxLinkLineBytes) return false;
   for (std::string_view prefix : kLinkPrefixes) {
-    if (lower_line.starts_with(prefix)) {
+    if (line.size() >= prefix.size() && equals_lower(line.substr(0, prefix.size()), prefix)) {
       // A headline is one sentence at most; more means prose follows.
-      std::string_view rest = lower_line.substr(prefix.size());
+      std::string_view rest = line.substr(prefix.size());
       while (!rest.empty() && (rest.back() == '.' || rest.back() == ' ')) rest.remove_suffix(1);
       return !has_sentence_end(rest);
     }
@@ -136,13 +153,12 @@ bool is_chrome_line(std::string_view line) {
   line = trim(line);
   if (line.empty()) return false;
   // Labels, share bars and link lines are short; long lines can only be
-  // icon runs, and need no lowercase copy.
+  // icon runs.
   if (line.size() > kMaxLinkLineBytes) return is_icon_run(line);
-  std::string lower = lower_ascii(line);
-  std::string_view label = lower;
+  std::string_view label = line;
   if (label.back() == ':') label.remove_suffix(1);
-  if (contains(kChromeLines, trim(label))) return true;
-  return is_button_bar(line) || is_link_line(lower) || is_icon_run(line);
+  if (contains_lower(kChromeLines, trim(label))) return true;
+  return is_button_bar(line) || is_link_line(line) || is_icon_run(line);
 }
 
 std::string drop_chrome_lines(std::string_view text) {
