@@ -12,7 +12,8 @@ namespace eventgraph {
 
 std::vector<TimeExpression> find_time_expressions(std::string_view text,
                                                   const TimeContext& context) {
-  std::vector<detail::Token> tokens = detail::tokenize(text);
+  detail::TokenizedText tokenized = detail::tokenize(text);
+  const std::vector<detail::Token>& tokens = tokenized.tokens;
   std::vector<detail::Match> matches = detail::recognize(tokens, context.numeric_order);
 
   std::vector<TimeExpression> out;

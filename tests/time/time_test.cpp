@@ -363,6 +363,32 @@ TEST_CASE("words are recognized whatever their case and neighbours") {
   }
 }
 
+// The word table compares a word's first 8 bytes at once, then its size,
+// then (past 8 bytes) the rest: words of 8 and 9 letters, words that share
+// a key's first 8 bytes, and a word that ends the text must read right.
+TEST_CASE("words around eight bytes are told apart") {
+  struct Edge {
+    const char* text;
+    const char* found;  // "[expression]=value " for each one found
+  };
+  const Edge edges[] = {
+      {"Tomorrow", "[Tomorrow]=2015-10-01 "},
+      {"tomorrowx, tomorro, THURSDAYS and tomorrow",
+       "[THURSDAYS]=XXXX-WXX-4 [tomorrow]=2015-10-01 "},
+      {"in Septembers, in Septembe, in SEPTEMBER", "[SEPTEMBER]=2015-09 "},
+      {"approximatelyy two years ago, approximately two years ago",
+       "[two years ago]=2013 [approximately two years ago]=2013 "},
+      {"the correspondingly period; the corresponding period last year; at midnight",
+       "[the corresponding period last year]=2014 [midnight]=2015-09-30T24:00 "},
+  };
+  for (const Edge& edge : edges) {
+    INFO("text: " << edge.text);
+    std::string all;
+    for (const TimeExpression& e : find(W, edge.text)) all += "[" + e.text + "]=" + e.time.value + " ";
+    CHECK(all == edge.found);
+  }
+}
+
 TEST_CASE("ambiguous numeric dates follow the stated order") {
   // A number above 12 settles the order; otherwise month first unless told.
   CHECK(find(W, "on 03/04/2015")[0].time.value == "2015-03-04");

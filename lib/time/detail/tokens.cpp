@@ -28,12 +28,13 @@ std::size_t utf8_length(unsigned char lead) {
 
 // The few non-ASCII marks that matter to time expressions, folded to ASCII:
 // "’90s", "Sept. 28–30", "four‑year".
-std::string fold_mark(std::string_view bytes) {
+// Returns static storage or `bytes` itself.
+std::string_view fold_mark(std::string_view bytes) {
   if (bytes == "\xE2\x80\x99" || bytes == "\xE2\x80\x98") return "'";
   if (bytes == "\xE2\x80\x9C" || bytes == "\xE2\x80\x9D") return "\"";
   if (bytes == "\xE2\x80\x90" || bytes == "\xE2\x80\x91" || bytes == "\xE2\x80\x93") return "-";
   if (bytes == "\xE2\x80\x94") return "--";
-  return std::string(bytes);
+  return bytes;
 }
 
 // Whitespace beyond ASCII that news pages use: no-break and thin spaces.
@@ -48,8 +49,12 @@ std::size_t unicode_space_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
+TokenizedText tokenize(std::string_view text) {
+  TokenizedText out;
+  // Zeroed, and padded for padded_word_info.
+  out.lower_bytes = std::make_unique<char[]>(text.size() + kWordPadding);
+  char* lower = out.lower_bytes.get();
+  std::vector<Token>& tokens = out.tokens;
   tokens.reserve(text.size() / 4 + 1);
   bool space = true;
   bool newline = true;
@@ -81,12 +86,12 @@ std::vector<Token> tokenize(std::string_view text) {
         std::uint8_t letter_class = kLetterClass[at(end)];
         if (letter_class == 0) break;
         uppers += letter_class >> 1;
+        // ASCII letters only here: setting bit 5 lower-cases an upper-case
+        // one and leaves a lower-case one as it is.
+        lower[end] = static_cast<char>(at(end) | 0x20);
       }
-      t.lower.assign(text.data() + i, end - i);
-      // ASCII letters only here: setting bit 5 lower-cases an upper-case one
-      // and leaves a lower-case one as it is.
-      if (uppers > 0)
-        for (char& letter : t.lower) letter = static_cast<char>(letter | 0x20);
+      t.lower = std::string_view(lower + i, end - i);
+      t.info = &padded_word_info(t.lower);
       t.is_capitalized = is_upper(c);
       t.is_all_caps = uppers == end - i && end - i > 1;
       i = end;
@@ -110,21 +115,24 @@ std::vector<Token> tokenize(std::string_view text) {
         take_digits();
       }
       t.number = t.digits < 15 ? value : -1;
-      t.lower.assign(text.substr(t.begin, i - t.begin));
+      t.lower = text.substr(t.begin, i - t.begin);
+      t.info = &kNumberWord;
     } else if (c < 0x80) {
-      t.lower.assign(1, static_cast<char>(c));
+      t.lower = text.substr(i, 1);
+      t.info = &word_info(t.lower);
       ++i;
     } else {
       std::size_t n = utf8_length(c);
       if (i + n > text.size()) n = text.size() - i;
       t.lower = fold_mark(text.substr(i, n));
+      t.info = &word_info(t.lower);
       i += n;
     }
     t.end = i;
     space = false;
     newline = false;
   }
-  return tokens;
+  return out;
 }
 
 }  // namespace eventgraph::detail
