@@ -157,7 +157,14 @@ class Recognizer {
     const Token& t = tokens_[i];
     if (t.kind == TokenKind::number) return true;
     if (t.kind == TokenKind::punct) return is(i, "'");
-    return t.info->is_start;
+    if (!t.info->is_start) return false;
+    // "the", "a" and "an" start nothing alone: every rule from them (a date,
+    // a quarter, a deictic, a comparison, a position, a core after "the"; a
+    // count or a set after "a") first tests the next token for a rule word,
+    // a lexicon word or a number. Most of them come before plain words.
+    if (is_any(i, {"the", "a", "an"}) && &lex(i + 1) == &kNoWord)
+      return false;
+    return true;
   }
 
   // ---- lexical pieces --------------------------------------------------------

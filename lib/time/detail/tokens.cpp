@@ -51,10 +51,11 @@ std::size_t unicode_space_length(std::string_view text, std::size_t i) {
 
 TokenizedText tokenize(std::string_view text) {
   TokenizedText out;
-  // Zeroed, and padded for padded_word_info.
+  // Zeroed, and padded for padded_head_of.
   out.lower_bytes = std::make_unique<char[]>(text.size() + kWordPadding);
   char* lower = out.lower_bytes.get();
   std::vector<Token>& tokens = out.tokens;
+  const WordTable& words = word_table();
   tokens.reserve(text.size() / 4 + 1);
   bool space = true;
   bool newline = true;
@@ -91,7 +92,7 @@ TokenizedText tokenize(std::string_view text) {
         lower[end] = static_cast<char>(at(end) | 0x20);
       }
       t.lower = std::string_view(lower + i, end - i);
-      t.info = &padded_word_info(t.lower);
+      t.info = &words.find(t.lower, padded_head_of(t.lower));
       t.is_capitalized = is_upper(c);
       t.is_all_caps = uppers == end - i && end - i > 1;
       i = end;
@@ -119,13 +120,13 @@ TokenizedText tokenize(std::string_view text) {
       t.info = &kNumberWord;
     } else if (c < 0x80) {
       t.lower = text.substr(i, 1);
-      t.info = &word_info(t.lower);
+      t.info = &words.find(t.lower, head_of(t.lower));
       ++i;
     } else {
       std::size_t n = utf8_length(c);
       if (i + n > text.size()) n = text.size() - i;
       t.lower = fold_mark(text.substr(i, n));
-      t.info = &word_info(t.lower);
+      t.info = &words.find(t.lower, head_of(t.lower));
       i += n;
     }
     t.end = i;

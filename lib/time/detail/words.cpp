@@ -2,8 +2,6 @@
 // lexicon knows, with what the rules and the tense finder ask about it.
 #include "time/detail/words.h"
 
-#include <cstring>
-#include <vector>
 
 namespace eventgraph::detail {
 namespace {
@@ -78,103 +76,51 @@ std::uint32_t rules_from(const WordInfo& w) {
   return rules;
 }
 
-// The table behind word_info: built on first use from the lexicon's own
-// lookups, so the answers are the lexicon's. Open addressing with a cheap
-// hash: it holds a few hundred words and is asked about every token.
-class WordIndex {
- public:
-  WordIndex() : slots_(kSlots) {
-    for (std::string_view w : kKeywords)
-      if (!w.empty()) add(w);
-    for (std::string_view w : kStartWords) add(w);
-    for (std::string_view w : lexicon_words()) add(w);
-  }
-
-  // `head` is the word's first bytes as head_of gives them; a word of more
-  // than 8 bytes is compared in full once its head and size match.
-  const WordInfo& find(std::string_view word, std::uint64_t head) const {
-    for (std::size_t k = hash(word, head);; k = (k + 1) & (kSlots - 1)) {
-      const Slot& slot = slots_[k];
-      if (slot.size == 0) return kNoWord;
-      if (slot.head == head && slot.size == word.size() &&
-          (word.size() <= 8 || slot.word == word))
-        return slot.info;
-    }
-  }
-
- private:
-  static constexpr std::size_t kSlots = 2048;  // a power of two, well above the words
-  static constexpr int kSlotBits = 11;
-  struct Slot {
-    std::uint64_t head = 0;
-    std::size_t size = 0;  // 0: a free slot
-    std::string_view word;
-    WordInfo info;
-  };
-
-  // From the head, the size and (past 8 bytes) the last 8 bytes: a few
-  // instructions a word, where hashing every byte was a tenth of the stage.
-  static std::size_t hash(std::string_view word, std::uint64_t head) {
-    std::uint64_t h = head ^ (word.size() * 0x9E3779B97F4A7C15ull);
-    if (word.size() > 8) {
-      std::uint64_t tail;
-      std::memcpy(&tail, word.data() + word.size() - 8, 8);
-      h ^= tail * 0xC2B2AE3D27D4EB4Full;
-    }
-    return static_cast<std::size_t>((h * 0xFF51AFD7ED558CCDull) >> (64 - kSlotBits));
-  }
-
-  void add(std::string_view w) {
-    std::uint64_t head = head_of(w);
-    std::size_t k = hash(w, head);
-    while (slots_[k].size != 0) {
-      if (slots_[k].word == w) return;  // listed twice
-      k = (k + 1) & (kSlots - 1);
-    }
-    WordInfo& info = slots_[k].info;
-    slots_[k].word = w;
-    slots_[k].head = head;
-    slots_[k].size = w.size();
-    info.month = month_word(w);
-    info.weekday = weekday_word(w);
-    info.unit = unit_word(w);
-    info.season = season_word(w);
-    info.cardinal = cardinal_word(w);
-    info.ordinal = ordinal_word(w);
-    info.decade = decade_word(w);
-    info.part_of_day = part_of_day_word(w);
-    info.tense = tense_word(w);
-    info.is_ed_non_verb = is_ed_non_verb(w);
-    for (std::size_t id = 1; id < std::size(kKeywords); ++id)
-      if (kKeywords[id] == w) info.keyword = static_cast<std::uint16_t>(id);
-    for (std::string_view s : kStartWords)
-      if (s == w) info.is_start = true;
-    // The lexicon part of is_trigger: a month, weekday, season, number,
-    // ordinal, part of the day or unit starts a rule.
-    if (info.month.value || info.weekday.value || info.season >= 0 || info.cardinal > 0 ||
-        info.ordinal > 0 || !info.part_of_day.empty() || info.unit.unit != Unit::none)
-      info.is_start = true;
-    info.rules = rules_from(info);
-  }
-
-  std::vector<Slot> slots_;
-};
-
-const WordIndex& word_index() {
-  static const WordIndex index;
-  return index;
-}
-
 }  // namespace
 
-const WordInfo& word_info(std::string_view lower) {
-  if (lower.empty()) return kNoWord;
-  return word_index().find(lower, head_of(lower));
+WordTable::WordTable() : slots_(kSlots) {
+  for (std::string_view w : kKeywords)
+    if (!w.empty()) add(w);
+  for (std::string_view w : kStartWords) add(w);
+  for (std::string_view w : lexicon_words()) add(w);
 }
 
-const WordInfo& padded_word_info(std::string_view lower) {
-  if (lower.empty()) return kNoWord;
-  return word_index().find(lower, padded_head_of(lower));
+void WordTable::add(std::string_view w) {
+  std::uint64_t head = head_of(w);
+  std::size_t k = hash(w, head);
+  while (slots_[k].size != 0) {
+    if (slots_[k].word == w) return;  // listed twice
+    k = (k + 1) & (kSlots - 1);
+  }
+  WordInfo& info = slots_[k].info;
+  slots_[k].word = w;
+  slots_[k].head = head;
+  slots_[k].size = w.size();
+  info.month = month_word(w);
+  info.weekday = weekday_word(w);
+  info.unit = unit_word(w);
+  info.season = season_word(w);
+  info.cardinal = cardinal_word(w);
+  info.ordinal = ordinal_word(w);
+  info.decade = decade_word(w);
+  info.part_of_day = part_of_day_word(w);
+  info.tense = tense_word(w);
+  info.is_ed_non_verb = is_ed_non_verb(w);
+  for (std::size_t id = 1; id < std::size(kKeywords); ++id)
+    if (kKeywords[id] == w) info.keyword = static_cast<std::uint16_t>(id);
+  for (std::string_view s : kStartWords)
+    if (s == w) info.is_start = true;
+  // The lexicon part of is_trigger: a month, weekday, season, number,
+  // ordinal, part of the day or unit starts a rule.
+  if (info.month.value || info.weekday.value || info.season >= 0 || info.cardinal > 0 ||
+      info.ordinal > 0 || !info.part_of_day.empty() || info.unit.unit != Unit::none)
+    info.is_start = true;
+  info.rules = rules_from(info);
+}
+
+const WordTable& word_table() {
+  static const WordTable table;
+  return table;
 }
 
 }  // namespace eventgraph::detail

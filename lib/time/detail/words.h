@@ -13,6 +13,7 @@
 #include <initializer_list>
 #include <iterator>
 #include <string_view>
+#include <vector>
 
 #include "time/detail/lexicon.h"
 
@@ -135,33 +136,85 @@ inline constexpr WordInfo kNumberWord = [] {
   return info;
 }();
 
-// The WordInfo of a word or punctuation token's lower-cased text; kNoWord
-// when no rule and no table knows it.
-const WordInfo& word_info(std::string_view lower);
-
-// Bytes readable after a word for padded_word_info.
-inline constexpr std::size_t kWordPadding = 8;
-// word_info for a word followed by kWordPadding readable bytes (of any
-// value): reads its first 8 bytes at once.
-const WordInfo& padded_word_info(std::string_view lower);
-
 // The first min(8, size) bytes of `word` in an integer, the rest zero: what
 // the word table compares first.
 inline std::uint64_t head_of(std::string_view word) {
   std::uint64_t head = 0;
-  std::memcpy(&head, word.data(), word.size() < 8 ? word.size() : 8);
+  if (!word.empty()) std::memcpy(&head, word.data(), word.size() < 8 ? word.size() : 8);
   return head;
 }
-// head_of for a word followed by kWordPadding readable bytes.
+
+// Bytes readable after a word for padded_head_of.
+inline constexpr std::size_t kWordPadding = 8;
+// head_of for a word followed by kWordPadding readable bytes (of any value):
+// one 8-byte load.
 inline std::uint64_t padded_head_of(std::string_view word) {
   std::uint64_t head;
   std::memcpy(&head, word.data(), 8);
   if (word.size() >= 8) return head;
-  // Keep the word's own bytes: the low-order ones on a little-endian machine.
+  // Keep the word's own bytes: the first ones in memory.
   std::uint64_t keep = (std::uint64_t{1} << (8 * word.size())) - 1;
   if constexpr (std::endian::native == std::endian::big)
     keep = ~(~std::uint64_t{0} >> (8 * word.size()));
   return head & keep;
+}
+
+// Every word a rule tests for or the lexicon knows, with its WordInfo:
+// built once from the lexicon's own lookups, so the answers are the
+// lexicon's. Open addressing with a cheap hash, inline: it holds a few
+// hundred words and is asked about every token.
+class WordTable {
+ public:
+  WordTable();
+
+  // The WordInfo of `word`, whose head_of is `head`; kNoWord when no rule
+  // and no table knows it. A word of more than 8 bytes is compared in full
+  // once its head and size match.
+  const WordInfo& find(std::string_view word, std::uint64_t head) const {
+    if (word.empty()) return kNoWord;
+    for (std::size_t k = hash(word, head);; k = (k + 1) & (kSlots - 1)) {
+      const Slot& slot = slots_[k];
+      if (slot.size == 0) return kNoWord;
+      if (slot.head == head && slot.size == word.size() &&
+          (word.size() <= 8 || slot.word == word))
+        return slot.info;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 2048;  // a power of two, well above the words
+  static constexpr int kSlotBits = 11;
+  struct Slot {
+    std::uint64_t head = 0;
+    std::size_t size = 0;  // 0: a free slot
+    std::string_view word;
+    WordInfo info;
+  };
+
+  // From the head, the size and (past 8 bytes) the last 8 bytes: a few
+  // instructions a word, where hashing every byte was a tenth of the stage.
+  static std::size_t hash(std::string_view word, std::uint64_t head) {
+    std::uint64_t h = head ^ (word.size() * 0x9E3779B97F4A7C15ull);
+    if (word.size() > 8) {
+      std::uint64_t tail;
+      std::memcpy(&tail, word.data() + word.size() - 8, 8);
+      h ^= tail * 0xC2B2AE3D27D4EB4Full;
+    }
+    return static_cast<std::size_t>((h * 0xFF51AFD7ED558CCDull) >> (64 - kSlotBits));
+  }
+
+  void add(std::string_view w);
+
+  std::vector<Slot> slots_;
+};
+
+// The table, built on first use.
+const WordTable& word_table();
+
+// The WordInfo of a word or punctuation token's lower-cased text; kNoWord
+// when no rule and no table knows it.
+inline const WordInfo& word_info(std::string_view lower) {
+  return word_table().find(lower, head_of(lower));
 }
 
 }  // namespace eventgraph::detail
