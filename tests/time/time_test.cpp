@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "time/detail/tokens.h"
 #include "time/time.h"
 
 using namespace eventgraph;
@@ -387,6 +388,59 @@ TEST_CASE("words around eight bytes are told apart") {
     for (const TimeExpression& e : find(W, edge.text)) all += "[" + e.text + "]=" + e.time.value + " ";
     CHECK(all == edge.found);
   }
+}
+
+// The tokenizer scans a word's letters eight bytes at a time while eight
+// remain, then byte by byte, writing their lower case into one buffer with
+// stores that may run past the word. Every word token must still be the
+// whole run of ASCII letters, lower-cased, with its case flags and table
+// entry, whatever byte ends it, at any length, at the end of the text too.
+TEST_CASE("the tokenizer reads words the same eight bytes at a time and one by one") {
+  auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto check_words = [&](const std::string& text) {
+    detail::TokenizedText tokenized = detail::tokenize(text);
+    std::size_t words = 0;
+    for (const detail::Token& t : tokenized.tokens) {
+      if (t.kind != detail::TokenKind::word) continue;
+      ++words;
+      REQUIRE(t.end > t.begin);
+      CHECK((t.begin == 0 || !is_letter(text[t.begin - 1])));
+      CHECK((t.end == text.size() || !is_letter(text[t.end])));
+      std::string lower;
+      bool all_upper = true;
+      for (std::size_t k = t.begin; k < t.end; ++k) {
+        REQUIRE(is_letter(text[k]));
+        lower += static_cast<char>(text[k] | 0x20);
+        all_upper = all_upper && text[k] <= 'Z';
+      }
+      CHECK(t.lower == lower);
+      CHECK(t.is_capitalized == (text[t.begin] <= 'Z'));
+      CHECK(t.is_all_caps == (all_upper && lower.size() > 1));
+      CHECK(t.info == &detail::word_info(lower));
+    }
+    std::size_t runs = 0;
+    for (std::size_t k = 0; k < text.size(); ++k)
+      if (is_letter(text[k]) && (k == 0 || !is_letter(text[k - 1]))) ++runs;
+    CHECK(words == runs);
+  };
+  const std::string stems[] = {"yesterdaythursday", "YESTERDAYTHURSDAY", "Yesterdaythursday",
+                               "yesterdaythursdaY", "tOMORROWSEPTEMBER"};
+  for (int byte = 1; byte < 256; ++byte) {
+    for (const std::string& stem : stems) {
+      for (std::size_t n = 1; n <= stem.size(); ++n) {
+        INFO("byte " << byte << ", word " << stem.substr(0, n));
+        std::string word = stem.substr(0, n);
+        // A UTF-8 lead byte takes the bytes after it into its token: give
+        // it continuation bytes to take.
+        std::string mark(1, static_cast<char>(byte));
+        if (byte >= 0xC0) mark += "\x80\x80\x80";
+        check_words(word + mark + "Qz");
+        check_words("x" + word + mark);
+        check_words(mark + word);
+      }
+    }
+  }
+  check_words("aB cD eFgHiJkL MNOPQRSTUVW x Yz TODAY today Today");
 }
 
 TEST_CASE("ambiguous numeric dates follow the stated order") {
