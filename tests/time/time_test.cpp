@@ -443,6 +443,16 @@ TEST_CASE("the tokenizer reads words the same eight bytes at a time and one by o
   check_words("aB cD eFgHiJkL MNOPQRSTUVW x Yz TODAY today Today");
 }
 
+// Day values are written without snprintf for four-digit years; the years
+// around them keep format_day's spelling.
+TEST_CASE("day values at the ends of four-digit years") {
+  CHECK(find("0000-01-01", "yesterday")[0].time.value == "-001-12-31");
+  CHECK(find("0001-01-01", "yesterday")[0].time.value == "0000-12-31");
+  CHECK(find("9999-12-30", "tomorrow")[0].time.value == "9999-12-31");
+  CHECK(find("9999-12-31", "tomorrow")[0].time.value == "10000-01-01");
+  CHECK(find("2015-09-30", "on Jan. 3, 1005")[0].time.value == "1005-01-03");
+}
+
 TEST_CASE("ambiguous numeric dates follow the stated order") {
   // A number above 12 settles the order; otherwise month first unless told.
   CHECK(find(W, "on 03/04/2015")[0].time.value == "2015-03-04");
