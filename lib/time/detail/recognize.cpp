@@ -114,6 +114,8 @@ class Recognizer {
  private:
   const std::vector<Token>& tokens_;
   NumericDateOrder order_;
+  std::size_t core_index_ = static_cast<std::size_t>(-1);  // core(core_index_) is core_
+  Opt core_;
 
   // ---- token helpers -------------------------------------------------------
 
@@ -479,7 +481,18 @@ class Recognizer {
 
   // ---- cores ----------------------------------------------------------------
 
+  // core is a function of the tokens alone, and top asks for core(i + 1)
+  // ("the third quarter", "about two years") just before the scan itself
+  // moves to i + 1 when nothing matched at i: the last answer is kept.
   Opt core(std::size_t i) {
+    if (i != core_index_) {
+      core_ = find_core(i);
+      core_index_ = i;
+    }
+    return core_;
+  }
+
+  Opt find_core(std::size_t i) {
     if (!has(i)) return std::nullopt;
     // Each rule checks can_start itself; testing here first saves the
     // calls, most of which would return nothing.
@@ -1510,8 +1523,10 @@ class Recognizer {
       if (is_capital(i) && !starts_sentence(i)) return std::nullopt;
       return Found{i + 1, literal(TimexType::set, std::string(adverb.value))};
     }
-    if (w == "twice" || w == "once" || (quantity_at(i) && is(quantity_at(i)->end, "times"))) {
-      std::size_t k = w == "twice" || w == "once" ? i + 1 : quantity_at(i)->end + 1;
+    std::optional<Quantity> qty;
+    if (w != "twice" && w != "once") qty = quantity_at(i);
+    if (w == "twice" || w == "once" || (qty && is(qty->end, "times"))) {
+      std::size_t k = w == "twice" || w == "once" ? i + 1 : qty->end + 1;
       if (is_any(k, {"a", "an", "per", "each", "every"})) {
         if (auto u = unit_at(k + 1); u && !u->is_plural)
           return Found{u->end, literal(TimexType::set, duration_value(1, u->unit))};
