@@ -315,6 +315,12 @@ Period narrow(Period p, TimeMod mod) {
 
 }  // namespace
 
+bool uses_tense(const Reading& r) {
+  // As resolve below: a literal returns first, a relative reading shifts
+  // the reference, and effective_direction reads the tense for by_tense only.
+  return r.literal.empty() && !r.is_relative && r.direction == Direction::by_tense;
+}
+
 TimeValue resolve(const Reading& r, const ResolveContext& context) {
   TimeValue v;
   v.type = r.type;
