@@ -401,6 +401,9 @@ TEST_CASE("the tokenizer reads words the same eight bytes at a time and one by o
     detail::TokenizedText tokenized = detail::tokenize(text);
     std::size_t words = 0;
     for (const detail::Token& t : tokenized.tokens) {
+      // Every token has its table entry, punctuation by a table of bytes.
+      CHECK(t.info == (t.kind == detail::TokenKind::number ? &detail::kNumberWord
+                                                           : &detail::word_info(t.lower)));
       if (t.kind != detail::TokenKind::word) continue;
       ++words;
       REQUIRE(t.end > t.begin);

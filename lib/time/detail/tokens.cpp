@@ -166,7 +166,7 @@ TokenizedText tokenize(std::string_view text) {
       t.info = &kNumberWord;
     } else if (c < 0x80) {
       t.lower = text.substr(i, 1);
-      t.info = &words.find(t.lower, head_of(t.lower));
+      t.info = &words.find_ascii(c);
       ++i;
     } else {
       std::size_t n = utf8_length(c);

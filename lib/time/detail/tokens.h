@@ -18,20 +18,21 @@ enum class TokenKind : std::uint8_t { word, number, punct };
 struct Token {
   std::size_t begin = 0;  // byte offsets into the text, [begin, end)
   std::size_t end = 0;
-  TokenKind kind = TokenKind::punct;
   // ASCII letters lower-cased; typographic quotes and dashes folded to
   // their ASCII form ("'", "\"", "-", "--") so rules need one spelling.
   // Points into the text, into TokenizedText::lower_bytes (words) or to
   // static storage (folded marks): no allocation per token.
   std::string_view lower;
   const WordInfo* info = &kNoWord;  // word_info(lower); kNumberWord for a number
+  std::int64_t number = -1;         // value of a number token (-1 when too long)
+  std::size_t digits = 0;           // digits in a number token
+  // The small fields last: a token takes 64 bytes.
+  TokenKind kind = TokenKind::punct;
   bool is_capitalized = false;  // first letter upper case
   bool is_all_caps = false;     // every letter upper case (headlines, datelines)
   bool has_space_before = true;  // whitespace (or text start) before it
   bool has_newline_before = true;
   bool has_digit_groups = false;  // "1,500": never a year or a day
-  std::int64_t number = -1;       // value of a number token (-1 when too long)
-  std::size_t digits = 0;         // digits in a number token
 };
 
 // The tokens of a text and the lower-cased copy of its words their `lower`

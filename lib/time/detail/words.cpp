@@ -83,6 +83,11 @@ WordTable::WordTable() : slots_(kSlots) {
     if (!w.empty()) add(w);
   for (std::string_view w : kStartWords) add(w);
   for (std::string_view w : lexicon_words()) add(w);
+  for (std::size_t c = 0; c < 128; ++c) {
+    char byte = static_cast<char>(c);
+    std::string_view w(&byte, 1);
+    ascii_[c] = &find(w, head_of(w));
+  }
 }
 
 void WordTable::add(std::string_view w) {

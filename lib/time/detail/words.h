@@ -167,6 +167,9 @@ class WordTable {
  public:
   WordTable();
 
+  // The WordInfo of a single ASCII byte's token (punctuation).
+  const WordInfo& find_ascii(unsigned char c) const { return *ascii_[c & 0x7F]; }
+
   // The WordInfo of `word`, whose head_of is `head`; kNoWord when no rule
   // and no table knows it. A word of more than 8 bytes is compared in full
   // once its head and size match.
@@ -206,6 +209,7 @@ class WordTable {
   void add(std::string_view w);
 
   std::vector<Slot> slots_;
+  const WordInfo* ascii_[128] = {};  // find of each one-byte word
 };
 
 // The table, built on first use.
