@@ -1068,8 +1068,19 @@ class Recognizer {
     if (w == "midnight" || w == "noon" || w == "midday") return clock_time(i);
 
     if (w == "the") {
+      // The units after "the" are asked about again and again below: each
+      // is found once (unit_at is a function of the tokens).
+      std::optional<std::optional<UnitAt>> unit1, unit2;
+      auto next_unit = [&]() -> const std::optional<UnitAt>& {
+        if (!unit1) unit1 = unit_at(i + 1);
+        return *unit1;
+      };
+      auto unit_after_next = [&]() -> const std::optional<UnitAt>& {
+        if (!unit2) unit2 = unit_at(i + 2);
+        return *unit2;
+      };
       if (is(i + 1, "present") && !is_word(i + 2)) return Found{i + 2, literal(TimexType::date, "PRESENT_REF")};
-      if (is(i + 1, "past") && !quantity_at(i + 2) && !unit_at(i + 2) && !is(i + 2, "-"))
+      if (is(i + 1, "past") && !quantity_at(i + 2) && !unit_after_next() && !is(i + 2, "-"))
         return Found{i + 2, literal(TimexType::date, "PAST_REF")};
       if (is(i + 1, "recent") && is(i + 2, "past")) return Found{i + 3, literal(TimexType::date, "PAST_REF")};
       std::size_t j = i + 1;
@@ -1078,16 +1089,16 @@ class Recognizer {
       if (is_any(i + 1, {"near", "short"}) && is(i + 2, "term"))
         return Found{i + 3, literal(TimexType::date, "FUTURE_REF")};
       if (is(i + 1, "coming")) {
-        if (auto u = unit_at(i + 2); u && u->is_plural)
+        if (auto u = unit_after_next(); u && u->is_plural)
           return Found{u->end, literal(TimexType::date, "FUTURE_REF")};
       }
-      if (auto u = unit_at(i + 1); u && u->is_plural && is(u->end, "ahead"))
+      if (auto u = next_unit(); u && u->is_plural && is(u->end, "ahead"))
         return Found{u->end + 1, literal(TimexType::date, "FUTURE_REF")};
       // "the previous day", "the following week", "the next morning"
       if (is_any(i + 1, {"previous", "following", "next", "prior", "preceding"})) {
         int dir = is_any(i + 1, {"previous", "prior", "preceding"}) ? -1 : 1;
         std::size_t k = i + 2;
-        if (auto u = unit_at(k); u && !u->is_plural) {
+        if (auto u = unit_after_next(); u && !u->is_plural) {
           Granularity g = granularity_of(u->unit);
           if (g != Granularity::unknown && u->unit != Unit::quarter) {
             Reading r = relative(g, dir, Reference::narrative);
@@ -1115,11 +1126,11 @@ class Recognizer {
       }
       // "the same day", "the same week"
       if (is(i + 1, "same")) {
-        if (auto u = unit_at(i + 2); u && !u->is_plural && granularity_of(u->unit) != Granularity::unknown)
+        if (auto u = unit_after_next(); u && !u->is_plural && granularity_of(u->unit) != Granularity::unknown)
           return Found{u->end, relative(granularity_of(u->unit), 0, Reference::narrative)};
       }
       // "the day before", "the night before", "the week after"
-      if (auto u = unit_at(i + 1); u && !u->is_plural && is_any(u->end, {"before", "after", "earlier"})) {
+      if (auto u = next_unit(); u && !u->is_plural && is_any(u->end, {"before", "after", "earlier"})) {
         if ((!has(u->end + 1) || tokens_[u->end + 1].kind == TokenKind::punct) &&
             (u->unit == Unit::day || u->unit == Unit::week ||
                                         u->unit == Unit::month || u->unit == Unit::year)) {
@@ -1189,7 +1200,7 @@ class Recognizer {
         std::optional<Quantity> qty = quantity_at(k2);
         if (qty && !qty->is_article) k2 = qty->end;
         else qty.reset();
-        if (auto u = unit_at(k2)) {
+        if (auto u = k2 == i + 2 ? unit_after_next() : unit_at(k2)) {
           if (!qty && !u->is_plural && is_any(i + 1, {"past", "last", "previous", "prior"}) &&
               granularity_of(u->unit) != Granularity::unknown) {
             // "the past year", "the last decade": TimeBank dates them (1997, 198).
@@ -1257,7 +1268,8 @@ class Recognizer {
     } else {
       return std::nullopt;
     }
-    if (auto u = unit_at(k); u && !u->is_plural) {
+    std::optional<UnitAt> unit = unit_at(k);
+    if (auto u = unit; u && !u->is_plural) {
       if (u->unit == Unit::weekend) {
         Reading r;
         r.weekday = 6;
@@ -1272,7 +1284,7 @@ class Recognizer {
       if (g == Granularity::unknown) return std::nullopt;
       return Found{u->end, relative(g, offset)};
     }
-    if (auto u = unit_at(k); u && u->is_plural && w == "coming") {
+    if (auto u = unit; u && u->is_plural && w == "coming") {
       return Found{u->end, literal(TimexType::date, "FUTURE_REF")};
     }
     if (std::string_view pod = lex(k).part_of_day; !pod.empty() && w != "coming") {
