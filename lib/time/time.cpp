@@ -12,7 +12,8 @@ namespace eventgraph {
 
 std::vector<TimeExpression> find_time_expressions(std::string_view text,
                                                   const TimeContext& context) {
-  std::vector<detail::Token> tokens = detail::tokenize(text);
+  detail::TokenizedText tokenized = detail::tokenize(text);
+  const std::vector<detail::Token>& tokens = tokenized.tokens;
   std::vector<detail::Match> matches = detail::recognize(tokens, context.numeric_order);
 
   std::vector<TimeExpression> out;
@@ -20,7 +21,9 @@ std::vector<TimeExpression> find_time_expressions(std::string_view text,
   detail::ResolveContext resolve_context;
   resolve_context.document_day = context.document_day;
   for (const detail::Match& match : matches) {
-    resolve_context.tense = detail::clause_tense(tokens, match.first_token, match.end_token);
+    resolve_context.tense = detail::uses_tense(match.reading)
+                                ? detail::clause_tense(tokens, match.first_token, match.end_token)
+                                : detail::Tense::none;
     TimeExpression e;
     e.span = {tokens[match.first_token].begin, tokens[match.end_token - 1].end};
     e.text.assign(text.substr(e.span.begin_byte, e.span.size()));

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "time/detail/tokens.h"
 #include "time/time.h"
 
 using namespace eventgraph;
@@ -336,8 +337,11 @@ TEST_CASE("numbers and words that are not times are not found") {
 }
 
 // Each token is classified once through a table of the words rules name:
-// case folding, near misses, words longer than the table's filter and
-// letters beside non-ASCII bytes must all read as the words they are.
+// case folding, near misses, long words and letters beside non-ASCII bytes
+// must all read as the words they are. The table compares a word's first 8
+// bytes at once, then its size, then (past 8 bytes) the rest: words of 8
+// and 9 letters, words that share a key's first 8 bytes, and a word that
+// ends the text too.
 TEST_CASE("words are recognized whatever their case and neighbours") {
   struct Edge {
     const char* text;
@@ -354,6 +358,14 @@ TEST_CASE("words are recognized whatever their case and neighbours") {
        "[yesterday]=2015-09-29 [today]=2015-09-30 [last week]=2015-W39 "},
       {"In the last twenty-four hours, about two years ago, for weeks.",
        "[the last twenty-four hours]=PT24H [about two years ago]=2013 [weeks]=PXW "},
+      {"Tomorrow", "[Tomorrow]=2015-10-01 "},
+      {"tomorrowx, tomorro, THURSDAYS and tomorrow",
+       "[THURSDAYS]=XXXX-WXX-4 [tomorrow]=2015-10-01 "},
+      {"in Septembers, in Septembe, in SEPTEMBER", "[SEPTEMBER]=2015-09 "},
+      {"approximatelyy two years ago, approximately two years ago",
+       "[two years ago]=2013 [approximately two years ago]=2013 "},
+      {"the correspondingly period; the corresponding period last year; at midnight",
+       "[the corresponding period last year]=2014 [midnight]=2015-09-30T24:00 "},
   };
   for (const Edge& edge : edges) {
     INFO("text: " << edge.text);
@@ -361,6 +373,72 @@ TEST_CASE("words are recognized whatever their case and neighbours") {
     for (const TimeExpression& e : find(W, edge.text)) all += "[" + e.text + "]=" + e.time.value + " ";
     CHECK(all == edge.found);
   }
+}
+
+// The tokenizer scans a word's letters eight bytes at a time while eight
+// remain, then byte by byte, writing their lower case into one buffer with
+// stores that may run past the word. Every word token must still be the
+// whole run of ASCII letters, lower-cased, with its case flags and table
+// entry, whatever byte ends it, at any length, at the end of the text too.
+TEST_CASE("the tokenizer reads words the same eight bytes at a time and one by one") {
+  auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto check_words = [&](const std::string& text) {
+    detail::TokenizedText tokenized = detail::tokenize(text);
+    std::size_t words = 0;
+    for (const detail::Token& t : tokenized.tokens) {
+      // Every token has its table entry, punctuation by a table of bytes.
+      CHECK(t.info == (t.kind == detail::TokenKind::number ? &detail::kNumberWord
+                                                           : &detail::word_info(t.lower)));
+      if (t.kind != detail::TokenKind::word) continue;
+      ++words;
+      REQUIRE(t.end > t.begin);
+      CHECK((t.begin == 0 || !is_letter(text[t.begin - 1])));
+      CHECK((t.end == text.size() || !is_letter(text[t.end])));
+      std::string lower;
+      bool all_upper = true;
+      for (std::size_t k = t.begin; k < t.end; ++k) {
+        REQUIRE(is_letter(text[k]));
+        lower += static_cast<char>(text[k] | 0x20);
+        all_upper = all_upper && text[k] <= 'Z';
+      }
+      CHECK(t.lower == lower);
+      CHECK(t.is_capitalized == (text[t.begin] <= 'Z'));
+      CHECK(t.is_all_caps == (all_upper && lower.size() > 1));
+      CHECK(t.info == &detail::word_info(lower));
+    }
+    std::size_t runs = 0;
+    for (std::size_t k = 0; k < text.size(); ++k)
+      if (is_letter(text[k]) && (k == 0 || !is_letter(text[k - 1]))) ++runs;
+    CHECK(words == runs);
+  };
+  const std::string stems[] = {"yesterdaythursday", "YESTERDAYTHURSDAY", "Yesterdaythursday",
+                               "yesterdaythursdaY", "tOMORROWSEPTEMBER"};
+  for (int byte = 1; byte < 256; ++byte) {
+    for (const std::string& stem : stems) {
+      for (std::size_t n = 1; n <= stem.size(); ++n) {
+        INFO("byte " << byte << ", word " << stem.substr(0, n));
+        std::string word = stem.substr(0, n);
+        // A UTF-8 lead byte takes the bytes after it into its token: give
+        // it continuation bytes to take.
+        std::string mark(1, static_cast<char>(byte));
+        if (byte >= 0xC0) mark += "\x80\x80\x80";
+        check_words(word + mark + "Qz");
+        check_words("x" + word + mark);
+        check_words(mark + word);
+      }
+    }
+  }
+  check_words("aB cD eFgHiJkL MNOPQRSTUVW x Yz TODAY today Today");
+}
+
+// Day values are written without snprintf for four-digit years; the years
+// around them keep format_day's spelling.
+TEST_CASE("day values at the ends of four-digit years") {
+  CHECK(find("0000-01-01", "yesterday")[0].time.value == "-001-12-31");
+  CHECK(find("0001-01-01", "yesterday")[0].time.value == "0000-12-31");
+  CHECK(find("9999-12-30", "tomorrow")[0].time.value == "9999-12-31");
+  CHECK(find("9999-12-31", "tomorrow")[0].time.value == "10000-01-01");
+  CHECK(find("2015-09-30", "on Jan. 3, 1005")[0].time.value == "1005-01-03");
 }
 
 TEST_CASE("ambiguous numeric dates follow the stated order") {

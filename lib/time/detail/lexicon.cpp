@@ -3,7 +3,6 @@
 #include "time/detail/lexicon.h"
 
 #include <cstdint>
-#include <initializer_list>
 #include <span>
 #include <string>
 #include <vector>
@@ -59,9 +58,6 @@ Table make_table(std::span<const Entry> entries) {
   for (const Entry& e : entries) table.add(e.word, e.value);
   return table;
 }
-Table make_table(std::initializer_list<Entry> entries) {
-  return make_table(std::span<const Entry>(entries.begin(), entries.size()));
-}
 
 int lookup(const Table& table, std::string_view word, int missing) { return table.find(word, missing); }
 
@@ -115,6 +111,41 @@ constexpr Entry kOrdinalWords[] = {
 constexpr Entry kDecadeWords[] = {
     {"twenties", 2}, {"thirties", 3}, {"forties", 4}, {"fifties", 5},
     {"sixties", 6}, {"seventies", 7}, {"eighties", 8}, {"nineties", 9},
+};
+
+// Irregular past forms common in news, and the auxiliaries and verbs
+// that put a clause in the future ("is expected to", "plans to"):
+// 1 past, 2 present, 3 future.
+constexpr Entry kTenseWords[] = {
+    {"said", 1}, {"told", 1}, {"was", 1}, {"were", 1}, {"had", 1}, {"did", 1},
+    {"met", 1}, {"made", 1}, {"came", 1}, {"went", 1}, {"took", 1}, {"gave", 1},
+    {"got", 1}, {"saw", 1}, {"left", 1}, {"began", 1}, {"held", 1}, {"won", 1},
+    {"lost", 1}, {"spoke", 1}, {"sent", 1}, {"led", 1}, {"fell", 1}, {"rose", 1},
+    {"became", 1}, {"brought", 1}, {"found", 1}, {"thought", 1}, {"knew", 1},
+    {"wrote", 1}, {"paid", 1}, {"sold", 1}, {"bought", 1}, {"struck", 1},
+    {"hit", 1}, {"shot", 1}, {"ran", 1}, {"fought", 1}, {"flew", 1}, {"drew", 1},
+    {"broke", 1}, {"chose", 1}, {"sought", 1}, {"stood", 1}, {"felt", 1},
+    {"kept", 1}, {"meant", 1},
+    {"ago", 1}, {"wasn", 1}, {"weren", 1}, {"didn", 1}, {"hadn", 1}, {"yesterday", 1},
+    {"earlier", 1}, {"last", 1}, {"underwent", 1}, {"withdrew", 1}, {"overtook", 1},
+    {"will", 3}, {"ll", 3}, {"shall", 3}, {"won", 1}, {"going", 3}, {"plans", 3},
+    {"plan", 3}, {"planning", 3}, {"expects", 3}, {"expected", 3}, {"scheduled", 3},
+    {"due", 3}, {"upcoming", 3}, {"tomorrow", 3}, {"next", 3}, {"would", 3},
+    {"intends", 3}, {"hopes", 3}, {"aims", 3}, {"coming", 3},
+    {"is", 2}, {"are", 2}, {"am", 2}, {"has", 2}, {"have", 2}, {"does", 2},
+    {"says", 2}, {"tells", 2},
+};
+
+// Words that look like a regular past ("-ed") but are not verbs.
+constexpr Entry kEdNonVerbs[] = {
+    {"need", 1}, {"indeed", 1}, {"speed", 1}, {"seed", 1}, {"feed", 1}, {"breed", 1},
+    {"bed", 1}, {"red", 1}, {"shed", 1}, {"hundred", 1}, {"proceed", 1},
+    {"succeed", 1}, {"exceed", 1}, {"steed", 1}, {"greed", 1}, {"deed", 1},
+    {"weed", 1}, {"creed", 1}, {"united", 1}, {"related", 1}, {"based", 1},
+    {"armed", 1}, {"limited", 1}, {"advanced", 1}, {"detailed", 1}, {"alleged", 1},
+    {"expected", 1}, {"scheduled", 1}, {"concerned", 1}, {"interested", 1},
+    {"sacred", 1}, {"kindred", 1}, {"naked", 1}, {"wicked", 1}, {"rugged", 1},
+    {"supposed", 1}, {"planned", 1}, {"used", 1},
 };
 
 }  // namespace
@@ -188,7 +219,8 @@ std::span<const std::string_view> lexicon_words() {
          {std::span<const Entry>(kUnitWords), std::span<const Entry>(kMonthWords),
           std::span<const Entry>(kWeekdayWords), std::span<const Entry>(kSeasonWords),
           std::span<const Entry>(kCardinalWords), std::span<const Entry>(kOrdinalWords),
-          std::span<const Entry>(kDecadeWords)}) {
+          std::span<const Entry>(kDecadeWords), std::span<const Entry>(kTenseWords),
+          std::span<const Entry>(kEdNonVerbs)}) {
       for (const Entry& e : table) out.push_back(e.word);
     }
     for (std::string_view w : kPartOfDayWords) out.push_back(w);
@@ -218,27 +250,7 @@ DurationUnit duration_unit(Unit unit) {
 }
 
 Tense tense_word(std::string_view word) {
-  // Irregular past forms common in news, and the auxiliaries and verbs
-  // that put a clause in the future ("is expected to", "plans to").
-  static const Table table = make_table({
-      {"said", 1}, {"told", 1}, {"was", 1}, {"were", 1}, {"had", 1}, {"did", 1},
-      {"met", 1}, {"made", 1}, {"came", 1}, {"went", 1}, {"took", 1}, {"gave", 1},
-      {"got", 1}, {"saw", 1}, {"left", 1}, {"began", 1}, {"held", 1}, {"won", 1},
-      {"lost", 1}, {"spoke", 1}, {"sent", 1}, {"led", 1}, {"fell", 1}, {"rose", 1},
-      {"became", 1}, {"brought", 1}, {"found", 1}, {"thought", 1}, {"knew", 1},
-      {"wrote", 1}, {"paid", 1}, {"sold", 1}, {"bought", 1}, {"struck", 1},
-      {"hit", 1}, {"shot", 1}, {"ran", 1}, {"fought", 1}, {"flew", 1}, {"drew", 1},
-      {"broke", 1}, {"chose", 1}, {"sought", 1}, {"stood", 1}, {"felt", 1},
-      {"kept", 1}, {"meant", 1},
-      {"ago", 1}, {"wasn", 1}, {"weren", 1}, {"didn", 1}, {"hadn", 1}, {"yesterday", 1},
-      {"earlier", 1}, {"last", 1}, {"underwent", 1}, {"withdrew", 1}, {"overtook", 1},
-      {"will", 3}, {"ll", 3}, {"shall", 3}, {"won", 1}, {"going", 3}, {"plans", 3},
-      {"plan", 3}, {"planning", 3}, {"expects", 3}, {"expected", 3}, {"scheduled", 3},
-      {"due", 3}, {"upcoming", 3}, {"tomorrow", 3}, {"next", 3}, {"would", 3},
-      {"intends", 3}, {"hopes", 3}, {"aims", 3}, {"coming", 3},
-      {"is", 2}, {"are", 2}, {"am", 2}, {"has", 2}, {"have", 2}, {"does", 2},
-      {"says", 2}, {"tells", 2},
-  });
+  static const Table table = make_table(kTenseWords);
   switch (lookup(table, word, 0)) {
     case 1: return Tense::past;
     case 2: return Tense::present;
@@ -248,16 +260,7 @@ Tense tense_word(std::string_view word) {
 }
 
 bool is_ed_non_verb(std::string_view word) {
-  static const Table table = make_table({
-      {"need", 1}, {"indeed", 1}, {"speed", 1}, {"seed", 1}, {"feed", 1}, {"breed", 1},
-      {"bed", 1}, {"red", 1}, {"shed", 1}, {"hundred", 1}, {"proceed", 1},
-      {"succeed", 1}, {"exceed", 1}, {"steed", 1}, {"greed", 1}, {"deed", 1},
-      {"weed", 1}, {"creed", 1}, {"united", 1}, {"related", 1}, {"based", 1},
-      {"armed", 1}, {"limited", 1}, {"advanced", 1}, {"detailed", 1}, {"alleged", 1},
-      {"expected", 1}, {"scheduled", 1}, {"concerned", 1}, {"interested", 1},
-      {"sacred", 1}, {"kindred", 1}, {"naked", 1}, {"wicked", 1}, {"rugged", 1},
-      {"supposed", 1}, {"planned", 1}, {"used", 1},
-  });
+  static const Table table = make_table(kEdNonVerbs);
   return table.contains(word);
 }
 

@@ -45,8 +45,9 @@ int ordinal_word(std::string_view word);
 // "twenties".."nineties" -> 2..9; -1 none.
 int decade_word(std::string_view word);
 
-// Every word the lookups above know (units, months, weekdays, seasons, parts
-// of the day, number words, decades), so a caller can classify a token once.
+// Every word the lookups of this header know (units, months, weekdays,
+// seasons, parts of the day, number words, decades, tense words and the
+// "-ed" non-verbs), so a caller can classify a token once.
 std::span<const std::string_view> lexicon_words();
 
 // TIMEX3 unit letter of a duration ("Y", "M", "W", "D", "H", "M" after "T").

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "time/detail/lexicon.h"
+#include "time/detail/words.h"
 
 namespace eventgraph::detail {
 namespace {
@@ -86,286 +87,20 @@ bool is_day_reading(const Reading& r) {
          r.part_of_day.empty();
 }
 
-// ---- words ------------------------------------------------------------------
-//
-// The rules compare tokens with a few hundred fixed words and ask the lexicon
-// about them over and over (every rule at every start token). Each token is
-// looked up once instead: one hash lookup gives a small id for the rule words
-// and everything the lexicon knows of the word, so a rule's test is an
-// integer comparison. (Profiled: string compares, case folding and hashing
-// were most of the time stage.)
-
-// The words rules test for; a word's id is its index (0: none of them).
-constexpr std::string_view kKeywords[] = {
-    "",
-    ".", ",", "'", "-", "mid", "two", "thousand", "and", "few", "couple", "of", "number", "the",
-    "early", "late", "to", "earlier", "in", "some", "up", "more", "less", "fewer", "than", "at",
-    "least", "just", "over", "overnight", "on", "year", "last", "next", "s", "fiscal", "q",
-    "quarter", "half", "period", "days", "end", "present", "past", "recent", "future", "term",
-    "coming", "ahead", "same", "after", "night", "before", "weekend", "latest", "week", "most",
-    "current", "long", "or", "old", "ago", "so", "from", "now", "later", "age", "other", "times",
-    "eve", "day", "noon", "midday", "midnight", ":", "am", "m", "a", "o", "clock", "!", "?", "\"",
-    "(", "--", "may", "march", "st", "nd", "rd", "th", "%", "$", "#", "/", "an", "hundred", "dozen",
-    "several", "many", "dozens", "hundreds", "thousands", "additional", "extra", "further",
-    "trading", "business", "working", "calendar", "beginning", "start", "middle", "close", "turn",
-    "outset", "dawn", "midst", "month", "about", "around", "approximately", "roughly", "nearly",
-    "almost", "under", "this", "since", "until", "till", "by", "during", "through", "between",
-    "each", "every", "that", "throughout", "fy", "percent", "per", "dollars", "circa", "summer",
-    "spring", "winter", "autumn", "fall", "'s", "no", "flight", "route", "page", "pp", "resolution",
-    "article", "room", "channel", "model", "highway", "interstate", "section", "code", "century",
-    "latter", "comparable", "corresponding", "prior", "near", "distant", "foreseeable", "immediate",
-    "short", "previous", "following", "preceding", "full", "entire", "whole", "ended", "ending",
-    "ends", "which", "first", "final", "his", "her", "their", "its", "our", "my", "your", "these",
-    "those", "for", "within", "take", "takes", "took", "lasted", "spent", "spend", "years",
-    "decades", "months", "weeks", "barely", "only", "another", "lasting", "twice", "once", "pm",
-    "p", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
-    "msk", "et", "pt", "ct", "z", "today", "tomorrow", "yesterday", "tonight", "currently",
-    "presently", "nowadays", "recently", "lately", "christmas", "new", "thanksgiving",
-    "independence", "halloween", "memorial", "labor", "valentine", "daily", "weekly", "monthly",
-    "yearly", "annually", "hourly", "nightly",
-};
-
-consteval std::uint16_t keyword_id(std::string_view word) {
-  for (std::size_t k = 1; k < std::size(kKeywords); ++k)
-    if (kKeywords[k] == word) return static_cast<std::uint16_t>(k);
-  throw "a rule word missing from kKeywords";  // a compile error, not a runtime one
-}
-
-// A rule word, its id found at compile time: is(i, "the") compares ids.
-struct Kw {
-  consteval Kw(const char* word) : id(keyword_id(word)) {}
-  std::uint16_t id;
-};
-
-// A set of rule words, one bit per id, built at compile time:
-// is_any(i, {"a", "an"}) tests one bit.
-struct KwSet {
-  static constexpr std::size_t kWords = (std::size(kKeywords) + 63) / 64;
-  consteval KwSet(std::initializer_list<Kw> words) {
-    for (Kw w : words) bits[w.id / 64] |= std::uint64_t{1} << (w.id % 64);
-  }
-  bool contains(std::uint16_t id) const { return (bits[id / 64] >> (id % 64)) & 1; }
-  std::uint64_t bits[kWords] = {};
-};
-
-// A token's rule-word id, comparable with a Kw: `w == "today"`.
-struct Word {
-  std::uint16_t id;
-  friend bool operator==(Word a, Kw b) { return a.id == b.id; }
-};
-
-// The words that start some rule besides those the lexicon knows: a token is
-// a trigger (see is_trigger) when it is one of these or a lexicon word.
-constexpr std::string_view kStartWords[] = {
-    "the", "this", "last", "next", "past", "coming", "previous", "following", "that",
-    "same", "early", "late", "mid", "earlier", "later", "about", "around",
-    "approximately", "roughly", "some", "nearly", "almost", "more", "over", "less",
-    "under", "at", "up", "just", "each", "every", "daily", "weekly", "monthly",
-    "yearly", "annually", "hourly", "quarterly", "nightly", "twice", "once", "today",
-    "tomorrow", "yesterday", "tonight", "now", "currently", "presently", "nowadays",
-    "recently", "lately", "previously", "formerly", "these", "recent", "a", "an", "one",
-    "several", "few", "many", "couple", "dozens", "hundreds", "thousands", "fiscal",
-    "q", "noon", "midnight", "midday", "christmas", "new", "thanksgiving",
-    "independence", "halloween", "memorial", "labor", "valentine", "for", "within",
-    "in", "after", "current", "final", "first", "second", "third", "fourth", "latest",
-    "most", "overnight", "fy", "comparable", "corresponding", "prior", "year", "decades",
-    "years", "months", "weeks", "days", "hours", "centuries",
-};
-
-// The rules, one bit each, for the set of rules that can match from a token.
-enum Rule : std::uint32_t {
-  kCalendarDate = 1u << 0,
-  kNumericDate = 1u << 1,
-  kWeekdayName = 1u << 2,
-  kYearAlone = 1u << 3,
-  kDecade = 1u << 4,
-  kSeason = 1u << 5,
-  kQuarterOrHalf = 1u << 6,
-  kDeictic = 1u << 7,
-  kComparison = 1u << 8,
-  kCounted = 1u << 9,
-  kSetExpression = 1u << 10,
-  kHoliday = 1u << 11,
-  kClockTime = 1u << 12,
-  kPositionModified = 1u << 13,
-  kEarlierLater = 1u << 14,
-  kQuantityModified = 1u << 15,
-  kTheCore = 1u << 16,  // "the" before a core (Recognizer::top)
-};
-
-// Every rule that reads a number first: a number token may start any of them.
-constexpr std::uint32_t kNumberRules = kCalendarDate | kNumericDate | kYearAlone | kDecade |
-                                       kQuarterOrHalf | kComparison | kCounted |
-                                       kSetExpression | kClockTime;
-
-// Everything the rules ask about one token's lower-cased text.
-struct WordInfo {
-  std::uint16_t keyword = 0;  // index in kKeywords, 0 when none
-  bool is_start = false;      // a word some rule may start at
-  std::uint32_t rules = 0;    // rules that can match from this word (rules_from)
-  NameWord month;             // month_word
-  NameWord weekday;           // weekday_word
-  UnitWord unit;              // unit_word
-  int season = -1;            // season_word
-  int cardinal = -1;          // cardinal_word
-  int ordinal = -1;           // ordinal_word
-  int decade = -1;            // decade_word
-  std::string_view part_of_day;  // part_of_day_word
-};
-
-const WordInfo kNoWord;
-
-// The rules that can match from a word, read off the first tests of each
-// rule below (a rule whose first token is none of these returns nothing),
-// so that the recognizer skips the others. Numbers: kNumberRules.
-std::uint32_t rules_from(const WordInfo& w) {
-  auto is_any = [&](std::initializer_list<Kw> words) {
-    for (Kw k : words)
-      if (w.keyword == k.id) return true;
-    return false;
-  };
-  bool is_ordinal_start = w.ordinal > 0 || (w.cardinal >= 20 && w.cardinal < 100 &&
-                                            w.cardinal % 10 == 0);  // ordinal_at
-  bool is_quantity_start =
-      is_any({"a", "an", "several", "few", "many", "some", "couple", "dozens", "hundreds",
-              "thousands"}) ||
-      w.cardinal > 0;  // quantity_at, numbers aside
-  std::uint32_t rules = 0;
-  if (w.weekday.value || w.month.value || is_any({"the"})) rules |= kCalendarDate;
-  if (w.weekday.value) rules |= kWeekdayName;
-  if (is_any({"fiscal", "fy", "year", "two"}) || (w.cardinal >= 11 && w.cardinal <= 20))
-    rules |= kYearAlone;
-  if (is_any({"'"}) || w.decade > 0 || is_ordinal_start) rules |= kDecade;
-  if (w.season >= 0) rules |= kSeason;
-  if (is_any({"the", "fiscal", "q"}) || is_ordinal_start) rules |= kQuarterOrHalf;
-  if (is_any({"today", "tomorrow", "yesterday", "tonight", "overnight", "now", "currently",
-              "presently", "nowadays", "recently", "lately", "these", "recent", "past", "year",
-              "midnight", "noon", "midday", "the", "that", "this", "current", "last",
-              "previous", "next", "coming"}))
-    rules |= kDeictic;
-  if (is_any({"the", "comparable", "corresponding", "same", "prior", "year", "last", "fiscal",
-              "quarter", "period"}) ||
-      is_ordinal_start)
-    rules |= kComparison;
-  if (is_quantity_start || w.unit.unit != Unit::none ||
-      is_any({"more", "additional", "extra", "further", "trading", "business", "working",
-              "calendar"}))
-    rules |= kCounted;
-  if (is_quantity_start || is_any({"each", "every", "daily", "weekly", "monthly", "yearly",
-                                   "annually", "hourly", "nightly", "twice", "once"}))
-    rules |= kSetExpression;
-  if (is_any({"christmas", "new", "thanksgiving", "independence", "halloween", "memorial",
-              "labor", "valentine"}))
-    rules |= kHoliday;
-  if (is_any({"noon", "midday", "midnight"})) rules |= kClockTime;
-  if (is_any({"the", "early", "late", "mid"})) rules |= kPositionModified;
-  if (is_any({"earlier", "later"})) rules |= kEarlierLater;
-  if (is_any({"about", "around", "approximately", "roughly", "some", "nearly", "almost", "up",
-              "more", "less", "fewer", "at", "just", "over", "under"}))
-    rules |= kQuantityModified;
-  if (is_any({"the"})) rules |= kTheCore;
-  return rules;
-}
-
-// The table behind word_info: built on first use from the lexicon's own
-// lookups, so the answers are the lexicon's. Open addressing with a cheap
-// hash: it holds a few hundred words and is asked about every token.
-class WordIndex {
- public:
-  WordIndex() : slots_(kSlots) {
-    for (std::string_view w : kKeywords)
-      if (!w.empty()) add(w);
-    for (std::string_view w : kStartWords) add(w);
-    for (std::string_view w : lexicon_words()) add(w);
-  }
-
-  const WordInfo& find(std::string_view word) const {
-    if (word.empty()) return kNoWord;
-    // Lengths and first letters that some key has: most words of a text
-    // are in no table and are turned away without hashing.
-    if (word.size() < kMaxLength && !(first_[word.size()] & bit(word.front()))) return kNoWord;
-    for (std::size_t k = hash(word) & (kSlots - 1);; k = (k + 1) & (kSlots - 1)) {
-      const Slot& slot = slots_[k];
-      if (slot.word.empty()) return kNoWord;
-      if (slot.word == word) return slot.info;
-    }
-  }
-
- private:
-  static constexpr std::size_t kSlots = 2048;  // a power of two, well above the words
-  static constexpr std::size_t kMaxLength = 16;
-  struct Slot {
-    std::string_view word;  // empty: a free slot
-    WordInfo info;
-  };
-
-  static std::uint32_t bit(char c) {
-    return c >= 'a' && c <= 'z' ? std::uint32_t{1} << (c - 'a') : std::uint32_t{1} << 26;
-  }
-  static std::size_t hash(std::string_view word) {  // FNV-1a
-    std::uint64_t h = 14695981039346656037ull;
-    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<std::size_t>(h ^ (h >> 29));
-  }
-
-  void add(std::string_view w) {
-    std::size_t k = hash(w) & (kSlots - 1);
-    while (!slots_[k].word.empty()) {
-      if (slots_[k].word == w) return;  // listed twice
-      k = (k + 1) & (kSlots - 1);
-    }
-    WordInfo& info = slots_[k].info;
-    slots_[k].word = w;
-    info.month = month_word(w);
-    info.weekday = weekday_word(w);
-    info.unit = unit_word(w);
-    info.season = season_word(w);
-    info.cardinal = cardinal_word(w);
-    info.ordinal = ordinal_word(w);
-    info.decade = decade_word(w);
-    info.part_of_day = part_of_day_word(w);
-    for (std::size_t id = 1; id < std::size(kKeywords); ++id)
-      if (kKeywords[id] == w) info.keyword = static_cast<std::uint16_t>(id);
-    for (std::string_view s : kStartWords)
-      if (s == w) info.is_start = true;
-    // The lexicon part of is_trigger: a month, weekday, season, number,
-    // ordinal, part of the day or unit starts a rule.
-    if (info.month.value || info.weekday.value || info.season >= 0 || info.cardinal > 0 ||
-        info.ordinal > 0 || !info.part_of_day.empty() || info.unit.unit != Unit::none)
-      info.is_start = true;
-    info.rules = rules_from(info);
-    if (w.size() < kMaxLength) first_[w.size()] |= bit(w.front());
-  }
-
-  std::vector<Slot> slots_;
-  std::uint32_t first_[kMaxLength] = {};
-};
-
-// The WordInfo of `lower`: kNoWord for the many words no rule and no table
-// knows.
-const WordInfo& word_info(std::string_view lower) {
-  static const WordIndex index;
-  return index.find(lower);
-}
-
 class Recognizer {
  public:
   Recognizer(const std::vector<Token>& tokens, NumericDateOrder order)
-      : tokens_(tokens), order_(order) {
-    info_.reserve(tokens.size());
-    rules_.reserve(tokens.size());
-    for (const Token& t : tokens) {
-      info_.push_back(&word_info(t.lower));
-      rules_.push_back(info_.back()->rules | (t.kind == TokenKind::number ? kNumberRules : 0));
-    }
-  }
+      : tokens_(tokens), order_(order) {}
 
   std::vector<Match> run() {
     std::vector<Match> matches;
+    // News has about one expression in 30 tokens: room for twice that
+    // saves moving the Readings as the vector grows.
+    matches.reserve(tokens_.size() / 16 + 1);
     std::size_t i = 0;
     while (i < tokens_.size()) {
       // No rule can match where none can start: top would find nothing.
-      Opt found = rules_[i] != 0 && is_trigger(i) ? top(i) : std::nullopt;
+      Opt found = rules(i) != 0 && is_trigger(i) ? top(i) : std::nullopt;
       if (found && found->end > i) {
         matches.push_back({i, found->end, std::move(found->reading)});
         i = found->end;
@@ -379,8 +114,8 @@ class Recognizer {
  private:
   const std::vector<Token>& tokens_;
   NumericDateOrder order_;
-  std::vector<const WordInfo*> info_;  // one per token
-  std::vector<std::uint32_t> rules_;    // per token: the rules that can match from it
+  std::size_t core_index_ = static_cast<std::size_t>(-1);  // core(core_index_) is core_
+  Opt core_;
 
   // ---- token helpers -------------------------------------------------------
 
@@ -389,16 +124,18 @@ class Recognizer {
     return has(i) ? std::string_view(tokens_[i].lower) : std::string_view();
   }
   // What the lexicon says about token i; nothing past the end.
-  const WordInfo& lex(std::size_t i) const { return has(i) ? *info_[i] : kNoWord; }
+  const WordInfo& lex(std::size_t i) const { return has(i) ? *tokens_[i].info : kNoWord; }
   Word word(std::size_t i) const { return {lex(i).keyword}; }
   [[gnu::always_inline]] bool is(std::size_t i, Kw w) const {
-    return has(i) && info_[i]->keyword == w.id;
+    return has(i) && tokens_[i].info->keyword == w.id;
   }
   [[gnu::always_inline]] bool is_any(std::size_t i, KwSet words) const {
-    return has(i) && words.contains(info_[i]->keyword);
+    return has(i) && words.contains(tokens_[i].info->keyword);
   }
   // False when `rule` cannot match from token i (see rules_from).
-  bool can_start(std::size_t i, Rule rule) const { return has(i) && (rules_[i] & rule) != 0; }
+  bool can_start(std::size_t i, Rule rule) const { return has(i) && (rules(i) & rule) != 0; }
+  // The rules that can match from token i (see rules_from).
+  std::uint32_t rules(std::size_t i) const { return tokens_[i].info->rules; }
   bool glued(std::size_t i) const { return has(i) && !tokens_[i].has_space_before; }
   bool is_number(std::size_t i) const {
     return has(i) && tokens_[i].kind == TokenKind::number && !tokens_[i].has_digit_groups;
@@ -425,7 +162,14 @@ class Recognizer {
     const Token& t = tokens_[i];
     if (t.kind == TokenKind::number) return true;
     if (t.kind == TokenKind::punct) return is(i, "'");
-    return info_[i]->is_start;
+    if (!t.info->is_start) return false;
+    // "the", "a" and "an" start nothing alone: every rule from them (a date,
+    // a quarter, a deictic, a comparison, a position, a core after "the"; a
+    // count or a set after "a") first tests the next token for a rule word,
+    // a lexicon word or a number. Most of them come before plain words.
+    if (is_any(i, {"the", "a", "an"}) && &lex(i + 1) == &kNoWord)
+      return false;
+    return true;
   }
 
   // ---- lexical pieces --------------------------------------------------------
@@ -599,7 +343,7 @@ class Recognizer {
 
   Opt top(std::size_t i) {
     Opt best = core(i);
-    std::uint32_t rules = rules_[i];
+    std::uint32_t rules = this->rules(i);
     if (rules & kPositionModified) keep_longer(best, position_modified(i));
     if (rules & kEarlierLater) keep_longer(best, earlier_later(i));
     if (rules & kQuantityModified) keep_longer(best, quantity_modified(i));
@@ -737,11 +481,22 @@ class Recognizer {
 
   // ---- cores ----------------------------------------------------------------
 
+  // core is a function of the tokens alone, and top asks for core(i + 1)
+  // ("the third quarter", "about two years") just before the scan itself
+  // moves to i + 1 when nothing matched at i: the last answer is kept.
   Opt core(std::size_t i) {
+    if (i != core_index_) {
+      core_ = find_core(i);
+      core_index_ = i;
+    }
+    return core_;
+  }
+
+  Opt find_core(std::size_t i) {
     if (!has(i)) return std::nullopt;
     // Each rule checks can_start itself; testing here first saves the
     // calls, most of which would return nothing.
-    std::uint32_t rules = rules_[i];
+    std::uint32_t rules = this->rules(i);
     Opt best;
     if (rules & kCalendarDate) best = calendar_date(i);
     if (rules & kNumericDate) keep_longer(best, numeric_date(i));
@@ -1313,8 +1068,19 @@ class Recognizer {
     if (w == "midnight" || w == "noon" || w == "midday") return clock_time(i);
 
     if (w == "the") {
+      // The units after "the" are asked about again and again below: each
+      // is found once (unit_at is a function of the tokens).
+      std::optional<std::optional<UnitAt>> unit1, unit2;
+      auto next_unit = [&]() -> const std::optional<UnitAt>& {
+        if (!unit1) unit1 = unit_at(i + 1);
+        return *unit1;
+      };
+      auto unit_after_next = [&]() -> const std::optional<UnitAt>& {
+        if (!unit2) unit2 = unit_at(i + 2);
+        return *unit2;
+      };
       if (is(i + 1, "present") && !is_word(i + 2)) return Found{i + 2, literal(TimexType::date, "PRESENT_REF")};
-      if (is(i + 1, "past") && !quantity_at(i + 2) && !unit_at(i + 2) && !is(i + 2, "-"))
+      if (is(i + 1, "past") && !quantity_at(i + 2) && !unit_after_next() && !is(i + 2, "-"))
         return Found{i + 2, literal(TimexType::date, "PAST_REF")};
       if (is(i + 1, "recent") && is(i + 2, "past")) return Found{i + 3, literal(TimexType::date, "PAST_REF")};
       std::size_t j = i + 1;
@@ -1323,16 +1089,16 @@ class Recognizer {
       if (is_any(i + 1, {"near", "short"}) && is(i + 2, "term"))
         return Found{i + 3, literal(TimexType::date, "FUTURE_REF")};
       if (is(i + 1, "coming")) {
-        if (auto u = unit_at(i + 2); u && u->is_plural)
+        if (auto u = unit_after_next(); u && u->is_plural)
           return Found{u->end, literal(TimexType::date, "FUTURE_REF")};
       }
-      if (auto u = unit_at(i + 1); u && u->is_plural && is(u->end, "ahead"))
+      if (auto u = next_unit(); u && u->is_plural && is(u->end, "ahead"))
         return Found{u->end + 1, literal(TimexType::date, "FUTURE_REF")};
       // "the previous day", "the following week", "the next morning"
       if (is_any(i + 1, {"previous", "following", "next", "prior", "preceding"})) {
         int dir = is_any(i + 1, {"previous", "prior", "preceding"}) ? -1 : 1;
         std::size_t k = i + 2;
-        if (auto u = unit_at(k); u && !u->is_plural) {
+        if (auto u = unit_after_next(); u && !u->is_plural) {
           Granularity g = granularity_of(u->unit);
           if (g != Granularity::unknown && u->unit != Unit::quarter) {
             Reading r = relative(g, dir, Reference::narrative);
@@ -1360,11 +1126,11 @@ class Recognizer {
       }
       // "the same day", "the same week"
       if (is(i + 1, "same")) {
-        if (auto u = unit_at(i + 2); u && !u->is_plural && granularity_of(u->unit) != Granularity::unknown)
+        if (auto u = unit_after_next(); u && !u->is_plural && granularity_of(u->unit) != Granularity::unknown)
           return Found{u->end, relative(granularity_of(u->unit), 0, Reference::narrative)};
       }
       // "the day before", "the night before", "the week after"
-      if (auto u = unit_at(i + 1); u && !u->is_plural && is_any(u->end, {"before", "after", "earlier"})) {
+      if (auto u = next_unit(); u && !u->is_plural && is_any(u->end, {"before", "after", "earlier"})) {
         if ((!has(u->end + 1) || tokens_[u->end + 1].kind == TokenKind::punct) &&
             (u->unit == Unit::day || u->unit == Unit::week ||
                                         u->unit == Unit::month || u->unit == Unit::year)) {
@@ -1434,7 +1200,7 @@ class Recognizer {
         std::optional<Quantity> qty = quantity_at(k2);
         if (qty && !qty->is_article) k2 = qty->end;
         else qty.reset();
-        if (auto u = unit_at(k2)) {
+        if (auto u = k2 == i + 2 ? unit_after_next() : unit_at(k2)) {
           if (!qty && !u->is_plural && is_any(i + 1, {"past", "last", "previous", "prior"}) &&
               granularity_of(u->unit) != Granularity::unknown) {
             // "the past year", "the last decade": TimeBank dates them (1997, 198).
@@ -1502,7 +1268,8 @@ class Recognizer {
     } else {
       return std::nullopt;
     }
-    if (auto u = unit_at(k); u && !u->is_plural) {
+    std::optional<UnitAt> unit = unit_at(k);
+    if (auto u = unit; u && !u->is_plural) {
       if (u->unit == Unit::weekend) {
         Reading r;
         r.weekday = 6;
@@ -1517,7 +1284,7 @@ class Recognizer {
       if (g == Granularity::unknown) return std::nullopt;
       return Found{u->end, relative(g, offset)};
     }
-    if (auto u = unit_at(k); u && u->is_plural && w == "coming") {
+    if (auto u = unit; u && u->is_plural && w == "coming") {
       return Found{u->end, literal(TimexType::date, "FUTURE_REF")};
     }
     if (std::string_view pod = lex(k).part_of_day; !pod.empty() && w != "coming") {
@@ -1768,8 +1535,10 @@ class Recognizer {
       if (is_capital(i) && !starts_sentence(i)) return std::nullopt;
       return Found{i + 1, literal(TimexType::set, std::string(adverb.value))};
     }
-    if (w == "twice" || w == "once" || (quantity_at(i) && is(quantity_at(i)->end, "times"))) {
-      std::size_t k = w == "twice" || w == "once" ? i + 1 : quantity_at(i)->end + 1;
+    std::optional<Quantity> qty;
+    if (w != "twice" && w != "once") qty = quantity_at(i);
+    if (w == "twice" || w == "once" || (qty && is(qty->end, "times"))) {
+      std::size_t k = w == "twice" || w == "once" ? i + 1 : qty->end + 1;
       if (is_any(k, {"a", "an", "per", "each", "every"})) {
         if (auto u = unit_at(k + 1); u && !u->is_plural)
           return Found{u->end, literal(TimexType::set, duration_value(1, u->unit))};

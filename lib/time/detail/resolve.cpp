@@ -74,52 +74,90 @@ std::string pad(int value, int width) {
   return value < 0 ? "-" + s : s;
 }
 
-// The unit of granularity `g` that contains `d`, its TIMEX3 value and days.
-struct Placed {
-  std::string value;
-  Period period;
-};
-Placed place(sys_days d, Granularity g, bool is_weekend) {
+// The days of the unit of granularity `g` that contains `d`.
+Period unit_period(sys_days d, Granularity g, bool is_weekend) {
   int y = year_of(d);
   int m = static_cast<int>(month_of(d));
   switch (g) {
-    case Granularity::day: return {format_day(d), {d, d}};
+    case Granularity::day: return {d, d};
+    case Granularity::week: {
+      Period p = iso_week_period(d);
+      if (is_weekend) p.first = p.first + days{5};
+      return p;
+    }
+    case Granularity::month: return month_span(y, m, 1);
+    case Granularity::season: {
+      auto [sy, s] = season_of(d);
+      return season_period(sy, s);
+    }
+    case Granularity::quarter: {
+      int q = (m - 1) / 3 + 1;
+      return month_span(y, 3 * q - 2, 3);
+    }
+    case Granularity::half: {
+      int h = m <= 6 ? 1 : 2;
+      return month_span(y, 6 * h - 5, 6);
+    }
+    case Granularity::year: return month_span(y, 1, 12);
+    case Granularity::decade: {
+      int dec = y / 10;
+      return {first_of_month(dec * 10, 1), last_of_month(dec * 10 + 9, 12)};
+    }
+    case Granularity::century: {
+      int c = y / 100;
+      return {first_of_month(c * 100, 1), last_of_month(c * 100 + 99, 12)};
+    }
+    case Granularity::unknown: break;
+  }
+  return {d, d};
+}
+
+// format_day's "YYYY-MM-DD" without its snprintf, for the years that are
+// four digits; others go to format_day.
+std::string day_value(sys_days d) {
+  date::year_month_day ymd{d};
+  int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999) return format_day(d);
+  unsigned m = static_cast<unsigned>(ymd.month());
+  unsigned day = static_cast<unsigned>(ymd.day());
+  std::string out(10, '-');
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
+}
+
+// The TIMEX3 value of the unit of granularity `g` that contains `d`.
+std::string unit_value(sys_days d, Granularity g, bool is_weekend) {
+  int y = year_of(d);
+  int m = static_cast<int>(month_of(d));
+  switch (g) {
+    case Granularity::day: return day_value(d);
     case Granularity::week: {
       iso_week::year_weeknum_weekday w{d};
       std::string v = pad(static_cast<int>(w.year()), 4) + "-W" +
                       pad(static_cast<int>(static_cast<unsigned>(w.weeknum())), 2);
-      Period p = iso_week_period(d);
-      if (is_weekend) {
-        v += "-WE";
-        p.first = p.first + days{5};
-      }
-      return {v, p};
+      if (is_weekend) v += "-WE";
+      return v;
     }
-    case Granularity::month: return {pad(y, 4) + "-" + pad(m, 2), month_span(y, m, 1)};
+    case Granularity::month: return pad(y, 4) + "-" + pad(m, 2);
     case Granularity::season: {
       auto [sy, s] = season_of(d);
-      return {pad(sy, 4) + "-" + std::string(season_code(s)), season_period(sy, s)};
+      return pad(sy, 4) + "-" + std::string(season_code(s));
     }
-    case Granularity::quarter: {
-      int q = (m - 1) / 3 + 1;
-      return {pad(y, 4) + "-Q" + std::to_string(q), month_span(y, 3 * q - 2, 3)};
-    }
-    case Granularity::half: {
-      int h = m <= 6 ? 1 : 2;
-      return {pad(y, 4) + "-H" + std::to_string(h), month_span(y, 6 * h - 5, 6)};
-    }
-    case Granularity::year: return {pad(y, 4), month_span(y, 1, 12)};
-    case Granularity::decade: {
-      int dec = y / 10;
-      return {pad(dec, 3), {first_of_month(dec * 10, 1), last_of_month(dec * 10 + 9, 12)}};
-    }
-    case Granularity::century: {
-      int c = y / 100;
-      return {pad(c, 2), {first_of_month(c * 100, 1), last_of_month(c * 100 + 99, 12)}};
-    }
+    case Granularity::quarter: return pad(y, 4) + "-Q" + std::to_string((m - 1) / 3 + 1);
+    case Granularity::half: return pad(y, 4) + "-H" + std::to_string(m <= 6 ? 1 : 2);
+    case Granularity::year: return pad(y, 4);
+    case Granularity::decade: return pad(y / 10, 3);
+    case Granularity::century: return pad(y / 100, 2);
     case Granularity::unknown: break;
   }
-  return {format_day(d), {d, d}};
+  return day_value(d);
 }
 
 // The first day of the unit a name with year `y` denotes ("July" of y,
@@ -166,21 +204,21 @@ std::optional<int> pick_year(const Reading& r, Granularity g, sys_days reference
     if (check_weekday && r.weekday && r.day && !r.nth &&
         date::weekday{*first_day}.iso_encoding() != static_cast<unsigned>(*r.weekday))
       continue;
-    Placed p = place(*first_day, g, false);
-    if (g == Granularity::day) p.period = {*first_day, *first_day};
+    // The days only: the value of a candidate year is never written.
+    Period period = unit_period(*first_day, g, false);
     bool ok = true;
     switch (direction) {
-      case Direction::past: ok = p.period.first <= reference; break;
-      case Direction::past_strict: ok = p.period.last < reference; break;
-      case Direction::future: ok = p.period.last >= reference; break;
-      case Direction::future_strict: ok = p.period.first > reference; break;
+      case Direction::past: ok = period.first <= reference; break;
+      case Direction::past_strict: ok = period.last < reference; break;
+      case Direction::future: ok = period.last >= reference; break;
+      case Direction::future_strict: ok = period.first > reference; break;
       case Direction::current: ok = y == ry; break;
       case Direction::by_tense: break;
     }
     if (!ok) continue;
     long distance = 0;
-    if (p.period.last < reference) distance = (reference - p.period.last).count();
-    else if (p.period.first > reference) distance = (p.period.first - reference).count();
+    if (period.last < reference) distance = (reference - period.last).count();
+    else if (period.first > reference) distance = (period.first - reference).count();
     bool is_better = !best;
     if (best) {
       if (direction == Direction::past || direction == Direction::past_strict) {
@@ -276,6 +314,12 @@ Period narrow(Period p, TimeMod mod) {
 }
 
 }  // namespace
+
+bool uses_tense(const Reading& r) {
+  // As resolve below: a literal returns first, a relative reading shifts
+  // the reference, and effective_direction reads the tense for by_tense only.
+  return r.literal.empty() && !r.is_relative && r.direction == Direction::by_tense;
+}
 
 TimeValue resolve(const Reading& r, const ResolveContext& context) {
   TimeValue v;
@@ -385,9 +429,8 @@ TimeValue resolve(const Reading& r, const ResolveContext& context) {
     return v;
   }
 
-  Placed placed = place(*day, g, r.is_weekend);
-  v.value = placed.value;
-  Period period = narrow(placed.period, r.mod);
+  v.value = unit_value(*day, g, r.is_weekend);
+  Period period = narrow(unit_period(*day, g, r.is_weekend), r.mod);
   if (reference && r.is_before_reference) period.last = std::min(period.last, *reference);
   if (reference && r.is_after_reference) period.first = std::max(period.first, *reference);
   v.earliest = period.first;

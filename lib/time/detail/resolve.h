@@ -27,4 +27,9 @@ struct ResolveContext {
 // ("XXXX-WXX-2") and the range stays empty.
 TimeValue resolve(const Reading& reading, const ResolveContext& context);
 
+// False when resolve does not look at context.tense for `reading` (a literal
+// value, a relative one, a direction the words fix), so that the caller
+// need not find it.
+bool uses_tense(const Reading& reading);
+
 }  // namespace eventgraph::detail

@@ -5,40 +5,40 @@
 
 #include <string_view>
 
+#include "time/detail/words.h"
+
 namespace eventgraph::detail {
 namespace {
 
 constexpr std::size_t kWindow = 12;
 
+bool is(const Token& t, Kw word) { return t.info->keyword == word.id; }
+
 // Whether token i begins a new sentence: a line break, or a capital after
 // sentence punctuation ("Sept. 28" is not a break: a number follows).
 bool starts_sentence(const std::vector<Token>& tokens, std::size_t i) {
   if (i == 0 || tokens[i].has_newline_before) return true;
-  std::string_view prev = tokens[i - 1].lower;
-  if (prev != "." && prev != "!" && prev != "?") return false;
-  return tokens[i].is_capitalized || tokens[i].lower == "\"";
+  if (!KwSet{".", "!", "?"}.contains(tokens[i - 1].info->keyword)) return false;
+  return tokens[i].is_capitalized || is(tokens[i], "\"");
 }
 
-bool is_modal_future(std::string_view w) {
-  return w == "will" || w == "would" || w == "shall" || w == "ll" || w == "to";
-}
-
+// Tense words and the "-ed" test come from the token's WordInfo, looked up
+// once by the tokenizer.
 Tense word_tense(const std::vector<Token>& tokens, std::size_t i) {
   const Token& t = tokens[i];
   if (t.kind != TokenKind::word) return Tense::none;
   std::string_view w = t.lower;
-  if (w == "won" && i + 2 < tokens.size() && tokens[i + 1].lower == "'" &&
-      tokens[i + 2].lower == "t")
+  if (is(t, "won") && i + 2 < tokens.size() && is(tokens[i + 1], "'") && is(tokens[i + 2], "t"))
     return Tense::future;
-  Tense tense = tense_word(w);
-  if (tense == Tense::none && w.size() >= 5 && w.ends_with("ed") && !is_ed_non_verb(w) &&
+  Tense tense = t.info->tense;
+  if (tense == Tense::none && w.size() >= 5 && w.ends_with("ed") && !t.info->is_ed_non_verb &&
       !(t.is_capitalized && !starts_sentence(tokens, i)))
     tense = Tense::past;
-  if (tense == Tense::past && w != "ago" && w != "yesterday" && w != "last") {
+  if (tense == Tense::past && !KwSet{"ago", "yesterday", "last"}.contains(t.info->keyword)) {
     // "will be released", "would have met", "to be held": future after all.
     for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
-      std::string_view before = tokens[i - k].lower;
-      if (is_modal_future(before)) return w.ends_with("ed") || w == "held" ? Tense::future : tense;
+      if (KwSet{"will", "would", "shall", "ll", "to"}.contains(tokens[i - k].info->keyword))
+        return w.ends_with("ed") || is(t, "held") ? Tense::future : tense;
       if (tokens[i - k].kind != TokenKind::word) break;
     }
   }

@@ -2,22 +2,76 @@
 #include "time/detail/tokens.h"
 
 #include <array>
+#include <bit>
+#include <cstring>
+#include <utility>
 
 namespace eventgraph::detail {
 namespace {
 
-bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// Letter classes by byte, for the scan over a word's letters: bit 0 any
-// ASCII letter, bit 1 upper case.
-constexpr std::array<std::uint8_t, 256> kLetterClass = [] {
+// Byte classes, for the scan: an ASCII letter (lower or upper case),
+// ASCII whitespace, a line feed.
+constexpr std::uint8_t kLowerLetter = 1;
+constexpr std::uint8_t kUpperLetter = 2;
+constexpr std::uint8_t kSpace = 4;
+constexpr std::uint8_t kLineFeed = 8;
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
   std::array<std::uint8_t, 256> classes{};
-  for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = 1;
-  for (int c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = 3;
+  for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = kLowerLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = kUpperLetter;
+  for (char c : {' ', '\t', '\r', '\f', '\v'}) classes[static_cast<unsigned char>(c)] = kSpace;
+  classes['\n'] = kSpace | kLineFeed;
   return classes;
 }();
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+constexpr std::uint64_t kEachByte = 0x0101010101010101ull;
+
+// The ASCII letters of 8 bytes at once: the high bit of each byte of the
+// result is set where that byte is one.
+std::uint64_t letter_bits(std::uint64_t x) {
+  std::uint64_t folded = (x | 0x20 * kEachByte) & 0x7F * kEachByte;  // no carry between bytes below
+  std::uint64_t from_a = folded + (0x80 - 'a') * kEachByte;          // high bit: >= 'a'
+  std::uint64_t past_z = folded + (0x80 - 'z' - 1) * kEachByte;      // high bit: > 'z'
+  return from_a & ~past_z & ~x & 0x80 * kEachByte;                    // ~x: not a non-ASCII byte
+}
+
+// Scans the letters of the word at text[begin] into lower[begin, end),
+// lower-cased; returns end and whether some letter was lower case.
+// Eight bytes at a time while they are in the text (lower may take 8 bytes
+// past any word's end: the bytes after a word belong to no word yet),
+// then byte by byte.
+std::pair<std::size_t, bool> scan_word(std::string_view text, std::size_t begin, char* lower) {
+  std::size_t end = begin;
+  bool has_lower = false;
+  if constexpr (std::endian::native == std::endian::little) {
+    while (end + 8 <= text.size()) {
+      std::uint64_t x;
+      std::memcpy(&x, text.data() + end, 8);
+      // ASCII letters only are kept: setting bit 5 lower-cases an
+      // upper-case one and leaves a lower-case one as it is.
+      std::uint64_t lowered = x | 0x20 * kEachByte;
+      std::memcpy(lower + end, &lowered, 8);
+      std::uint64_t letters = letter_bits(x);
+      std::uint64_t lower_case = letters & (x << 2);  // bit 5 moved to the high bit
+      std::uint64_t stops = ~letters & 0x80 * kEachByte;
+      if (stops != 0) {
+        std::uint64_t before_stop = (stops & (~stops + 1)) - 1;  // the bytes before the first stop
+        has_lower = has_lower || (lower_case & before_stop) != 0;
+        return {end + static_cast<std::size_t>(std::countr_zero(stops)) / 8, has_lower};
+      }
+      has_lower = has_lower || lower_case != 0;
+      end += 8;
+    }
+  }
+  for (; end < text.size(); ++end) {
+    std::uint8_t byte_class = kByteClass[static_cast<unsigned char>(text[end])];
+    if ((byte_class & (kLowerLetter | kUpperLetter)) == 0) break;
+    has_lower = has_lower || byte_class == kLowerLetter;
+    lower[end] = static_cast<char>(text[end] | 0x20);
+  }
+  return {end, has_lower};
+}
 
 std::size_t utf8_length(unsigned char lead) {
   if (lead >= 0xF0 && lead < 0xF8) return 4;
@@ -28,12 +82,13 @@ std::size_t utf8_length(unsigned char lead) {
 
 // The few non-ASCII marks that matter to time expressions, folded to ASCII:
 // "’90s", "Sept. 28–30", "four‑year".
-std::string fold_mark(std::string_view bytes) {
+// Returns static storage or `bytes` itself.
+std::string_view fold_mark(std::string_view bytes) {
   if (bytes == "\xE2\x80\x99" || bytes == "\xE2\x80\x98") return "'";
   if (bytes == "\xE2\x80\x9C" || bytes == "\xE2\x80\x9D") return "\"";
   if (bytes == "\xE2\x80\x90" || bytes == "\xE2\x80\x91" || bytes == "\xE2\x80\x93") return "-";
   if (bytes == "\xE2\x80\x94") return "--";
-  return std::string(bytes);
+  return bytes;
 }
 
 // Whitespace beyond ASCII that news pages use: no-break and thin spaces.
@@ -48,8 +103,13 @@ std::size_t unicode_space_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
+TokenizedText tokenize(std::string_view text) {
+  TokenizedText out;
+  // Zeroed, and padded for padded_head_of.
+  out.lower_bytes = std::make_unique<char[]>(text.size() + kWordPadding);
+  char* lower = out.lower_bytes.get();
+  std::vector<Token>& tokens = out.tokens;
+  const WordTable& words = word_table();
   tokens.reserve(text.size() / 4 + 1);
   bool space = true;
   bool newline = true;
@@ -57,9 +117,10 @@ std::vector<Token> tokenize(std::string_view text) {
   auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   while (i < text.size()) {
     unsigned char c = at(i);
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n') {
+    std::uint8_t byte_class = kByteClass[c];
+    if (byte_class & kSpace) {
       space = true;
-      newline = newline || c == '\n';
+      newline = newline || (byte_class & kLineFeed);
       ++i;
       continue;
     }
@@ -73,22 +134,13 @@ std::vector<Token> tokenize(std::string_view text) {
     t.begin = i;
     t.has_space_before = space;
     t.has_newline_before = newline;
-    if (is_alpha(c)) {
+    if (byte_class & (kLowerLetter | kUpperLetter)) {
       t.kind = TokenKind::word;
-      std::size_t end = i;
-      std::size_t uppers = 0;
-      for (; end < text.size(); ++end) {
-        std::uint8_t letter_class = kLetterClass[at(end)];
-        if (letter_class == 0) break;
-        uppers += letter_class >> 1;
-      }
-      t.lower.assign(text.data() + i, end - i);
-      // ASCII letters only here: setting bit 5 lower-cases an upper-case one
-      // and leaves a lower-case one as it is.
-      if (uppers > 0)
-        for (char& letter : t.lower) letter = static_cast<char>(letter | 0x20);
-      t.is_capitalized = is_upper(c);
-      t.is_all_caps = uppers == end - i && end - i > 1;
+      auto [end, has_lower] = scan_word(text, i, lower);
+      t.lower = std::string_view(lower + i, end - i);
+      t.info = &words.find(t.lower, padded_head_of(t.lower));
+      t.is_capitalized = byte_class == kUpperLetter;
+      t.is_all_caps = !has_lower && end - i > 1;
       i = end;
     } else if (is_digit(c)) {
       t.kind = TokenKind::number;
@@ -110,21 +162,24 @@ std::vector<Token> tokenize(std::string_view text) {
         take_digits();
       }
       t.number = t.digits < 15 ? value : -1;
-      t.lower.assign(text.substr(t.begin, i - t.begin));
+      t.lower = text.substr(t.begin, i - t.begin);
+      t.info = &kNumberWord;
     } else if (c < 0x80) {
-      t.lower.assign(1, static_cast<char>(c));
+      t.lower = text.substr(i, 1);
+      t.info = &words.find_ascii(c);
       ++i;
     } else {
       std::size_t n = utf8_length(c);
       if (i + n > text.size()) n = text.size() - i;
       t.lower = fold_mark(text.substr(i, n));
+      t.info = &words.find(t.lower, head_of(t.lower));
       i += n;
     }
     t.end = i;
     space = false;
     newline = false;
   }
-  return tokens;
+  return out;
 }
 
 }  // namespace eventgraph::detail
