@@ -52,7 +52,7 @@ Analyzed analyze(std::string_view raw, const Lexicon& lexicon = builtin(),
                  std::optional<date::sys_days> day = date::sys_days(date::year{2015} / 9 / 30)) {
   Analyzed a;
   a.text = normalize_text(raw, "test").text;
-  detail::SegmentedText seg{a.text, split_sentences(a.text), {}};
+  detail::SegmentedText seg{a.text, split_sentences(a.text), {}, {}};
   for (const Sentence& s : seg.sentences) seg.tokens.push_back(tokenize(a.text, s.span));
   a.result = detail::find_entities(seg, lexicon.data().entities, day);
   return a;
@@ -575,6 +575,52 @@ TEST_CASE("token trie: a hash given by the caller finds what the trie's own does
   CHECK(trie.values(trie.child(of, "a")) == std::vector<std::uint32_t>{1});
   CHECK(trie.values(trie.child(a, "of")) == std::vector<std::uint32_t>{2});
   CHECK(trie.child(detail::TokenTrie::kRoot, std::string_view("a\0", 2)) == detail::TokenTrie::kNone);
+}
+
+TEST_CASE("token hashes: eight-byte loads from a padded text hash as the token's own bytes") {
+  // Every length around the eight-byte steps, every byte value at an end,
+  // and a text of the same bytes before the zero padding.
+  for (std::size_t length = 0; length <= 25; ++length) {
+    for (int byte = 0; byte < 256; byte += 5) {
+      std::string token(length, 'q');
+      if (length > 0) token[length - 1] = static_cast<char>(byte);
+      const std::string padded = detail::lower_ascii_padded(token);
+      REQUIRE(padded.size() == length + detail::kLoweredPadding);
+      REQUIRE(std::string_view(padded).substr(0, length) == detail::lower_ascii(token));
+      const std::string lowered = detail::lower_ascii(token);
+      CHECK(detail::TokenTrie::hash_token_padded(padded.data(), length) == detail::TokenTrie::hash_token(lowered));
+      // Bytes after the token do not count.
+      std::string longer = lowered + "xxxxxxxxx";
+      CHECK(detail::TokenTrie::hash_token_padded(longer.data(), length) == detail::TokenTrie::hash_token(lowered));
+    }
+  }
+  // Tokens that differ only past the eighth byte, or by a trailing zero
+  // byte, hash apart.
+  CHECK(detail::TokenTrie::hash_token("abcdefghi") != detail::TokenTrie::hash_token("abcdefghj"));
+  CHECK(detail::TokenTrie::hash_token(std::string_view("ab\0", 3)) != detail::TokenTrie::hash_token("ab"));
+  // The byte helpers behind them.
+  const char bytes[16] = "abcdefghijklmno";
+  CHECK(detail::load_word_bytes(bytes, 3) == detail::load_word_bytes_safe(bytes, 3));
+  CHECK(detail::load_word_bytes(bytes, 8) == detail::load_word_bytes_safe(bytes, 12));
+  CHECK(detail::has_zero_byte(detail::load_word_bytes(bytes, 7)));
+  CHECK_FALSE(detail::has_zero_byte(detail::load_word_bytes(bytes, 8)));
+  CHECK(detail::has_zero_byte(0x2D2D2D2D2D2D2D2DULL ^ 0x41422D4344454647ULL));   // a '-' inside
+  CHECK_FALSE(detail::has_zero_byte(0x2D2D2D2D2D2D2D2DULL ^ 0x4142434445464748ULL));
+  CHECK(detail::has_zero_byte(0x2D2D2D2D2D2D2D2DULL ^ 0x2D00000000000000ULL));    // zero bytes too
+}
+
+TEST_CASE("entities: hyphenated words, possessives and tokens of every length around eight bytes") {
+  const Analyzed a = analyze(
+      "US-led troops and anti-ISIS fighters met. Russia's envoy and RUSSIA'S critics spoke.\n"
+      "The pro-Russian militias, Ukraine's-style demands and Afghanistan's neighbours were named.");
+  check_well_formed(a);
+  INFO(join(a.mentions()));
+  CHECK(has_mention(a, "US", "country:USA"));
+  CHECK(has_mention(a, "ISIS", "group:islamic-state"));
+  CHECK(has_mention(a, "Russia", "country:RUS"));
+  CHECK(has_mention(a, "RUSSIA", "country:RUS"));
+  CHECK(has_mention(a, "Russian", "country:RUS"));
+  CHECK(has_mention(a, "Afghanistan", "country:AFG"));
 }
 
 TEST_CASE("lower_ascii: A-Z lowered at every offset, every other byte kept") {

@@ -24,62 +24,6 @@ constexpr std::size_t kMaxNameWords = 4;
 // ---------------------------------------------------------------------------
 // Characters and words
 
-char32_t first_code_point(std::string_view s) {
-  if (s.empty()) return 0;
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-  return c < 0 ? 0 : static_cast<char32_t>(c);
-}
-
-// ASCII answers without ICU; for ASCII, ICU's letters and upper case are
-// exactly A-Z and a-z, and A-Z.
-bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-
-bool starts_upper(std::string_view s) {
-  if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return is_ascii_upper(s[0]);
-  return u_isupper(static_cast<UChar32>(first_code_point(s)));
-}
-
-// "ISIS", "U.S.": at least two letters, none lower case.
-bool is_all_caps(std::string_view s) {
-  int letters = 0;
-  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
-    const auto byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {
-      ++i;
-      if (is_ascii_lower(byte)) return false;
-      if (is_ascii_upper(byte)) ++letters;
-      continue;
-    }
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    if (c < 0) return false;
-    if (u_isalpha(c)) {
-      if (!u_isupper(c)) return false;
-      ++letters;
-    }
-  }
-  return letters >= 2;
-}
-
-int letter_count(std::string_view s) {
-  int letters = 0;
-  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
-    const auto byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {
-      ++i;
-      if (is_ascii_upper(byte) || is_ascii_lower(byte)) ++letters;
-      continue;
-    }
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    if (c >= 0 && u_isalpha(c)) ++letters;
-  }
-  return letters;
-}
-
 // Does the text word `text` spell the lexicon word `name`? Their folded
 // forms are equal (the trie saw to that); the case must fit too. An
 // acronym ("ISIS", "US") matches only as written, so "Isis" and "us" do not
@@ -153,64 +97,112 @@ struct Unit {
   std::uint32_t title_root = TokenTrie::kNone;    // title_trie.child(kRoot, folded)
   TokenKind kind = TokenKind::word;
   bool is_capitalized = false;    // starts_upper(text)
+  bool has_hyphen = false;        // text holds a '-'
+  bool is_after_open_bracket = false;   // "[" dropped just before
+  bool is_before_close_bracket = false; // "]" dropped just after
+  bool is_after_close_bracket = false;  // "]" dropped just before
   Span stem_span;              // "Russia" of "Russia's"; empty when none
   std::string_view stem;
   std::string_view stem_folded;
   std::uint64_t stem_hash = 0;
   std::uint32_t stem_name_root = TokenTrie::kNone;  // name_trie.child(kRoot, stem_folded)
-  bool is_after_open_bracket = false;   // "[" dropped just before
-  bool is_before_close_bracket = false; // "]" dropped just after
-  bool is_after_close_bracket = false;  // "]" dropped just before
+
+  // Every field written once: default members and then assignments cost a
+  // tenth of building the units.
+  Unit(Span span_, std::string_view text_, std::string_view folded_, std::uint64_t folded_hash_,
+       std::uint32_t name_root_, std::uint32_t title_root_, TokenKind kind_, bool is_capitalized_,
+       bool has_hyphen_, bool is_after_open_bracket_, bool is_after_close_bracket_)
+      : span(span_),
+        text(text_),
+        folded(folded_),
+        folded_hash(folded_hash_),
+        name_root(name_root_),
+        title_root(title_root_),
+        kind(kind_),
+        is_capitalized(is_capitalized_),
+        has_hyphen(has_hyphen_),
+        is_after_open_bracket(is_after_open_bracket_),
+        is_after_close_bracket(is_after_close_bracket_) {}
   bool is_word() const { return kind == TokenKind::word; }
   std::string_view stem_or_folded() const { return stem.empty() ? folded : stem_folded; }
 };
 
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+// What one pass over a word's lowered bytes, eight at a time, tells.
+struct ScannedWord {
+  std::uint64_t hash = 0;  // TokenTrie::hash_token of the bytes
+  bool is_ascii = true;
+  bool has_hyphen = false;
+};
+
+// Scans `n` bytes at `p`, whose bytes up to the next multiple of eight are
+// readable (a padded lowered text).
+ScannedWord scan_word(const char* p, std::size_t n) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kHyphens = 0x2D2D2D2D2D2D2D2DULL;
+  std::uint64_t hash = TokenTrie::hash_start(n);
+  std::uint64_t high = 0;
+  bool hyphen = false;
+  for (std::size_t i = 0; i < n; i += 8) {
+    const std::uint64_t x = load_word_bytes(p + i, n - i);
+    hash = TokenTrie::hash_step(hash, x);
+    high |= x;
+    // The zero bytes past the word are no hyphens: 0 ^ '-' is not zero.
+    hyphen = hyphen || has_zero_byte(x ^ kHyphens);
+  }
+  return {TokenTrie::hash_end(hash), (high & kHigh) == 0, hyphen};
 }
 
 // The units of a sentence's `tokens` (into `units`, cleared first).
-// `lowered` is lower_ascii(text), fold_case() of any ASCII part; folds of other tokens go to `folds`,
-// whose strings stay in place as it grows.
+// `lowered` is lower_ascii_padded(text), fold_case() of any ASCII part;
+// folds of other tokens go to `folds`, whose strings stay in place as it
+// grows.
 void make_units(std::string_view text, std::string_view lowered, const std::vector<Token>& tokens,
                 const EntityLexicon& lexicon, std::vector<Unit>& units, std::deque<std::string>& folds) {
   units.clear();
   units.reserve(tokens.size());
-  auto fold = [&](std::string_view word, std::size_t begin_byte) -> std::string_view {
-    if (is_ascii(word)) return lowered.substr(begin_byte, word.size());
-    return folds.emplace_back(fold_case(word));
-  };
+  const TokenTrie& names = lexicon.name_trie;
+  const TokenTrie& titles = lexicon.title_trie;
   bool open_pending = false;
   bool close_pending = false;
   for (const Token& t : tokens) {
-    const std::string_view word = text.substr(t.span.begin_byte, t.span.size());
-    if (word.size() == 1 && word[0] == '[') {
+    const std::size_t begin = t.span.begin_byte;
+    const std::size_t size = t.span.size();
+    const std::string_view word = text.substr(begin, size);
+    if (size == 1 && word[0] == '[') {
       open_pending = true;
       continue;
     }
-    if (word.size() == 1 && word[0] == ']') {
+    if (size == 1 && word[0] == ']') {
       if (!units.empty()) units.back().is_before_close_bracket = true;
       close_pending = true;
       continue;
     }
-    Unit& u = units.emplace_back();
-    u.span = t.span;
-    u.text = word;
-    u.folded = fold(word, t.span.begin_byte);
-    u.folded_hash = TokenTrie::hash_token(u.folded);
-    u.name_root = lexicon.name_trie.child(TokenTrie::kRoot, u.folded, u.folded_hash);
-    u.title_root = lexicon.title_trie.child(TokenTrie::kRoot, u.folded, u.folded_hash);
-    u.kind = t.kind;
-    u.is_capitalized = starts_upper(word);
-    u.is_after_open_bracket = open_pending;
-    u.is_after_close_bracket = close_pending;
+    const char* low = lowered.data() + begin;
+    const ScannedWord scanned = scan_word(low, size);
+    std::string_view folded(low, size);
+    std::uint64_t hash = scanned.hash;
+    if (!scanned.is_ascii) {
+      folded = folds.emplace_back(fold_case(word));
+      hash = TokenTrie::hash_token(folded);
+    }
+    const bool is_capitalized = size > 0 && static_cast<unsigned char>(word[0]) < 0x80 ? is_ascii_upper(word[0])
+                                                                                       : starts_upper(word);
+    Unit& u = units.emplace_back(t.span, word, folded, hash, names.child(TokenTrie::kRoot, folded, hash),
+                                 titles.child(TokenTrie::kRoot, folded, hash), t.kind, is_capitalized,
+                                 scanned.has_hyphen, open_pending, close_pending);
     open_pending = close_pending = false;
-    if (t.kind == TokenKind::word && word.size() > 2 && (word.ends_with("'s") || word.ends_with("'S"))) {
-      u.stem = word.substr(0, word.size() - 2);
+    // "'s" or "'S": lowered, both read "'s".
+    if (t.kind == TokenKind::word && size > 2 && low[size - 2] == '\'' && low[size - 1] == 's') {
+      u.stem = word.substr(0, size - 2);
       u.stem_span = {t.span.begin_byte, t.span.end_byte - 2};
-      u.stem_folded = fold(u.stem, t.span.begin_byte);
-      u.stem_hash = TokenTrie::hash_token(u.stem_folded);
-      u.stem_name_root = lexicon.name_trie.child(TokenTrie::kRoot, u.stem_folded, u.stem_hash);
+      if (scanned.is_ascii) {
+        u.stem_folded = std::string_view(low, size - 2);
+        u.stem_hash = TokenTrie::hash_token_padded(low, size - 2);
+      } else {
+        u.stem_folded = folds.emplace_back(fold_case(u.stem));
+        u.stem_hash = TokenTrie::hash_token(u.stem_folded);
+      }
+      u.stem_name_root = names.child(TokenTrie::kRoot, u.stem_folded, u.stem_hash);
     }
   }
 }
@@ -282,7 +274,9 @@ struct NameMatch {
   std::size_t length = 0;       // units
   bool is_possessive = false;   // the last unit matched by its stem
   std::size_t name = kNone;     // index into lexicon.names
-  std::string doc_person;       // or a document-introduced person
+  // Or a document-introduced person: DocName::id, valid until the next
+  // person is introduced.
+  std::string_view doc_person;
 };
 
 class Resolver {
@@ -345,9 +339,17 @@ std::size_t Resolver::pick_name(std::uint32_t node, const std::vector<Unit>& uni
     bool ok = true;
     int exact = 0;
     for (std::size_t j = 0; j < name.tokens.size() && ok; ++j) {
-      const std::string_view text = (is_stem && i + j == k) ? units[k].stem : units[i + j].text;
-      ok = is_case_compatible(name.tokens[j], text);
-      if (name.tokens[j] == text) ++exact;
+      // is_case_compatible(), with the lexicon word's case known; a stem
+      // starts as its word does.
+      const Unit& u = units[i + j];
+      const std::string_view text = (is_stem && i + j == k) ? u.stem : u.text;
+      const bool is_exact = name.tokens[j] == text;
+      switch (name.cases[j]) {
+        case TokenCase::as_written: ok = is_exact; break;
+        case TokenCase::capitalized: ok = is_exact || u.is_capitalized; break;
+        case TokenCase::any: break;
+      }
+      if (is_exact) ++exact;
     }
     if (!ok) continue;
     // Prefer the exact spelling, then a name over a demonym over a capital,
@@ -364,6 +366,13 @@ std::size_t Resolver::pick_name(std::uint32_t node, const std::vector<Unit>& uni
 
 NameMatch Resolver::match_name(const std::vector<Unit>& units, std::size_t i) const {
   NameMatch best;
+  // Most words start no name: no lexicon name under the word or its stem,
+  // and no document name (those start capitalized).
+  const Unit& first = units[i];
+  if (first.name_root == TokenTrie::kNone && first.stem_name_root == TokenTrie::kNone &&
+      (!first.is_capitalized || doc_names_.empty())) {
+    return best;
+  }
   std::uint32_t node = TokenTrie::kRoot;
   for (std::size_t k = i; k < units.size(); ++k) {
     const Unit& u = units[k];
@@ -402,6 +411,7 @@ NameMatch Resolver::match_name(const std::vector<Unit>& units, std::size_t i) co
 }
 
 std::size_t Resolver::match_title(const std::vector<Unit>& units, std::size_t i, std::uint32_t& title) const {
+  if (units[i].title_root == TokenTrie::kNone) return 0;  // most words
   std::size_t length = 0;
   std::uint32_t node = TokenTrie::kRoot;
   for (std::size_t k = i; k < units.size(); ++k) {
@@ -425,7 +435,7 @@ std::size_t Resolver::name_run(const std::vector<Unit>& units, std::size_t k) co
     if (!u.is_word()) break;
     const std::string_view folded = u.stem_or_folded();
     // "al-Abadi", "el-Sisi": an article joined to a capitalized name.
-    const std::size_t hyphen = u.text.find('-');
+    const std::size_t hyphen = u.has_hyphen ? u.text.find('-') : std::string_view::npos;
     const bool is_joined_article = hyphen != std::string_view::npos && hyphen <= 2 &&
                                    is_name_particle(folded.substr(0, hyphen)) &&
                                    starts_upper(u.text.substr(hyphen + 1));
@@ -602,7 +612,7 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
   std::size_t end = i + m.length;
   if (m.name == kNone) {  // a person this document introduced
     end = m.is_possessive ? end : absorb_suffix(units, end);
-    add_found(units, m.doc_person, EntityKind::person, i, end, m.is_possessive);
+    add_found(units, std::string(m.doc_person), EntityKind::person, i, end, m.is_possessive);
     return true;
   }
   const IndexedName& name = lex_.names[m.name];
@@ -718,7 +728,7 @@ std::size_t Resolver::title_chain(const std::vector<Unit>& units, std::size_t i)
   const bool is_person_match =
       m.length > 0 && (m.name == kNone || lex_.entities[lex_.names[m.name].target].kind == EntityKind::person);
   if (is_person_match) {
-    std::string id = m.name == kNone ? m.doc_person : lex_.entities[lex_.names[m.name].target].id;
+    std::string id(m.name == kNone ? m.doc_person : lex_.entities[lex_.names[m.name].target].id);
     if (m.name != kNone) lexicon_person(lex_.entities[lex_.names[m.name].target]);
     std::size_t end = k + m.length;
     if (!m.is_possessive) end = absorb_suffix(units, end);
@@ -894,7 +904,7 @@ void Resolver::sentence(const std::vector<Unit>& units) {
       if (u.is_capitalized && it != surnames_.end() && it->second.size() == 1) {
         // "Cook" after "Peter Cook", "Dunford" after "Joseph DUnford Jr."
         add_found(units, *it->second.begin(), EntityKind::person, i, i + 1, !u.stem.empty());
-      } else if (u.text.find('-') != std::string_view::npos) {
+      } else if (u.has_hyphen) {
         emit_parts(units, i);
       }
     }
@@ -904,7 +914,12 @@ void Resolver::sentence(const std::vector<Unit>& units) {
 }
 
 EntityResult Resolver::run() {
-  const std::string lowered = lower_ascii(seg_.text);
+  std::string own_lowered;
+  std::string_view lowered = seg_.lowered;
+  if (lowered.size() != seg_.text.size() + kLoweredPadding) {
+    own_lowered = lower_ascii_padded(seg_.text);
+    lowered = own_lowered;
+  }
   std::deque<std::string> folds;
   std::vector<Unit> units;
   for (std::size_t s = 0; s < seg_.sentences.size() && s < seg_.tokens.size(); ++s) {

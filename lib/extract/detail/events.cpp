@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <clocale>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
@@ -24,18 +26,26 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// lower() of a whole document: eight bytes at a time where std::tolower
-// only lowers A-Z (the C locale), else through a table of it.
-std::string lower_text(std::string_view s) {
-  std::array<char, 256> table{};
-  bool is_ascii_only = true;
+// Whether std::tolower lowers A-Z and nothing else, as in the C locale.
+bool is_tolower_ascii() {
+  const char* locale = std::setlocale(LC_CTYPE, nullptr);
+  if (locale && (std::strcmp(locale, "C") == 0 || std::strcmp(locale, "POSIX") == 0)) return true;
   for (int byte = 0; byte < 256; ++byte) {
-    table[byte] = static_cast<char>(std::tolower(byte));
-    is_ascii_only = is_ascii_only && table[byte] == static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+    if (std::tolower(byte) != (byte >= 'A' && byte <= 'Z' ? byte + 32 : byte)) return false;
   }
-  if (is_ascii_only) return lower_ascii(s);
+  return true;
+}
+
+// lower() of a whole document, then kLoweredPadding zero bytes: eight
+// bytes at a time where std::tolower only lowers A-Z, else through a table
+// of it.
+std::string lower_text(std::string_view s) {
+  if (is_tolower_ascii()) return lower_ascii_padded(s);
+  std::array<char, 256> table{};
+  for (int byte = 0; byte < 256; ++byte) table[byte] = static_cast<char>(std::tolower(byte));
   std::string out(s);
   for (char& c : out) c = table[static_cast<unsigned char>(c)];
+  out.append(kLoweredPadding, '\0');
   return out;
 }
 
@@ -144,10 +154,12 @@ class EventFinder {
 
  private:
   const EventInputs& in_;
-  // The text lowered byte by byte, as lower() does a token: the words of
-  // all sentences view into it, one copy per document instead of a string
-  // per token.
-  std::string lowered_;
+  // The text lowered byte by byte, as lower() does a token, and padded
+  // (lower_text): the words of all sentences view into it, one copy per
+  // document instead of a string per token. The entity pass's copy where
+  // that is the same (the C locale), else own_lowered_.
+  std::string_view lowered_;
+  std::string own_lowered_;
   std::vector<std::string_view> words_;  // what the sentences' spans view
   std::unique_ptr<bool[]> is_boundary_;
   std::unique_ptr<bool[]> is_in_parens_;
@@ -165,7 +177,12 @@ class EventFinder {
 
   void prepare_sentences() {
     const SegmentedText& seg = in_.text;
-    lowered_ = lower_text(text());
+    if (seg.lowered.size() == text().size() + kLoweredPadding && is_tolower_ascii()) {
+      lowered_ = seg.lowered;
+    } else {
+      own_lowered_ = lower_text(text());
+      lowered_ = own_lowered_;
+    }
     const std::string_view lowered = lowered_;
     std::size_t token_count = 0;
     for (std::size_t i = 0; i < seg.sentences.size(); ++i) token_count += seg.tokens[i].size();
