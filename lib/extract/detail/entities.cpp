@@ -288,8 +288,24 @@ class Resolver {
 
  private:
   void sentence(const std::vector<Unit>& units);
-  NameMatch match_name(const std::vector<Unit>& units, std::size_t i) const;
-  std::size_t match_title(const std::vector<Unit>& units, std::size_t i, std::uint32_t& title) const;
+  // The longest lexicon or document name from units[i] on; length 0 when
+  // none. Most words start none (no lexicon name under the word or its
+  // stem, and no document name, those start capitalized): answered inline.
+  NameMatch match_name(const std::vector<Unit>& units, std::size_t i) const {
+    const Unit& u = units[i];
+    if (u.name_root == TokenTrie::kNone && u.stem_name_root == TokenTrie::kNone &&
+        (!u.is_capitalized || doc_names_.empty())) {
+      return {};
+    }
+    return match_name_from(units, i);
+  }
+  NameMatch match_name_from(const std::vector<Unit>& units, std::size_t i) const;
+  // The length of the longest title from units[i] on (0: none), its entry
+  // in `title`.
+  std::size_t match_title(const std::vector<Unit>& units, std::size_t i, std::uint32_t& title) const {
+    return units[i].title_root == TokenTrie::kNone ? 0 : match_title_from(units, i, title);
+  }
+  std::size_t match_title_from(const std::vector<Unit>& units, std::size_t i, std::uint32_t& title) const;
   std::size_t pick_name(std::uint32_t node, const std::vector<Unit>& units, std::size_t i, std::size_t k,
                         bool is_stem) const;
   std::size_t title_chain(const std::vector<Unit>& units, std::size_t i);
@@ -309,7 +325,6 @@ class Resolver {
   const std::string& place_for_capital(const IndexedName& capital);
   void appositions_and_anaphors(const std::vector<Unit>& units);
   std::string resolve_anaphor(const TitleUse& use, const std::vector<Unit>& units) const;
-  std::string role_of_title_text(std::string_view title) const;
 
   const SegmentedText& seg_;
   const EntityLexicon& lex_;
@@ -364,15 +379,8 @@ std::size_t Resolver::pick_name(std::uint32_t node, const std::vector<Unit>& uni
   return best;
 }
 
-NameMatch Resolver::match_name(const std::vector<Unit>& units, std::size_t i) const {
+NameMatch Resolver::match_name_from(const std::vector<Unit>& units, std::size_t i) const {
   NameMatch best;
-  // Most words start no name: no lexicon name under the word or its stem,
-  // and no document name (those start capitalized).
-  const Unit& first = units[i];
-  if (first.name_root == TokenTrie::kNone && first.stem_name_root == TokenTrie::kNone &&
-      (!first.is_capitalized || doc_names_.empty())) {
-    return best;
-  }
   std::uint32_t node = TokenTrie::kRoot;
   for (std::size_t k = i; k < units.size(); ++k) {
     const Unit& u = units[k];
@@ -410,8 +418,7 @@ NameMatch Resolver::match_name(const std::vector<Unit>& units, std::size_t i) co
   return best;
 }
 
-std::size_t Resolver::match_title(const std::vector<Unit>& units, std::size_t i, std::uint32_t& title) const {
-  if (units[i].title_root == TokenTrie::kNone) return 0;  // most words
+std::size_t Resolver::match_title_from(const std::vector<Unit>& units, std::size_t i, std::uint32_t& title) const {
   std::size_t length = 0;
   std::uint32_t node = TokenTrie::kRoot;
   for (std::size_t k = i; k < units.size(); ++k) {
@@ -465,11 +472,6 @@ std::size_t Resolver::absorb_suffix(const std::vector<Unit>& units, std::size_t 
 
 DocPerson& Resolver::person(const std::string& id) { return people_[id]; }
 
-std::string Resolver::role_of_title_text(std::string_view title) const {
-  const LexiconTitle* t = lex_.find_title(title);
-  return t ? t->role : fold_case(title);
-}
-
 DocPerson& Resolver::lexicon_person(const LexiconEntity& e) {
   DocPerson& p = people_[e.id];
   if (!p.id.empty()) return p;
@@ -478,7 +480,7 @@ DocPerson& Resolver::lexicon_person(const LexiconEntity& e) {
   p.is_from_lexicon = true;
   for (const DatedRole& role : e.roles) {
     if (day_ && !role.is_in_force(*day_)) continue;
-    p.lexicon_roles.insert(role_of_title_text(role.title));
+    p.lexicon_roles.insert(role.role);
     p.affiliations.insert(role.of);
     if (const LexiconEntity* body = lex_.find(role.of); body && !body->part_of.empty()) {
       p.affiliations.insert(body->part_of);
@@ -558,7 +560,7 @@ std::string Resolver::resolve_run(const std::vector<Unit>& units, std::size_t k,
       for (const LexiconEntity* e : candidates) {
         for (const DatedRole& role : e->roles) {
           if ((!day_ || role.is_in_force(*day_)) &&
-              role_of_title_text(role.title) == lex_.titles[titles.back()].role) {
+              role.role == lex_.titles[titles.back()].role) {
             fitting.push_back(e);
             break;
           }
@@ -800,7 +802,7 @@ std::string Resolver::resolve_anaphor(const TitleUse& use, const std::vector<Uni
   for (const LexiconEntity& e : lex_.entities) {
     if (e.kind != EntityKind::person) continue;
     for (const DatedRole& role : e.roles) {
-      if (role.of == modifier && role.is_in_force(*day_) && role_of_title_text(role.title) == title.role) {
+      if (role.of == modifier && role.is_in_force(*day_) && role.role == title.role) {
         if (!holder.empty() && holder != e.id) return "";
         holder = e.id;
       }

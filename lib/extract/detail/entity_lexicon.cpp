@@ -631,6 +631,13 @@ void build_entity_index(EntityLexicon& lexicon) {
     lexicon.title_names.push_back(std::move(name));
     lexicon.title_by_folded.emplace(fold_case(lexicon.titles[i].title), target);
   }
+  // Once here, not per mention and per candidate holder.
+  for (LexiconEntity& e : lexicon.entities) {
+    for (DatedRole& role : e.roles) {
+      const LexiconTitle* title = lexicon.find_title(role.title);
+      role.role = title ? title->role : fold_case(role.title);
+    }
+  }
 }
 
 void parse_entity_lexicon(std::string_view json, const std::string& source, EntityLexicon& into,

@@ -26,6 +26,9 @@ struct DatedRole {
   std::string of;     // entity id: "country:RUS", "org:pentagon"
   std::optional<date::sys_days> from;  // first day in office
   std::optional<date::sys_days> to;    // last day in office
+  // What the title means: the lexicon title's role ("President" ->
+  // "president"), else the folded title; set by build_entity_index().
+  std::string role;
 
   bool is_in_force(date::sys_days day) const {
     return (!from || *from <= day) && (!to || day <= *to);
