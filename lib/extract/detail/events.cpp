@@ -63,10 +63,17 @@ constexpr WordSet kClauseWords{std::to_array<std::string_view>({
     "where",  "but",   "if",    "whom",    "whose",  "saying",   "as"})};
 
 // Whether a token opens or closes a clause: punctuation that does, or one
-// of kClauseWords.
+// of kClauseWords. `w` views a padded text (ascii.h): its bytes are loaded
+// once for the dashes and the word set.
 bool is_clause_boundary(std::string_view w) {
   if (w.size() == 1) return w[0] == ';' || w[0] == ':' || w[0] == '"' || w[0] == '-';
-  return w == "--" || w == "\u2014" || w == "\u2013" || is_one_of(w, kClauseWords);
+  if (w.size() != 2 && w.size() != 3) return kClauseWords.contains_padded(w);
+  const std::uint64_t key = load_word_bytes(w.data(), w.size());
+  constexpr std::uint64_t kDashes = WordSet<1>::pack("--");
+  constexpr std::uint64_t kEmDash = WordSet<1>::pack("\u2014");
+  constexpr std::uint64_t kEnDash = WordSet<1>::pack("\u2013");
+  if (w.size() == 2 ? key == kDashes : key == kEmDash || key == kEnDash) return true;
+  return kClauseWords.contains_padded(w);
 }
 
 constexpr WordSet kPrepositions{std::to_array<std::string_view>({
@@ -207,16 +214,23 @@ class EventFinder {
       const std::size_t first = words_.size();
       bool* is_in_parens = is_in_parens_.get() + first;
       bool* is_boundary = is_boundary_.get() + first;
-      for (std::size_t t = 0; t < s.tokens->size(); ++t) {
-        const Span& sp = (*s.tokens)[t].span;
+      const std::vector<Token>& tokens = *s.tokens;
+      for (std::size_t t = 0; t < tokens.size(); ++t) {
+        const Span& sp = tokens[t].span;
         const std::string_view w = lowered.substr(sp.begin_byte, sp.size());
-        // A sentence that is all one parenthesis ("(Update: ...)") is still
-        // a sentence; only parentheses inside it are asides.
-        if (w == "(" && t > 0) ++depth;
-        is_in_parens[t] = depth > 0 || (w == ")" && depth > 0);
-        if (w == ")" && depth > 0) --depth;
-        is_boundary[t] = is_clause_boundary(w);
-        if (w == "\"") s.has_quote = true;
+        if (w.size() == 1) {
+          // A sentence that is all one parenthesis ("(Update: ...)") is
+          // still a sentence; only parentheses inside it are asides.
+          const char c = w[0];
+          if (c == '(' && t > 0) ++depth;
+          is_in_parens[t] = depth > 0;
+          if (c == ')' && depth > 0) --depth;
+          is_boundary[t] = is_clause_boundary(w);
+          if (c == '"') s.has_quote = true;
+        } else {
+          is_in_parens[t] = depth > 0;
+          is_boundary[t] = is_clause_boundary(w);
+        }
         words_.push_back(w);
       }
       s.words = std::span<const std::string_view>(words_).subspan(first);
@@ -268,8 +282,15 @@ class EventFinder {
     std::vector<Trigger> found;
     std::size_t t = 0;
     while (t < s.words.size()) {
+      // Most words start no trigger: a filter answers for them before the
+      // map is searched (words view the padded lowered text).
+      const std::string_view word = s.words[t];
+      if (word.empty() || !in_.rules.may_start_trigger(load_word_bytes(word.data(), std::min<std::size_t>(word.size(), 8)), word.size())) {
+        ++t;
+        continue;
+      }
       std::optional<Trigger> best;
-      auto it = in_.rules.by_first_word.find(s.words[t]);
+      auto it = in_.rules.by_first_word.find(word);
       if (it != in_.rules.by_first_word.end()) {
         for (const TriggerRef& ref : it->second) {
           const TriggerRule& rule = in_.rules.types[ref.type_index].triggers[ref.trigger_index];
