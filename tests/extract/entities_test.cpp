@@ -548,6 +548,14 @@ TEST_CASE("token trie: every inserted path is found, through many table growths"
     REQUIRE(second != detail::TokenTrie::kNone);
     CHECK(trie.values(second) == std::vector<std::uint32_t>{i});
   }
+  // The root's filter lets every first token through and keeps out the
+  // second ones.
+  for (std::uint32_t i = 0; i < 3000; ++i) {
+    const std::string w = "w" + std::to_string(i % 300);
+    const std::string x = "x" + std::to_string(i);
+    CHECK(trie.root_child(w, detail::TokenTrie::hash_token(w)) == trie.child(detail::TokenTrie::kRoot, w));
+    CHECK(trie.root_child(x, detail::TokenTrie::hash_token(x)) == detail::TokenTrie::kNone);
+  }
   std::uint32_t w0 = trie.child(detail::TokenTrie::kRoot, "w0");
   CHECK(trie.child(w0, "x1") == detail::TokenTrie::kNone);  // x1 hangs under w1
   CHECK(trie.child(detail::TokenTrie::kRoot, "x0") == detail::TokenTrie::kNone);
@@ -568,6 +576,7 @@ TEST_CASE("token trie: a hash given by the caller finds what the trie's own does
     for (std::uint32_t node = 0; node < trie.size(); ++node) {
       CHECK(trie.child(node, token, hash) == trie.child(node, token));
     }
+    CHECK(trie.root_child(token, hash) == trie.child(detail::TokenTrie::kRoot, token));
   }
   // The same token under two nodes is two edges.
   const std::uint32_t of = trie.child(detail::TokenTrie::kRoot, "of");

@@ -187,8 +187,8 @@ void make_units(std::string_view text, std::string_view lowered, const std::vect
     }
     const bool is_capitalized = size > 0 && static_cast<unsigned char>(word[0]) < 0x80 ? is_ascii_upper(word[0])
                                                                                        : starts_upper(word);
-    Unit& u = units.emplace_back(t.span, word, folded, hash, names.child(TokenTrie::kRoot, folded, hash),
-                                 titles.child(TokenTrie::kRoot, folded, hash), t.kind, is_capitalized,
+    Unit& u = units.emplace_back(t.span, word, folded, hash, names.root_child(folded, hash),
+                                 titles.root_child(folded, hash), t.kind, is_capitalized,
                                  scanned.has_hyphen, open_pending, close_pending);
     open_pending = close_pending = false;
     // "'s" or "'S": lowered, both read "'s".
@@ -202,7 +202,7 @@ void make_units(std::string_view text, std::string_view lowered, const std::vect
         u.stem_folded = folds.emplace_back(fold_case(u.stem));
         u.stem_hash = TokenTrie::hash_token(u.stem_folded);
       }
-      u.stem_name_root = names.child(TokenTrie::kRoot, u.stem_folded, u.stem_hash);
+      u.stem_name_root = names.root_child(u.stem_folded, u.stem_hash);
     }
   }
 }

@@ -37,6 +37,10 @@ void TokenTrie::grow() {
 
 void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t value) {
   std::uint32_t node = kRoot;
+  if (!folded.empty()) {
+    const std::size_t bit = root_bit(hash_token(folded.front()));
+    root_bits_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
   for (const std::string& token : folded) {
     const std::uint64_t hash = hash_of(node, hash_token(token));
     std::size_t i = find_slot(hash, node, token);
