@@ -365,6 +365,20 @@ TEST_CASE("entities: people unknown to the lexicon get ids from their names") {
   CHECK(affiliations.contains("person:jane-doe org:us-senate"));
 }
 
+TEST_CASE("entities: aliases are the distinct names as written, sorted, without the canonical name") {
+  const Analyzed a = analyze(
+      "Defense Secretary Ash Carter spoke. Carter said so, and Carter left. Ash Carter returned; the secretary "
+      "said Defense Secretary Ash Carter and Carter's aides agreed. Ashton Carter was there.");
+  check_well_formed(a);
+  INFO(join(a.mentions()));
+  const Entity* carter = a.entity("person:ash-carter");
+  REQUIRE(carter);
+  CHECK(carter->name == "Ash Carter");
+  // "Carter" three times and "Carter's" stem once, "the secretary" none.
+  CHECK(carter->aliases == std::vector<std::string>{"Ashton Carter", "Carter", "Defense Secretary Ash Carter"});
+  CHECK(has_mention(a, "secretary", "person:ash-carter"));
+}
+
 TEST_CASE("entities: a surname alone refers back only after the full name") {
   // "Carter" is not an alias: another Carter may be meant.
   CHECK(analyze("Carter spoke first.").mentions().empty());

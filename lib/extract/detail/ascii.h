@@ -72,9 +72,12 @@ inline std::uint64_t load_word_bytes_safe(const char* p, std::size_t n) {
   return x;
 }
 
-// Whether any byte of `x` is a zero (exact, with no false positives).
-inline bool has_zero_byte(std::uint64_t x) {
-  return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
+// Not zero exactly when some byte of `x` is zero (its high bit is set;
+// bits above a zero byte may be too): or-ed over a word's steps, one test
+// at the end.
+inline std::uint64_t zero_byte_bits(std::uint64_t x) {
+  return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
 }
+inline bool has_zero_byte(std::uint64_t x) { return zero_byte_bits(x) != 0; }
 
 }  // namespace eventgraph::detail

@@ -141,15 +141,15 @@ ScannedWord scan_word(const char* p, std::size_t n) {
   constexpr std::uint64_t kHyphens = 0x2D2D2D2D2D2D2D2DULL;
   std::uint64_t hash = TokenTrie::hash_start(n);
   std::uint64_t high = 0;
-  bool hyphen = false;
+  std::uint64_t hyphens = 0;
   for (std::size_t i = 0; i < n; i += 8) {
     const std::uint64_t x = load_word_bytes(p + i, n - i);
     hash = TokenTrie::hash_step(hash, x);
     high |= x;
     // The zero bytes past the word are no hyphens: 0 ^ '-' is not zero.
-    hyphen = hyphen || has_zero_byte(x ^ kHyphens);
+    hyphens |= zero_byte_bits(x ^ kHyphens);
   }
-  return {TokenTrie::hash_end(hash), (high & kHigh) == 0, hyphen};
+  return {TokenTrie::hash_end(hash), (high & kHigh) == 0, hyphens != 0};
 }
 
 // The units of a sentence's `tokens` (into `units`, cleared first).
@@ -924,6 +924,9 @@ EntityResult Resolver::run() {
   }
   std::deque<std::string> folds;
   std::vector<Unit> units;
+  std::size_t token_count = 0;
+  for (const std::vector<Token>& tokens : seg_.tokens) token_count += tokens.size();
+  found_.reserve(token_count / 8 + 4);  // about the share of news words in names; fewer regrowths
   for (std::size_t s = 0; s < seg_.sentences.size() && s < seg_.tokens.size(); ++s) {
     make_units(seg_.text, lowered, seg_.tokens[s], lex_, units, folds);
     sentence(units);
@@ -955,21 +958,35 @@ EntityResult Resolver::run() {
 
   EntityResult result;
   std::sort(found_.begin(), found_.end(), [](const Found& a, const Found& b) { return a.span < b.span; });
-  std::map<std::string, std::set<std::string>> seen;  // id -> names as written
-  for (const Found& f : found_) {
-    result.mentions.push_back({f.id, f.span});
-    std::set<std::string>& names = seen[f.id];
-    if (f.is_anaphor) continue;
+  // (id, name as written) per mention, an anaphor's without a name; sorted,
+  // each id's distinct names in order, as a map of sets gave them (a node
+  // per id and per name cost more than the sort).
+  struct Seen {
+    std::string_view id;  // into found_
+    bool has_name = false;
     std::string name;
+  };
+  std::vector<Seen> seen;
+  seen.reserve(found_.size());
+  for (const Found& f : found_) {
+    Seen& entry = seen.emplace_back();
+    entry.id = f.id;
+    if (f.is_anaphor) continue;
+    entry.has_name = true;
+    std::string& name = entry.name;
     for (char c : seg_.text.substr(f.span.begin_byte, f.span.size())) {
       if (c == '[' || c == ']') continue;
       if ((c == ' ' || c == '\n') && (name.empty() || name.back() == ' ')) continue;
       name += c == '\n' ? ' ' : c;
     }
     while (!name.empty() && name.back() == ' ') name.pop_back();
-    names.insert(std::move(name));
   }
-  for (auto& [id, names] : seen) {
+  std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) {
+    return std::tie(a.id, a.has_name, a.name) < std::tie(b.id, b.has_name, b.name);
+  });
+  for (std::size_t begin = 0, end = 0; begin < seen.size(); begin = end) {
+    const std::string_view id = seen[begin].id;
+    for (end = begin + 1; end < seen.size() && seen[end].id == id;) ++end;
     Entity entity;
     if (const LexiconEntity* e = lex_.find(id)) {
       entity = Entity{e->id, e->kind, e->name, {}, e->qid};
@@ -978,11 +995,15 @@ EntityResult Resolver::run() {
     } else {
       continue;  // cannot happen: every id comes from one of the two
     }
-    for (const std::string& name : names) {
-      if (name != entity.name && !name.empty()) entity.aliases.push_back(name);
+    for (std::size_t k = begin; k < end; ++k) {
+      const Seen& entry = seen[k];
+      if (!entry.has_name || (k > begin && seen[k - 1].has_name && seen[k - 1].name == entry.name)) continue;
+      if (entry.name != entity.name && !entry.name.empty()) entity.aliases.push_back(entry.name);
     }
     result.entities.push_back(std::move(entity));
   }
+  result.mentions.reserve(found_.size());
+  for (Found& f : found_) result.mentions.push_back({std::move(f.id), f.span});
   std::sort(affiliations_.begin(), affiliations_.end(), [](const Affiliation& a, const Affiliation& b) {
     return std::tie(a.person_id, a.evidence, a.of, a.title) < std::tie(b.person_id, b.evidence, b.of, b.title);
   });
