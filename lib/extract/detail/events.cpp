@@ -135,6 +135,10 @@ struct SentenceView {
   // finding).
   std::span<const bool> is_boundary;        // token opens or closes a clause
   std::span<const bool> is_in_parens;
+  // The tokens whose word may start a trigger (EventRules::may_start_trigger),
+  // in order, into EventFinder::trigger_starts_: find_triggers() tries only
+  // these.
+  std::span<const std::uint32_t> trigger_starts;
   std::size_t first_mention = 0;            // [first_mention, end_mention) index EventInputs::entities
   std::size_t end_mention = 0;
   std::size_t paragraph = 0;
@@ -171,6 +175,7 @@ class EventFinder {
   std::string_view lowered_;
   std::string own_lowered_;
   std::vector<std::string_view> words_;  // what the sentences' spans view
+  std::vector<std::uint32_t> trigger_starts_;
   std::unique_ptr<bool[]> is_boundary_;
   std::unique_ptr<bool[]> is_in_parens_;
   std::vector<SentenceView> sentences_;
@@ -197,6 +202,7 @@ class EventFinder {
     std::size_t token_count = 0;
     for (std::size_t i = 0; i < seg.sentences.size(); ++i) token_count += seg.tokens[i].size();
     words_.reserve(token_count);  // never reallocated: the spans stay valid
+    trigger_starts_.reserve(token_count);
     is_boundary_ = std::make_unique<bool[]>(token_count);
     is_in_parens_ = std::make_unique<bool[]>(token_count);
     std::size_t paragraph = 0;
@@ -214,11 +220,21 @@ class EventFinder {
       }
       s.paragraph = paragraph;
       const std::size_t first = words_.size();
-      for (const Token& token : *s.tokens) {
-        const std::string_view w = lowered.substr(token.span.begin_byte, token.span.size());
+      const std::size_t first_start = trigger_starts_.size();
+      const std::vector<Token>& tokens = *s.tokens;
+      for (std::size_t t = 0; t < tokens.size(); ++t) {
+        const std::string_view w = lowered.substr(tokens[t].span.begin_byte, tokens[t].span.size());
         if (w == "\"") s.has_quote = true;
         words_.push_back(w);
+        // Most words start no trigger: a filter answers for them here, with
+        // the word's first eight bytes (the lowered text is padded).
+        if (!w.empty() &&
+            in_.rules.may_start_trigger(load_word_bytes(w.data(), std::min<std::size_t>(w.size(), 8)), w.size())) {
+          trigger_starts_.push_back(static_cast<std::uint32_t>(t));
+        }
       }
+      s.trigger_starts = std::span<const std::uint32_t>(trigger_starts_.data() + first_start,
+                                                        trigger_starts_.size() - first_start);
       s.words = std::span<const std::string_view>(words_).subspan(first);
       s.is_in_parens = std::span<const bool>(is_in_parens_.get() + first, s.words.size());
       s.is_boundary = std::span<const bool>(is_boundary_.get() + first, s.words.size());
@@ -288,17 +304,14 @@ class EventFinder {
 
   std::vector<Trigger> find_triggers(const SentenceView& s) const {
     std::vector<Trigger> found;
+    // From each possible start not inside a trigger found before it: the
+    // other tokens have no entry in by_first_word.
     std::size_t t = 0;
-    while (t < s.words.size()) {
-      // Most words start no trigger: a filter answers for them before the
-      // map is searched (words view the padded lowered text).
-      const std::string_view word = s.words[t];
-      if (word.empty() || !in_.rules.may_start_trigger(load_word_bytes(word.data(), std::min<std::size_t>(word.size(), 8)), word.size())) {
-        ++t;
-        continue;
-      }
+    for (const std::uint32_t start : s.trigger_starts) {
+      if (start < t) continue;
+      t = start;
       std::optional<Trigger> best;
-      auto it = in_.rules.by_first_word.find(word);
+      auto it = in_.rules.by_first_word.find(s.words[t]);
       if (it != in_.rules.by_first_word.end()) {
         for (const TriggerRef& ref : it->second) {
           const TriggerRule& rule = in_.rules.types[ref.type_index].triggers[ref.trigger_index];
