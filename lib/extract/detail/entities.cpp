@@ -1,11 +1,9 @@
 // Finds entity mentions in one document and resolves them within it: one
 // left-to-right pass over each sentence's tokens walking the lexicon's token
-// tries (cost per token: a few sorted-map lookups, whatever the lexicon's
-// size), then, per sentence, appositions and titles that refer back.
+// tries (cost per token: one hash, and a filter bit or a probe per trie,
+// whatever the lexicon's size), then, per sentence, appositions and titles
+// that refer back.
 #include "extract/detail/entities.h"
-
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <deque>
@@ -25,11 +23,9 @@ constexpr std::size_t kMaxNameWords = 4;
 // Characters and words
 
 // Does the text word `text` spell the lexicon word `name`? Their folded
-// forms are equal (the trie saw to that); the case must fit too. An
-// acronym ("ISIS", "US") matches only as written, so "Isis" and "us" do not
-// match; a capitalized word matches any capitalized spelling, so that
-// "WASHINGTON" (a dateline) and "DUnford" (a typo in a sample) still match;
-// a lower-case word ("of", "al-Qaeda") matches any case (headlines).
+// forms are equal (the trie saw to that); the case must fit too, by the
+// rules of TokenCase. Names carry their words' cases (IndexedName::cases);
+// this is for a name word whose case is not at hand.
 bool is_case_compatible(std::string_view name, std::string_view text) {
   if (name == text) return true;
   if (is_all_caps(name)) return false;
@@ -633,7 +629,7 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
     };
     if ((i > 0 && is_shouting(i - 1)) || (end < units.size() && is_shouting(end))) return false;
   }
-  std::string id = e.id;
+  std::string_view id = e.id;  // the lexicon's, or its place's: both outlive the pass
   EntityKind kind = e.kind;
   if (name.form == NameForm::capital) {
     // A capital stands for its government ("Moscow says") except where it
@@ -653,7 +649,7 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
     lexicon_person(e);
     if (!m.is_possessive) end = absorb_suffix(units, end);
   }
-  add_found(units, id, kind, i, end, m.is_possessive);
+  add_found(units, std::string(id), kind, i, end, m.is_possessive);
   return true;
 }
 
