@@ -1,6 +1,7 @@
 // Runs entity and event extraction over one normalized document.
 #include "extract/extract.h"
 
+#include "extract/detail/ascii.h"
 #include "extract/detail/entities.h"
 #include "extract/detail/events.h"
 #include "extract/detail/lexicon_data.h"
@@ -52,6 +53,7 @@ DocumentExtraction extract_mentions(const Document& doc, const Lexicon& lexicon,
   time_context.document_day = publication_day;
   std::vector<TimeExpression> times = find_time_expressions(doc.text, time_context);
   lap(&ExtractionTimings::time);
+  segmented.lowered = detail::lower_ascii_padded(doc.text);
   detail::EntityResult entities =
       detail::find_entities(segmented, lexicon.data().entities, publication_day);
 

@@ -52,7 +52,7 @@ Analyzed analyze(std::string_view raw, const Lexicon& lexicon = builtin(),
                  std::optional<date::sys_days> day = date::sys_days(date::year{2015} / 9 / 30)) {
   Analyzed a;
   a.text = normalize_text(raw, "test").text;
-  detail::SegmentedText seg{a.text, split_sentences(a.text), {}};
+  detail::SegmentedText seg{a.text, split_sentences(a.text), {}, {}};
   for (const Sentence& s : seg.sentences) seg.tokens.push_back(tokenize(a.text, s.span));
   a.result = detail::find_entities(seg, lexicon.data().entities, day);
   return a;
@@ -365,6 +365,20 @@ TEST_CASE("entities: people unknown to the lexicon get ids from their names") {
   CHECK(affiliations.contains("person:jane-doe org:us-senate"));
 }
 
+TEST_CASE("entities: aliases are the distinct names as written, sorted, without the canonical name") {
+  const Analyzed a = analyze(
+      "Defense Secretary Ash Carter spoke. Carter said so, and Carter left. Ash Carter returned; the secretary "
+      "said Defense Secretary Ash Carter and Carter's aides agreed. Ashton Carter was there.");
+  check_well_formed(a);
+  INFO(join(a.mentions()));
+  const Entity* carter = a.entity("person:ash-carter");
+  REQUIRE(carter);
+  CHECK(carter->name == "Ash Carter");
+  // "Carter" three times and "Carter's" stem once, "the secretary" none.
+  CHECK(carter->aliases == std::vector<std::string>{"Ashton Carter", "Carter", "Defense Secretary Ash Carter"});
+  CHECK(has_mention(a, "secretary", "person:ash-carter"));
+}
+
 TEST_CASE("entities: a surname alone refers back only after the full name") {
   // "Carter" is not an alias: another Carter may be meant.
   CHECK(analyze("Carter spoke first.").mentions().empty());
@@ -548,6 +562,14 @@ TEST_CASE("token trie: every inserted path is found, through many table growths"
     REQUIRE(second != detail::TokenTrie::kNone);
     CHECK(trie.values(second) == std::vector<std::uint32_t>{i});
   }
+  // The root's filter lets every first token through and keeps out the
+  // second ones.
+  for (std::uint32_t i = 0; i < 3000; ++i) {
+    const std::string w = "w" + std::to_string(i % 300);
+    const std::string x = "x" + std::to_string(i);
+    CHECK(trie.root_child(w, detail::TokenTrie::hash_token(w)) == trie.child(detail::TokenTrie::kRoot, w));
+    CHECK(trie.root_child(x, detail::TokenTrie::hash_token(x)) == detail::TokenTrie::kNone);
+  }
   std::uint32_t w0 = trie.child(detail::TokenTrie::kRoot, "w0");
   CHECK(trie.child(w0, "x1") == detail::TokenTrie::kNone);  // x1 hangs under w1
   CHECK(trie.child(detail::TokenTrie::kRoot, "x0") == detail::TokenTrie::kNone);
@@ -568,6 +590,7 @@ TEST_CASE("token trie: a hash given by the caller finds what the trie's own does
     for (std::uint32_t node = 0; node < trie.size(); ++node) {
       CHECK(trie.child(node, token, hash) == trie.child(node, token));
     }
+    CHECK(trie.root_child(token, hash) == trie.child(detail::TokenTrie::kRoot, token));
   }
   // The same token under two nodes is two edges.
   const std::uint32_t of = trie.child(detail::TokenTrie::kRoot, "of");
@@ -575,6 +598,52 @@ TEST_CASE("token trie: a hash given by the caller finds what the trie's own does
   CHECK(trie.values(trie.child(of, "a")) == std::vector<std::uint32_t>{1});
   CHECK(trie.values(trie.child(a, "of")) == std::vector<std::uint32_t>{2});
   CHECK(trie.child(detail::TokenTrie::kRoot, std::string_view("a\0", 2)) == detail::TokenTrie::kNone);
+}
+
+TEST_CASE("token hashes: eight-byte loads from a padded text hash as the token's own bytes") {
+  // Every length around the eight-byte steps, every byte value at an end,
+  // and a text of the same bytes before the zero padding.
+  for (std::size_t length = 0; length <= 25; ++length) {
+    for (int byte = 0; byte < 256; byte += 5) {
+      std::string token(length, 'q');
+      if (length > 0) token[length - 1] = static_cast<char>(byte);
+      const std::string padded = detail::lower_ascii_padded(token);
+      REQUIRE(padded.size() == length + detail::kLoweredPadding);
+      REQUIRE(std::string_view(padded).substr(0, length) == detail::lower_ascii(token));
+      const std::string lowered = detail::lower_ascii(token);
+      CHECK(detail::TokenTrie::hash_token_padded(padded.data(), length) == detail::TokenTrie::hash_token(lowered));
+      // Bytes after the token do not count.
+      std::string longer = lowered + "xxxxxxxxx";
+      CHECK(detail::TokenTrie::hash_token_padded(longer.data(), length) == detail::TokenTrie::hash_token(lowered));
+    }
+  }
+  // Tokens that differ only past the eighth byte, or by a trailing zero
+  // byte, hash apart.
+  CHECK(detail::TokenTrie::hash_token("abcdefghi") != detail::TokenTrie::hash_token("abcdefghj"));
+  CHECK(detail::TokenTrie::hash_token(std::string_view("ab\0", 3)) != detail::TokenTrie::hash_token("ab"));
+  // The byte helpers behind them.
+  const char bytes[16] = "abcdefghijklmno";
+  CHECK(detail::load_word_bytes(bytes, 3) == detail::load_word_bytes_safe(bytes, 3));
+  CHECK(detail::load_word_bytes(bytes, 8) == detail::load_word_bytes_safe(bytes, 12));
+  CHECK(detail::has_zero_byte(detail::load_word_bytes(bytes, 7)));
+  CHECK_FALSE(detail::has_zero_byte(detail::load_word_bytes(bytes, 8)));
+  CHECK(detail::has_zero_byte(0x2D2D2D2D2D2D2D2DULL ^ 0x41422D4344454647ULL));   // a '-' inside
+  CHECK_FALSE(detail::has_zero_byte(0x2D2D2D2D2D2D2D2DULL ^ 0x4142434445464748ULL));
+  CHECK(detail::has_zero_byte(0x2D2D2D2D2D2D2D2DULL ^ 0x2D00000000000000ULL));    // zero bytes too
+}
+
+TEST_CASE("entities: hyphenated words, possessives and tokens of every length around eight bytes") {
+  const Analyzed a = analyze(
+      "US-led troops and anti-ISIS fighters met. Russia's envoy and RUSSIA'S critics spoke.\n"
+      "The pro-Russian militias, Ukraine's-style demands and Afghanistan's neighbours were named.");
+  check_well_formed(a);
+  INFO(join(a.mentions()));
+  CHECK(has_mention(a, "US", "country:USA"));
+  CHECK(has_mention(a, "ISIS", "group:islamic-state"));
+  CHECK(has_mention(a, "Russia", "country:RUS"));
+  CHECK(has_mention(a, "RUSSIA", "country:RUS"));
+  CHECK(has_mention(a, "Russian", "country:RUS"));
+  CHECK(has_mention(a, "Afghanistan", "country:AFG"));
 }
 
 TEST_CASE("lower_ascii: A-Z lowered at every offset, every other byte kept") {

@@ -295,6 +295,13 @@ TEST_CASE("word set: members of every length, and nothing near them") {
   CHECK(!kWords.contains(std::string_view("a\0", 2)));
   CHECK(!kWords.contains(std::string_view("of\0\0\0\0\0\0", 8)));
   CHECK(!kWords.contains(std::string(100, 'a')));
+  // From a padded text (one eight-byte load a word), with bytes of other
+  // words after each: the same answers.
+  for (std::string_view w : {"a", "of", "has been", "although", "including", "unanimously", "n't", "\xE2\x80\x94", "",
+                             "A", "o", "off", "has", "althoug", "includin", "nt", "\xE2\x80", "\xE2\x80\x93"}) {
+    const std::string text = std::string(w) + "ofa" + std::string(detail::kLoweredPadding, '\0');
+    CHECK_MESSAGE(kWords.contains_padded(std::string_view(text).substr(0, w.size())) == kWords.contains(w), w);
+  }
   // Many words: the table still finds each and only them.
   static constexpr detail::WordSet kMany{std::to_array<std::string_view>(
       {"w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9", "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7"})};

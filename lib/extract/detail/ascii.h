@@ -3,6 +3,7 @@
 // and event passes lower a document once and view tokens in the copy.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -34,5 +35,49 @@ inline std::string lower_ascii(std::string_view text) {
   }
   return out;
 }
+
+// Bytes of zeros after the text in lower_ascii_padded(): a word's last
+// eight-byte load (load_word_bytes) stays inside the string.
+inline constexpr std::size_t kLoweredPadding = 8;
+
+// lower_ascii(text) followed by kLoweredPadding zero bytes (not part of
+// the text: callers view only its first text.size() bytes).
+inline std::string lower_ascii_padded(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + kLoweredPadding);
+  out = lower_ascii(text);
+  out.append(kLoweredPadding, '\0');
+  return out;
+}
+
+// The first `n` (1 to 8) bytes at `p` as one integer, in memory order, the
+// others zero; reads eight bytes, so `p` must have eight readable (a
+// padded text, or a copy).
+inline std::uint64_t load_word_bytes(const char* p, std::size_t n) {
+  std::uint64_t x = 0;
+  std::memcpy(&x, p, 8);
+  if (n >= 8) return x;
+  const unsigned drop = static_cast<unsigned>(8 * (8 - n));
+  if constexpr (std::endian::native == std::endian::little) return x & (~std::uint64_t{0} >> drop);
+  return x & (~std::uint64_t{0} << drop);
+}
+
+// The same from a view of any length (`n` = min(8, size)) without reading
+// past it.
+inline std::uint64_t load_word_bytes_safe(const char* p, std::size_t n) {
+  char bytes[8] = {};
+  std::memcpy(bytes, p, n < 8 ? n : 8);
+  std::uint64_t x = 0;
+  std::memcpy(&x, bytes, 8);
+  return x;
+}
+
+// Not zero exactly when some byte of `x` is zero (its high bit is set;
+// bits above a zero byte may be too): or-ed over a word's steps, one test
+// at the end.
+inline std::uint64_t zero_byte_bits(std::uint64_t x) {
+  return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+}
+inline bool has_zero_byte(std::uint64_t x) { return zero_byte_bits(x) != 0; }
 
 }  // namespace eventgraph::detail

@@ -1,11 +1,9 @@
 // Finds entity mentions in one document and resolves them within it: one
 // left-to-right pass over each sentence's tokens walking the lexicon's token
-// tries (cost per token: a few sorted-map lookups, whatever the lexicon's
-// size), then, per sentence, appositions and titles that refer back.
+// tries (cost per token: one hash, and a filter bit or a probe per trie,
+// whatever the lexicon's size), then, per sentence, appositions and titles
+// that refer back.
 #include "extract/detail/entities.h"
-
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <deque>
@@ -24,68 +22,10 @@ constexpr std::size_t kMaxNameWords = 4;
 // ---------------------------------------------------------------------------
 // Characters and words
 
-char32_t first_code_point(std::string_view s) {
-  if (s.empty()) return 0;
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-  return c < 0 ? 0 : static_cast<char32_t>(c);
-}
-
-// ASCII answers without ICU; for ASCII, ICU's letters and upper case are
-// exactly A-Z and a-z, and A-Z.
-bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-
-bool starts_upper(std::string_view s) {
-  if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return is_ascii_upper(s[0]);
-  return u_isupper(static_cast<UChar32>(first_code_point(s)));
-}
-
-// "ISIS", "U.S.": at least two letters, none lower case.
-bool is_all_caps(std::string_view s) {
-  int letters = 0;
-  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
-    const auto byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {
-      ++i;
-      if (is_ascii_lower(byte)) return false;
-      if (is_ascii_upper(byte)) ++letters;
-      continue;
-    }
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    if (c < 0) return false;
-    if (u_isalpha(c)) {
-      if (!u_isupper(c)) return false;
-      ++letters;
-    }
-  }
-  return letters >= 2;
-}
-
-int letter_count(std::string_view s) {
-  int letters = 0;
-  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
-    const auto byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {
-      ++i;
-      if (is_ascii_upper(byte) || is_ascii_lower(byte)) ++letters;
-      continue;
-    }
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    if (c >= 0 && u_isalpha(c)) ++letters;
-  }
-  return letters;
-}
-
 // Does the text word `text` spell the lexicon word `name`? Their folded
-// forms are equal (the trie saw to that); the case must fit too. An
-// acronym ("ISIS", "US") matches only as written, so "Isis" and "us" do not
-// match; a capitalized word matches any capitalized spelling, so that
-// "WASHINGTON" (a dateline) and "DUnford" (a typo in a sample) still match;
-// a lower-case word ("of", "al-Qaeda") matches any case (headlines).
+// forms are equal (the trie saw to that); the case must fit too, by the
+// rules of TokenCase. Names carry their words' cases (IndexedName::cases);
+// this is for a name word whose case is not at hand.
 bool is_case_compatible(std::string_view name, std::string_view text) {
   if (name == text) return true;
   if (is_all_caps(name)) return false;
@@ -153,64 +93,112 @@ struct Unit {
   std::uint32_t title_root = TokenTrie::kNone;    // title_trie.child(kRoot, folded)
   TokenKind kind = TokenKind::word;
   bool is_capitalized = false;    // starts_upper(text)
+  bool has_hyphen = false;        // text holds a '-'
+  bool is_after_open_bracket = false;   // "[" dropped just before
+  bool is_before_close_bracket = false; // "]" dropped just after
+  bool is_after_close_bracket = false;  // "]" dropped just before
   Span stem_span;              // "Russia" of "Russia's"; empty when none
   std::string_view stem;
   std::string_view stem_folded;
   std::uint64_t stem_hash = 0;
   std::uint32_t stem_name_root = TokenTrie::kNone;  // name_trie.child(kRoot, stem_folded)
-  bool is_after_open_bracket = false;   // "[" dropped just before
-  bool is_before_close_bracket = false; // "]" dropped just after
-  bool is_after_close_bracket = false;  // "]" dropped just before
+
+  // Every field written once: default members and then assignments cost a
+  // tenth of building the units.
+  Unit(Span span_, std::string_view text_, std::string_view folded_, std::uint64_t folded_hash_,
+       std::uint32_t name_root_, std::uint32_t title_root_, TokenKind kind_, bool is_capitalized_,
+       bool has_hyphen_, bool is_after_open_bracket_, bool is_after_close_bracket_)
+      : span(span_),
+        text(text_),
+        folded(folded_),
+        folded_hash(folded_hash_),
+        name_root(name_root_),
+        title_root(title_root_),
+        kind(kind_),
+        is_capitalized(is_capitalized_),
+        has_hyphen(has_hyphen_),
+        is_after_open_bracket(is_after_open_bracket_),
+        is_after_close_bracket(is_after_close_bracket_) {}
   bool is_word() const { return kind == TokenKind::word; }
   std::string_view stem_or_folded() const { return stem.empty() ? folded : stem_folded; }
 };
 
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+// What one pass over a word's lowered bytes, eight at a time, tells.
+struct ScannedWord {
+  std::uint64_t hash = 0;  // TokenTrie::hash_token of the bytes
+  bool is_ascii = true;
+  bool has_hyphen = false;
+};
+
+// Scans `n` bytes at `p`, whose bytes up to the next multiple of eight are
+// readable (a padded lowered text).
+ScannedWord scan_word(const char* p, std::size_t n) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kHyphens = 0x2D2D2D2D2D2D2D2DULL;
+  std::uint64_t hash = TokenTrie::hash_start(n);
+  std::uint64_t high = 0;
+  std::uint64_t hyphens = 0;
+  for (std::size_t i = 0; i < n; i += 8) {
+    const std::uint64_t x = load_word_bytes(p + i, n - i);
+    hash = TokenTrie::hash_step(hash, x);
+    high |= x;
+    // The zero bytes past the word are no hyphens: 0 ^ '-' is not zero.
+    hyphens |= zero_byte_bits(x ^ kHyphens);
+  }
+  return {TokenTrie::hash_end(hash), (high & kHigh) == 0, hyphens != 0};
 }
 
 // The units of a sentence's `tokens` (into `units`, cleared first).
-// `lowered` is lower_ascii(text), fold_case() of any ASCII part; folds of other tokens go to `folds`,
-// whose strings stay in place as it grows.
+// `lowered` is lower_ascii_padded(text), fold_case() of any ASCII part;
+// folds of other tokens go to `folds`, whose strings stay in place as it
+// grows.
 void make_units(std::string_view text, std::string_view lowered, const std::vector<Token>& tokens,
                 const EntityLexicon& lexicon, std::vector<Unit>& units, std::deque<std::string>& folds) {
   units.clear();
   units.reserve(tokens.size());
-  auto fold = [&](std::string_view word, std::size_t begin_byte) -> std::string_view {
-    if (is_ascii(word)) return lowered.substr(begin_byte, word.size());
-    return folds.emplace_back(fold_case(word));
-  };
+  const TokenTrie& names = lexicon.name_trie;
+  const TokenTrie& titles = lexicon.title_trie;
   bool open_pending = false;
   bool close_pending = false;
   for (const Token& t : tokens) {
-    const std::string_view word = text.substr(t.span.begin_byte, t.span.size());
-    if (word.size() == 1 && word[0] == '[') {
+    const std::size_t begin = t.span.begin_byte;
+    const std::size_t size = t.span.size();
+    const std::string_view word = text.substr(begin, size);
+    if (size == 1 && word[0] == '[') {
       open_pending = true;
       continue;
     }
-    if (word.size() == 1 && word[0] == ']') {
+    if (size == 1 && word[0] == ']') {
       if (!units.empty()) units.back().is_before_close_bracket = true;
       close_pending = true;
       continue;
     }
-    Unit& u = units.emplace_back();
-    u.span = t.span;
-    u.text = word;
-    u.folded = fold(word, t.span.begin_byte);
-    u.folded_hash = TokenTrie::hash_token(u.folded);
-    u.name_root = lexicon.name_trie.child(TokenTrie::kRoot, u.folded, u.folded_hash);
-    u.title_root = lexicon.title_trie.child(TokenTrie::kRoot, u.folded, u.folded_hash);
-    u.kind = t.kind;
-    u.is_capitalized = starts_upper(word);
-    u.is_after_open_bracket = open_pending;
-    u.is_after_close_bracket = close_pending;
+    const char* low = lowered.data() + begin;
+    const ScannedWord scanned = scan_word(low, size);
+    std::string_view folded(low, size);
+    std::uint64_t hash = scanned.hash;
+    if (!scanned.is_ascii) {
+      folded = folds.emplace_back(fold_case(word));
+      hash = TokenTrie::hash_token(folded);
+    }
+    const bool is_capitalized = size > 0 && static_cast<unsigned char>(word[0]) < 0x80 ? is_ascii_upper(word[0])
+                                                                                       : starts_upper(word);
+    Unit& u = units.emplace_back(t.span, word, folded, hash, names.root_child(folded, hash),
+                                 titles.root_child(folded, hash), t.kind, is_capitalized,
+                                 scanned.has_hyphen, open_pending, close_pending);
     open_pending = close_pending = false;
-    if (t.kind == TokenKind::word && word.size() > 2 && (word.ends_with("'s") || word.ends_with("'S"))) {
-      u.stem = word.substr(0, word.size() - 2);
+    // "'s" or "'S": lowered, both read "'s".
+    if (t.kind == TokenKind::word && size > 2 && low[size - 2] == '\'' && low[size - 1] == 's') {
+      u.stem = word.substr(0, size - 2);
       u.stem_span = {t.span.begin_byte, t.span.end_byte - 2};
-      u.stem_folded = fold(u.stem, t.span.begin_byte);
-      u.stem_hash = TokenTrie::hash_token(u.stem_folded);
-      u.stem_name_root = lexicon.name_trie.child(TokenTrie::kRoot, u.stem_folded, u.stem_hash);
+      if (scanned.is_ascii) {
+        u.stem_folded = std::string_view(low, size - 2);
+        u.stem_hash = TokenTrie::hash_token_padded(low, size - 2);
+      } else {
+        u.stem_folded = folds.emplace_back(fold_case(u.stem));
+        u.stem_hash = TokenTrie::hash_token(u.stem_folded);
+      }
+      u.stem_name_root = names.root_child(u.stem_folded, u.stem_hash);
     }
   }
 }
@@ -282,7 +270,9 @@ struct NameMatch {
   std::size_t length = 0;       // units
   bool is_possessive = false;   // the last unit matched by its stem
   std::size_t name = kNone;     // index into lexicon.names
-  std::string doc_person;       // or a document-introduced person
+  // Or a document-introduced person: DocName::id, valid until the next
+  // person is introduced.
+  std::string_view doc_person;
 };
 
 class Resolver {
@@ -294,8 +284,24 @@ class Resolver {
 
  private:
   void sentence(const std::vector<Unit>& units);
-  NameMatch match_name(const std::vector<Unit>& units, std::size_t i) const;
-  std::size_t match_title(const std::vector<Unit>& units, std::size_t i, std::uint32_t& title) const;
+  // The longest lexicon or document name from units[i] on; length 0 when
+  // none. Most words start none (no lexicon name under the word or its
+  // stem, and no document name, those start capitalized): answered inline.
+  NameMatch match_name(const std::vector<Unit>& units, std::size_t i) const {
+    const Unit& u = units[i];
+    if (u.name_root == TokenTrie::kNone && u.stem_name_root == TokenTrie::kNone &&
+        (!u.is_capitalized || doc_names_.empty())) {
+      return {};
+    }
+    return match_name_from(units, i);
+  }
+  NameMatch match_name_from(const std::vector<Unit>& units, std::size_t i) const;
+  // The length of the longest title from units[i] on (0: none), its entry
+  // in `title`.
+  std::size_t match_title(const std::vector<Unit>& units, std::size_t i, std::uint32_t& title) const {
+    return units[i].title_root == TokenTrie::kNone ? 0 : match_title_from(units, i, title);
+  }
+  std::size_t match_title_from(const std::vector<Unit>& units, std::size_t i, std::uint32_t& title) const;
   std::size_t pick_name(std::uint32_t node, const std::vector<Unit>& units, std::size_t i, std::size_t k,
                         bool is_stem) const;
   std::size_t title_chain(const std::vector<Unit>& units, std::size_t i);
@@ -315,7 +321,6 @@ class Resolver {
   const std::string& place_for_capital(const IndexedName& capital);
   void appositions_and_anaphors(const std::vector<Unit>& units);
   std::string resolve_anaphor(const TitleUse& use, const std::vector<Unit>& units) const;
-  std::string role_of_title_text(std::string_view title) const;
 
   const SegmentedText& seg_;
   const EntityLexicon& lex_;
@@ -345,9 +350,17 @@ std::size_t Resolver::pick_name(std::uint32_t node, const std::vector<Unit>& uni
     bool ok = true;
     int exact = 0;
     for (std::size_t j = 0; j < name.tokens.size() && ok; ++j) {
-      const std::string_view text = (is_stem && i + j == k) ? units[k].stem : units[i + j].text;
-      ok = is_case_compatible(name.tokens[j], text);
-      if (name.tokens[j] == text) ++exact;
+      // is_case_compatible(), with the lexicon word's case known; a stem
+      // starts as its word does.
+      const Unit& u = units[i + j];
+      const std::string_view text = (is_stem && i + j == k) ? u.stem : u.text;
+      const bool is_exact = name.tokens[j] == text;
+      switch (name.cases[j]) {
+        case TokenCase::as_written: ok = is_exact; break;
+        case TokenCase::capitalized: ok = is_exact || u.is_capitalized; break;
+        case TokenCase::any: break;
+      }
+      if (is_exact) ++exact;
     }
     if (!ok) continue;
     // Prefer the exact spelling, then a name over a demonym over a capital,
@@ -362,7 +375,7 @@ std::size_t Resolver::pick_name(std::uint32_t node, const std::vector<Unit>& uni
   return best;
 }
 
-NameMatch Resolver::match_name(const std::vector<Unit>& units, std::size_t i) const {
+NameMatch Resolver::match_name_from(const std::vector<Unit>& units, std::size_t i) const {
   NameMatch best;
   std::uint32_t node = TokenTrie::kRoot;
   for (std::size_t k = i; k < units.size(); ++k) {
@@ -401,7 +414,7 @@ NameMatch Resolver::match_name(const std::vector<Unit>& units, std::size_t i) co
   return best;
 }
 
-std::size_t Resolver::match_title(const std::vector<Unit>& units, std::size_t i, std::uint32_t& title) const {
+std::size_t Resolver::match_title_from(const std::vector<Unit>& units, std::size_t i, std::uint32_t& title) const {
   std::size_t length = 0;
   std::uint32_t node = TokenTrie::kRoot;
   for (std::size_t k = i; k < units.size(); ++k) {
@@ -425,7 +438,7 @@ std::size_t Resolver::name_run(const std::vector<Unit>& units, std::size_t k) co
     if (!u.is_word()) break;
     const std::string_view folded = u.stem_or_folded();
     // "al-Abadi", "el-Sisi": an article joined to a capitalized name.
-    const std::size_t hyphen = u.text.find('-');
+    const std::size_t hyphen = u.has_hyphen ? u.text.find('-') : std::string_view::npos;
     const bool is_joined_article = hyphen != std::string_view::npos && hyphen <= 2 &&
                                    is_name_particle(folded.substr(0, hyphen)) &&
                                    starts_upper(u.text.substr(hyphen + 1));
@@ -455,11 +468,6 @@ std::size_t Resolver::absorb_suffix(const std::vector<Unit>& units, std::size_t 
 
 DocPerson& Resolver::person(const std::string& id) { return people_[id]; }
 
-std::string Resolver::role_of_title_text(std::string_view title) const {
-  const LexiconTitle* t = lex_.find_title(title);
-  return t ? t->role : fold_case(title);
-}
-
 DocPerson& Resolver::lexicon_person(const LexiconEntity& e) {
   DocPerson& p = people_[e.id];
   if (!p.id.empty()) return p;
@@ -468,7 +476,7 @@ DocPerson& Resolver::lexicon_person(const LexiconEntity& e) {
   p.is_from_lexicon = true;
   for (const DatedRole& role : e.roles) {
     if (day_ && !role.is_in_force(*day_)) continue;
-    p.lexicon_roles.insert(role_of_title_text(role.title));
+    p.lexicon_roles.insert(role.role);
     p.affiliations.insert(role.of);
     if (const LexiconEntity* body = lex_.find(role.of); body && !body->part_of.empty()) {
       p.affiliations.insert(body->part_of);
@@ -548,7 +556,7 @@ std::string Resolver::resolve_run(const std::vector<Unit>& units, std::size_t k,
       for (const LexiconEntity* e : candidates) {
         for (const DatedRole& role : e->roles) {
           if ((!day_ || role.is_in_force(*day_)) &&
-              role_of_title_text(role.title) == lex_.titles[titles.back()].role) {
+              role.role == lex_.titles[titles.back()].role) {
             fitting.push_back(e);
             break;
           }
@@ -602,7 +610,7 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
   std::size_t end = i + m.length;
   if (m.name == kNone) {  // a person this document introduced
     end = m.is_possessive ? end : absorb_suffix(units, end);
-    add_found(units, m.doc_person, EntityKind::person, i, end, m.is_possessive);
+    add_found(units, std::string(m.doc_person), EntityKind::person, i, end, m.is_possessive);
     return true;
   }
   const IndexedName& name = lex_.names[m.name];
@@ -621,7 +629,7 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
     };
     if ((i > 0 && is_shouting(i - 1)) || (end < units.size() && is_shouting(end))) return false;
   }
-  std::string id = e.id;
+  std::string_view id = e.id;  // the lexicon's, or its place's: both outlive the pass
   EntityKind kind = e.kind;
   if (name.form == NameForm::capital) {
     // A capital stands for its government ("Moscow says") except where it
@@ -641,7 +649,7 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
     lexicon_person(e);
     if (!m.is_possessive) end = absorb_suffix(units, end);
   }
-  add_found(units, id, kind, i, end, m.is_possessive);
+  add_found(units, std::string(id), kind, i, end, m.is_possessive);
   return true;
 }
 
@@ -718,7 +726,7 @@ std::size_t Resolver::title_chain(const std::vector<Unit>& units, std::size_t i)
   const bool is_person_match =
       m.length > 0 && (m.name == kNone || lex_.entities[lex_.names[m.name].target].kind == EntityKind::person);
   if (is_person_match) {
-    std::string id = m.name == kNone ? m.doc_person : lex_.entities[lex_.names[m.name].target].id;
+    std::string id(m.name == kNone ? m.doc_person : lex_.entities[lex_.names[m.name].target].id);
     if (m.name != kNone) lexicon_person(lex_.entities[lex_.names[m.name].target]);
     std::size_t end = k + m.length;
     if (!m.is_possessive) end = absorb_suffix(units, end);
@@ -790,7 +798,7 @@ std::string Resolver::resolve_anaphor(const TitleUse& use, const std::vector<Uni
   for (const LexiconEntity& e : lex_.entities) {
     if (e.kind != EntityKind::person) continue;
     for (const DatedRole& role : e.roles) {
-      if (role.of == modifier && role.is_in_force(*day_) && role_of_title_text(role.title) == title.role) {
+      if (role.of == modifier && role.is_in_force(*day_) && role.role == title.role) {
         if (!holder.empty() && holder != e.id) return "";
         holder = e.id;
       }
@@ -894,7 +902,7 @@ void Resolver::sentence(const std::vector<Unit>& units) {
       if (u.is_capitalized && it != surnames_.end() && it->second.size() == 1) {
         // "Cook" after "Peter Cook", "Dunford" after "Joseph DUnford Jr."
         add_found(units, *it->second.begin(), EntityKind::person, i, i + 1, !u.stem.empty());
-      } else if (u.text.find('-') != std::string_view::npos) {
+      } else if (u.has_hyphen) {
         emit_parts(units, i);
       }
     }
@@ -904,9 +912,17 @@ void Resolver::sentence(const std::vector<Unit>& units) {
 }
 
 EntityResult Resolver::run() {
-  const std::string lowered = lower_ascii(seg_.text);
+  std::string own_lowered;
+  std::string_view lowered = seg_.lowered;
+  if (lowered.size() != seg_.text.size() + kLoweredPadding) {
+    own_lowered = lower_ascii_padded(seg_.text);
+    lowered = own_lowered;
+  }
   std::deque<std::string> folds;
   std::vector<Unit> units;
+  std::size_t token_count = 0;
+  for (const std::vector<Token>& tokens : seg_.tokens) token_count += tokens.size();
+  found_.reserve(token_count / 8 + 4);  // about the share of news words in names; fewer regrowths
   for (std::size_t s = 0; s < seg_.sentences.size() && s < seg_.tokens.size(); ++s) {
     make_units(seg_.text, lowered, seg_.tokens[s], lex_, units, folds);
     sentence(units);
@@ -938,21 +954,35 @@ EntityResult Resolver::run() {
 
   EntityResult result;
   std::sort(found_.begin(), found_.end(), [](const Found& a, const Found& b) { return a.span < b.span; });
-  std::map<std::string, std::set<std::string>> seen;  // id -> names as written
-  for (const Found& f : found_) {
-    result.mentions.push_back({f.id, f.span});
-    std::set<std::string>& names = seen[f.id];
-    if (f.is_anaphor) continue;
+  // (id, name as written) per mention, an anaphor's without a name; sorted,
+  // each id's distinct names in order, as a map of sets gave them (a node
+  // per id and per name cost more than the sort).
+  struct Seen {
+    std::string_view id;  // into found_
+    bool has_name = false;
     std::string name;
+  };
+  std::vector<Seen> seen;
+  seen.reserve(found_.size());
+  for (const Found& f : found_) {
+    Seen& entry = seen.emplace_back();
+    entry.id = f.id;
+    if (f.is_anaphor) continue;
+    entry.has_name = true;
+    std::string& name = entry.name;
     for (char c : seg_.text.substr(f.span.begin_byte, f.span.size())) {
       if (c == '[' || c == ']') continue;
       if ((c == ' ' || c == '\n') && (name.empty() || name.back() == ' ')) continue;
       name += c == '\n' ? ' ' : c;
     }
     while (!name.empty() && name.back() == ' ') name.pop_back();
-    names.insert(std::move(name));
   }
-  for (auto& [id, names] : seen) {
+  std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) {
+    return std::tie(a.id, a.has_name, a.name) < std::tie(b.id, b.has_name, b.name);
+  });
+  for (std::size_t begin = 0, end = 0; begin < seen.size(); begin = end) {
+    const std::string_view id = seen[begin].id;
+    for (end = begin + 1; end < seen.size() && seen[end].id == id;) ++end;
     Entity entity;
     if (const LexiconEntity* e = lex_.find(id)) {
       entity = Entity{e->id, e->kind, e->name, {}, e->qid};
@@ -961,11 +991,15 @@ EntityResult Resolver::run() {
     } else {
       continue;  // cannot happen: every id comes from one of the two
     }
-    for (const std::string& name : names) {
-      if (name != entity.name && !name.empty()) entity.aliases.push_back(name);
+    for (std::size_t k = begin; k < end; ++k) {
+      const Seen& entry = seen[k];
+      if (!entry.has_name || (k > begin && seen[k - 1].has_name && seen[k - 1].name == entry.name)) continue;
+      if (entry.name != entity.name && !entry.name.empty()) entity.aliases.push_back(entry.name);
     }
     result.entities.push_back(std::move(entity));
   }
+  result.mentions.reserve(found_.size());
+  for (Found& f : found_) result.mentions.push_back({std::move(f.id), f.span});
   std::sort(affiliations_.begin(), affiliations_.end(), [](const Affiliation& a, const Affiliation& b) {
     return std::tie(a.person_id, a.evidence, a.of, a.title) < std::tie(b.person_id, b.evidence, b.of, b.title);
   });

@@ -3,7 +3,7 @@
 // aliases, demonyms, capitals for governments, titles that mark people not
 // in the lexicon, surnames and titles that refer back.
 //
-//   SegmentedText seg{text, split_sentences(text), {}};
+//   SegmentedText seg{text, split_sentences(text), {}, {}};
 //   for (const Sentence& s : seg.sentences) seg.tokens.push_back(tokenize(text, s.span));
 //   EntityResult r = find_entities(seg, lexicon.data().entities, doc.published->local_day);
 #pragma once
@@ -25,6 +25,9 @@ struct SegmentedText {
   std::string_view text;
   std::vector<Sentence> sentences;
   std::vector<std::vector<Token>> tokens;  // tokens[i] belong to sentences[i]
+  // lower_ascii_padded(text) (ascii.h), made once for both passes; when
+  // empty, each pass lowers the text itself.
+  std::string lowered;
 };
 
 // A person's tie to a body or another person, as the text states it:

@@ -9,9 +9,11 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 
 #include "text/text.h"
@@ -20,12 +22,6 @@ namespace eventgraph::detail {
 
 // ---------------------------------------------------------------------------
 // Index structures
-
-std::uint64_t TokenTrie::hash_token(std::string_view folded_token) {
-  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
-  for (char ch : folded_token) hash = (hash ^ static_cast<unsigned char>(ch)) * 1099511628211ULL;
-  return hash;
-}
 
 void TokenTrie::grow() {
   std::vector<Slot> old(slots_.size() * 2);
@@ -41,6 +37,10 @@ void TokenTrie::grow() {
 
 void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t value) {
   std::uint32_t node = kRoot;
+  if (!folded.empty()) {
+    const std::size_t bit = root_bit(hash_token(folded.front()));
+    root_bits_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
   for (const std::string& token : folded) {
     const std::uint64_t hash = hash_of(node, hash_token(token));
     std::size_t i = find_slot(hash, node, token);
@@ -62,9 +62,17 @@ void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t val
 }
 
 const LexiconEntity* EntityLexicon::find(std::string_view id) const {
-  auto it = std::lower_bound(entities.begin(), entities.end(), id,
-                             [](const LexiconEntity& e, std::string_view key) { return e.id < key; });
-  return it != entities.end() && it->id == id ? &*it : nullptr;
+  if (id_slots.empty()) {  // no index built
+    auto it = std::lower_bound(entities.begin(), entities.end(), id,
+                               [](const LexiconEntity& e, std::string_view key) { return e.id < key; });
+    return it != entities.end() && it->id == id ? &*it : nullptr;
+  }
+  const std::size_t mask = id_slots.size() - 1;
+  for (std::size_t i = TokenTrie::hash_token(id) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t index = id_slots[i];
+    if (index == UINT32_MAX) return nullptr;
+    if (entities[index].id == id) return &entities[index];
+  }
 }
 
 const LexiconTitle* EntityLexicon::find_title(std::string_view title) const {
@@ -74,6 +82,63 @@ const LexiconTitle* EntityLexicon::find_title(std::string_view title) const {
 
 // ---------------------------------------------------------------------------
 // Text helpers
+
+namespace {
+
+char32_t first_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c < 0 ? 0 : static_cast<char32_t>(c);
+}
+
+}  // namespace
+
+// ASCII answers without ICU; for ASCII, ICU's letters and upper case are
+// exactly A-Z and a-z, and A-Z.
+bool starts_upper(std::string_view s) {
+  if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return is_ascii_upper(s[0]);
+  return u_isupper(static_cast<UChar32>(first_code_point(s)));
+}
+
+// "ISIS", "U.S.": at least two letters, none lower case.
+bool is_all_caps(std::string_view s) {
+  int letters = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+      ++i;
+      if (is_ascii_lower(byte)) return false;
+      if (is_ascii_upper(byte)) ++letters;
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    if (c < 0) return false;
+    if (u_isalpha(c)) {
+      if (!u_isupper(c)) return false;
+      ++letters;
+    }
+  }
+  return letters >= 2;
+}
+
+int letter_count(std::string_view s) {
+  int letters = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+      ++i;
+      if (is_ascii_upper(byte) || is_ascii_lower(byte)) ++letters;
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    if (c >= 0 && u_isalpha(c)) ++letters;
+  }
+  return letters;
+}
 
 std::string fold_case(std::string_view text) {
   const bool is_ascii = std::all_of(text.begin(), text.end(),
@@ -508,12 +573,24 @@ std::vector<std::string> derive_surnames(const LexiconEntity& e) {
 void build_entity_index(EntityLexicon& lexicon) {
   std::sort(lexicon.entities.begin(), lexicon.entities.end(),
             [](const LexiconEntity& a, const LexiconEntity& b) { return a.id < b.id; });
+  lexicon.id_slots.assign(std::bit_ceil(2 * lexicon.entities.size() + 2), UINT32_MAX);
+  for (std::size_t e = 0; e < lexicon.entities.size(); ++e) {
+    const std::size_t mask = lexicon.id_slots.size() - 1;
+    std::size_t i = TokenTrie::hash_token(lexicon.entities[e].id) & mask;
+    while (lexicon.id_slots[i] != UINT32_MAX) i = (i + 1) & mask;
+    lexicon.id_slots[i] = static_cast<std::uint32_t>(e);
+  }
   lexicon.names.clear();
   lexicon.name_trie = TokenTrie();
   lexicon.people_by_surname.clear();
   auto add_name = [&](std::uint32_t target, NameForm form, const std::string& text) {
-    IndexedName name{target, form, name_tokens(text), {}, {}};
+    IndexedName name{target, form, name_tokens(text), {}, {}, {}};
     if (name.tokens.empty()) return;
+    for (const std::string& token : name.tokens) {
+      name.cases.push_back(is_all_caps(token)    ? TokenCase::as_written
+                           : starts_upper(token) ? TokenCase::capitalized
+                                                 : TokenCase::any);
+    }
     std::vector<std::string> folded;
     for (const std::string& token : name.tokens) folded.push_back(fold_case(token));
     lexicon.name_trie.insert(folded, static_cast<std::uint32_t>(lexicon.names.size()));
@@ -551,12 +628,19 @@ void build_entity_index(EntityLexicon& lexicon) {
   lexicon.title_by_folded.clear();
   for (std::size_t i = 0; i < lexicon.titles.size(); ++i) {
     const auto target = static_cast<std::uint32_t>(i);
-    IndexedName name{target, NameForm::name, name_tokens(lexicon.titles[i].title), {}, {}};
+    IndexedName name{target, NameForm::name, name_tokens(lexicon.titles[i].title), {}, {}, {}};
     std::vector<std::string> folded;
     for (const std::string& token : name.tokens) folded.push_back(fold_case(token));
     lexicon.title_trie.insert(folded, static_cast<std::uint32_t>(lexicon.title_names.size()));
     lexicon.title_names.push_back(std::move(name));
     lexicon.title_by_folded.emplace(fold_case(lexicon.titles[i].title), target);
+  }
+  // Once here, not per mention and per candidate holder.
+  for (LexiconEntity& e : lexicon.entities) {
+    for (DatedRole& role : e.roles) {
+      const LexiconTitle* title = lexicon.find_title(role.title);
+      role.role = title ? title->role : fold_case(role.title);
+    }
   }
 }
 

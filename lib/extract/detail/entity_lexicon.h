@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "extract/detail/ascii.h"
 
 namespace eventgraph::detail {
 
@@ -25,6 +26,9 @@ struct DatedRole {
   std::string of;     // entity id: "country:RUS", "org:pentagon"
   std::optional<date::sys_days> from;  // first day in office
   std::optional<date::sys_days> to;    // last day in office
+  // What the title means: the lexicon title's role ("President" ->
+  // "president"), else the folded title; set by build_entity_index().
+  std::string role;
 
   bool is_in_force(date::sys_days day) const {
     return (!from || *from <= day) && (!to || day <= *to);
@@ -56,6 +60,13 @@ struct LexiconTitle {
 // How a lexicon name relates to its entity.
 enum class NameForm : std::uint8_t { name, alias, demonym, capital };
 
+// What case a text word needs to spell a lexicon word that folds alike.
+// An acronym ("ISIS", "US") matches only as written, so "Isis" and "us" do
+// not match; a capitalized word matches any capitalized spelling, so that
+// "WASHINGTON" (a dateline) and "DUnford" (a typo in a sample) still match;
+// a lower-case word ("of", "al-Qaeda") matches any case (headlines).
+enum class TokenCase : std::uint8_t { as_written, capitalized, any };
+
 // A name as the index knows it: its tokens as written (for case checks).
 struct IndexedName {
   std::uint32_t target = 0;  // index into entities, or into titles for the title index
@@ -65,6 +76,9 @@ struct IndexedName {
   // it and its place id, "place:" + slug; empty for other forms.
   std::string place_name;
   std::string place_id;
+  // Per token, for the entity index (empty for titles): computed once, not
+  // per candidate match.
+  std::vector<TokenCase> cases;
 };
 
 // Token-sequence trie over folded (lower-cased) tokens. The edges of all
@@ -83,7 +97,35 @@ class TokenTrie {
   // Adds `folded` tokens ending in payload `value`.
   void insert(const std::vector<std::string>& folded, std::uint32_t value);
   // The hash `child` wants for `folded_token`.
-  static std::uint64_t hash_token(std::string_view folded_token);
+  static std::uint64_t hash_token(std::string_view folded_token) {
+    return hash_bytes<false>(folded_token.data(), folded_token.size());
+  }
+  // The same for the `n` bytes at `p`, read eight at a time: the bytes up
+  // to the next multiple of eight must be readable (lower_ascii_padded).
+  static std::uint64_t hash_token_padded(const char* p, std::size_t n) { return hash_bytes<true>(p, n); }
+  // Eight bytes a step, not FNV-1a's one: tokens are hashed once each, so
+  // this was a tenth of the entity pass. A token of n bytes: hash_start(n),
+  // hash_step() with each eight bytes (load_word_bytes: the last zero
+  // padded), then hash_end(). The shifts bring high bits down to the low
+  // ones that pick a slot.
+  static std::uint64_t hash_start(std::size_t n) { return 0x9E3779B97F4A7C15ULL ^ n; }
+  static std::uint64_t hash_step(std::uint64_t hash, std::uint64_t bytes) {
+    hash = (hash ^ bytes) * 0xFF51AFD7ED558CCDULL;
+    return hash ^ (hash >> 29);
+  }
+  static std::uint64_t hash_end(std::uint64_t hash) {
+    hash ^= hash >> 32;
+    hash *= 0xC4CEB9FE1A85EC53ULL;
+    return hash ^ (hash >> 29);
+  }
+  template <bool kPadded>
+  static std::uint64_t hash_bytes(const char* p, std::size_t n) {
+    std::uint64_t hash = hash_start(n);
+    for (std::size_t i = 0; i < n; i += 8) {
+      hash = hash_step(hash, kPadded ? load_word_bytes(p + i, n - i) : load_word_bytes_safe(p + i, n - i));
+    }
+    return hash_end(hash);
+  }
   // The child of `node` under `folded_token`, or kNone; `token_hash` is
   // hash_token(folded_token).
   std::uint32_t child(std::uint32_t node, std::string_view folded_token, std::uint64_t token_hash) const {
@@ -91,6 +133,14 @@ class TokenTrie {
   }
   std::uint32_t child(std::uint32_t node, std::string_view folded_token) const {
     return child(node, folded_token, hash_token(folded_token));
+  }
+  // child(kRoot, ...): most words of a text start no name, and a bit per
+  // hash of the first tokens says so before the table is probed (probes
+  // for absent tokens were a tenth of the entity pass).
+  std::uint32_t root_child(std::string_view folded_token, std::uint64_t token_hash) const {
+    const std::size_t bit = root_bit(token_hash);
+    if (((root_bits_[bit >> 6] >> (bit & 63)) & 1) == 0) return kNone;
+    return child(kRoot, folded_token, token_hash);
   }
   const std::vector<std::uint32_t>& values(std::uint32_t node) const { return values_[node]; }
   std::size_t size() const { return values_.size(); }
@@ -122,11 +172,13 @@ class TokenTrie {
     }
   }
   void grow();
+  static std::size_t root_bit(std::uint64_t token_hash) { return static_cast<std::size_t>(token_hash >> 48); }
 
   std::vector<std::vector<std::uint32_t>> values_;  // per node
   std::vector<Slot> slots_;                          // a power of two, at most half full
   std::size_t edges_ = 0;
   std::string tokens_;                               // the edge tokens, end to end
+  std::vector<std::uint64_t> root_bits_ = std::vector<std::uint64_t>(1024);  // 2^16 bits, by root_bit()
 };
 
 struct EntityLexicon {
@@ -140,6 +192,10 @@ struct EntityLexicon {
   TokenTrie title_trie;                   // values index `title_names`
   std::map<std::string, std::vector<std::uint32_t>, std::less<>> people_by_surname;  // folded
   std::map<std::string, std::uint32_t, std::less<>> title_by_folded;                  // folded title
+  // Indexes into `entities` by the hash of their ids (open addressing, a
+  // power of two at most half full, UINT32_MAX empty): a binary search of
+  // id strings cost 400 instructions a lookup, a dozen a mention.
+  std::vector<std::uint32_t> id_slots;
 
   // The entity with `id`, or null.
   const LexiconEntity* find(std::string_view id) const;
@@ -157,6 +213,15 @@ void parse_entity_lexicon(std::string_view json, const std::string& source, Enti
 
 // Rebuilds the indexes of `lexicon` from its entities and titles.
 void build_entity_index(EntityLexicon& lexicon);
+
+inline bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+// Whether the first character of `s` is an upper-case letter.
+bool starts_upper(std::string_view s);
+// "ISIS", "U.S.": at least two letters, none lower case.
+bool is_all_caps(std::string_view s);
+// The letters of `s`.
+int letter_count(std::string_view s);
 
 // Lower-cases for matching (full Unicode case folding).
 std::string fold_case(std::string_view text);

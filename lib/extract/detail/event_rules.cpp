@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/detail/ascii.h"
+
 namespace eventgraph::detail {
 namespace {
 
@@ -41,6 +43,12 @@ void rebuild_index(EventRules& rules) {
     for (std::size_t k = 0; k < triggers.size(); ++k) {
       rules.by_first_word[triggers[k].words.front()].push_back({t, k});
     }
+  }
+  rules.first_word_bits.fill(0);
+  for (const auto& [word, refs] : rules.by_first_word) {
+    const std::size_t bit =
+        EventRules::first_word_bit(load_word_bytes_safe(word.data(), std::min<std::size_t>(word.size(), 8)), word.size());
+    rules.first_word_bits[bit >> 6] |= std::uint64_t{1} << (bit & 63);
   }
 }
 

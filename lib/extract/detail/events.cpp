@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <clocale>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
@@ -24,18 +26,26 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// lower() of a whole document: eight bytes at a time where std::tolower
-// only lowers A-Z (the C locale), else through a table of it.
-std::string lower_text(std::string_view s) {
-  std::array<char, 256> table{};
-  bool is_ascii_only = true;
+// Whether std::tolower lowers A-Z and nothing else, as in the C locale.
+bool is_tolower_ascii() {
+  const char* locale = std::setlocale(LC_CTYPE, nullptr);
+  if (locale && (std::strcmp(locale, "C") == 0 || std::strcmp(locale, "POSIX") == 0)) return true;
   for (int byte = 0; byte < 256; ++byte) {
-    table[byte] = static_cast<char>(std::tolower(byte));
-    is_ascii_only = is_ascii_only && table[byte] == static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+    if (std::tolower(byte) != (byte >= 'A' && byte <= 'Z' ? byte + 32 : byte)) return false;
   }
-  if (is_ascii_only) return lower_ascii(s);
+  return true;
+}
+
+// lower() of a whole document, then kLoweredPadding zero bytes: eight
+// bytes at a time where std::tolower only lowers A-Z, else through a table
+// of it.
+std::string lower_text(std::string_view s) {
+  if (is_tolower_ascii()) return lower_ascii_padded(s);
+  std::array<char, 256> table{};
+  for (int byte = 0; byte < 256; ++byte) table[byte] = static_cast<char>(std::tolower(byte));
   std::string out(s);
   for (char& c : out) c = table[static_cast<unsigned char>(c)];
+  out.append(kLoweredPadding, '\0');
   return out;
 }
 
@@ -53,10 +63,17 @@ constexpr WordSet kClauseWords{std::to_array<std::string_view>({
     "where",  "but",   "if",    "whom",    "whose",  "saying",   "as"})};
 
 // Whether a token opens or closes a clause: punctuation that does, or one
-// of kClauseWords.
+// of kClauseWords. `w` views a padded text (ascii.h): its bytes are loaded
+// once for the dashes and the word set.
 bool is_clause_boundary(std::string_view w) {
   if (w.size() == 1) return w[0] == ';' || w[0] == ':' || w[0] == '"' || w[0] == '-';
-  return w == "--" || w == "\u2014" || w == "\u2013" || is_one_of(w, kClauseWords);
+  if (w.size() != 2 && w.size() != 3) return kClauseWords.contains_padded(w);
+  const std::uint64_t key = load_word_bytes(w.data(), w.size());
+  constexpr std::uint64_t kDashes = WordSet<1>::pack("--");
+  constexpr std::uint64_t kEmDash = WordSet<1>::pack("\u2014");
+  constexpr std::uint64_t kEnDash = WordSet<1>::pack("\u2013");
+  if (w.size() == 2 ? key == kDashes : key == kEmDash || key == kEnDash) return true;
+  return kClauseWords.contains_padded(w);
 }
 
 constexpr WordSet kPrepositions{std::to_array<std::string_view>({
@@ -113,8 +130,15 @@ struct SentenceView {
   Span span;
   const std::vector<Token>* tokens = nullptr;
   std::span<const std::string_view> words;  // lowercase token texts, into EventFinder::lowered_
+  // Filled by mark_clauses(), only for sentences with a trigger: the others
+  // never look (the clause-word test per token was a fifth of event
+  // finding).
   std::span<const bool> is_boundary;        // token opens or closes a clause
   std::span<const bool> is_in_parens;
+  // The tokens whose word may start a trigger (EventRules::may_start_trigger),
+  // in order, into EventFinder::trigger_starts_: find_triggers() tries only
+  // these.
+  std::span<const std::uint32_t> trigger_starts;
   std::size_t first_mention = 0;            // [first_mention, end_mention) index EventInputs::entities
   std::size_t end_mention = 0;
   std::size_t paragraph = 0;
@@ -144,11 +168,14 @@ class EventFinder {
 
  private:
   const EventInputs& in_;
-  // The text lowered byte by byte, as lower() does a token: the words of
-  // all sentences view into it, one copy per document instead of a string
-  // per token.
-  std::string lowered_;
+  // The text lowered byte by byte, as lower() does a token, and padded
+  // (lower_text): the words of all sentences view into it, one copy per
+  // document instead of a string per token. The entity pass's copy where
+  // that is the same (the C locale), else own_lowered_.
+  std::string_view lowered_;
+  std::string own_lowered_;
   std::vector<std::string_view> words_;  // what the sentences' spans view
+  std::vector<std::uint32_t> trigger_starts_;
   std::unique_ptr<bool[]> is_boundary_;
   std::unique_ptr<bool[]> is_in_parens_;
   std::vector<SentenceView> sentences_;
@@ -165,11 +192,17 @@ class EventFinder {
 
   void prepare_sentences() {
     const SegmentedText& seg = in_.text;
-    lowered_ = lower_text(text());
+    if (seg.lowered.size() == text().size() + kLoweredPadding && is_tolower_ascii()) {
+      lowered_ = seg.lowered;
+    } else {
+      own_lowered_ = lower_text(text());
+      lowered_ = own_lowered_;
+    }
     const std::string_view lowered = lowered_;
     std::size_t token_count = 0;
     for (std::size_t i = 0; i < seg.sentences.size(); ++i) token_count += seg.tokens[i].size();
     words_.reserve(token_count);  // never reallocated: the spans stay valid
+    trigger_starts_.reserve(token_count);
     is_boundary_ = std::make_unique<bool[]>(token_count);
     is_in_parens_ = std::make_unique<bool[]>(token_count);
     std::size_t paragraph = 0;
@@ -186,31 +219,53 @@ class EventFinder {
         if (gap.find('\n') != std::string_view::npos) ++paragraph;
       }
       s.paragraph = paragraph;
-      int depth = 0;
       const std::size_t first = words_.size();
-      bool* is_in_parens = is_in_parens_.get() + first;
-      bool* is_boundary = is_boundary_.get() + first;
-      for (std::size_t t = 0; t < s.tokens->size(); ++t) {
-        const Span& sp = (*s.tokens)[t].span;
-        const std::string_view w = lowered.substr(sp.begin_byte, sp.size());
-        // A sentence that is all one parenthesis ("(Update: ...)") is still
-        // a sentence; only parentheses inside it are asides.
-        if (w == "(" && t > 0) ++depth;
-        is_in_parens[t] = depth > 0 || (w == ")" && depth > 0);
-        if (w == ")" && depth > 0) --depth;
-        is_boundary[t] = is_clause_boundary(w);
+      const std::size_t first_start = trigger_starts_.size();
+      const std::vector<Token>& tokens = *s.tokens;
+      for (std::size_t t = 0; t < tokens.size(); ++t) {
+        const std::string_view w = lowered.substr(tokens[t].span.begin_byte, tokens[t].span.size());
         if (w == "\"") s.has_quote = true;
         words_.push_back(w);
+        // Most words start no trigger: a filter answers for them here, with
+        // the word's first eight bytes (the lowered text is padded).
+        if (!w.empty() &&
+            in_.rules.may_start_trigger(load_word_bytes(w.data(), std::min<std::size_t>(w.size(), 8)), w.size())) {
+          trigger_starts_.push_back(static_cast<std::uint32_t>(t));
+        }
       }
+      s.trigger_starts = std::span<const std::uint32_t>(trigger_starts_.data() + first_start,
+                                                        trigger_starts_.size() - first_start);
       s.words = std::span<const std::string_view>(words_).subspan(first);
-      s.is_in_parens = std::span<const bool>(is_in_parens, s.words.size());
-      s.is_boundary = std::span<const bool>(is_boundary, s.words.size());
+      s.is_in_parens = std::span<const bool>(is_in_parens_.get() + first, s.words.size());
+      s.is_boundary = std::span<const bool>(is_boundary_.get() + first, s.words.size());
       s.starts_with_quote = !s.words.empty() && s.words[0] == "\"";
       while (mention < in_.entities.size() && in_.entities[mention].span.end_byte <= s.span.begin_byte) ++mention;
       s.first_mention = s.end_mention = mention;
       while (s.end_mention < in_.entities.size() && in_.entities[s.end_mention].span.begin_byte < s.span.end_byte) {
         ++s.end_mention;
       }
+    }
+  }
+
+  // The clause boundaries and parentheses of `s`'s tokens.
+  void mark_clauses(const SentenceView& s) {
+    const std::size_t first = static_cast<std::size_t>(s.words.data() - words_.data());
+    bool* is_in_parens = is_in_parens_.get() + first;
+    bool* is_boundary = is_boundary_.get() + first;
+    int depth = 0;
+    for (std::size_t t = 0; t < s.words.size(); ++t) {
+      const std::string_view w = s.words[t];
+      if (w.size() == 1) {
+        // A sentence that is all one parenthesis ("(Update: ...)") is
+        // still a sentence; only parentheses inside it are asides.
+        const char c = w[0];
+        if (c == '(' && t > 0) ++depth;
+        is_in_parens[t] = depth > 0;
+        if (c == ')' && depth > 0) --depth;
+      } else {
+        is_in_parens[t] = depth > 0;
+      }
+      is_boundary[t] = is_clause_boundary(w);
     }
   }
 
@@ -249,8 +304,12 @@ class EventFinder {
 
   std::vector<Trigger> find_triggers(const SentenceView& s) const {
     std::vector<Trigger> found;
+    // From each possible start not inside a trigger found before it: the
+    // other tokens have no entry in by_first_word.
     std::size_t t = 0;
-    while (t < s.words.size()) {
+    for (const std::uint32_t start : s.trigger_starts) {
+      if (start < t) continue;
+      t = start;
       std::optional<Trigger> best;
       auto it = in_.rules.by_first_word.find(s.words[t]);
       if (it != in_.rules.by_first_word.end()) {
@@ -624,6 +683,7 @@ class EventFinder {
 
   void find_in_sentence(const SentenceView& s, std::vector<EventMention>& out) {
     std::vector<Trigger> triggers = find_triggers(s);
+    if (!triggers.empty()) mark_clauses(s);
     std::size_t first_new = out.size();
     bool has_speech_trigger = false;
     std::optional<std::size_t> first_speech_token;

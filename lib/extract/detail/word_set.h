@@ -15,6 +15,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "extract/detail/ascii.h"
+
 namespace eventgraph::detail {
 
 template <std::size_t N>
@@ -41,17 +43,28 @@ class WordSet {
 
   constexpr bool contains(std::string_view w) const {
     if (w.size() >= 64 || ((length_mask_ >> w.size()) & 1) == 0) return false;
-    if (w.size() > kPacked) {
-      for (std::size_t i = 0; i < long_count_; ++i) {
-        if (long_words_[i] == w) return true;
-      }
-      return false;
+    if (w.size() > kPacked) return contains_long(w);
+    return contains_packed(pack(w), w.size());
+  }
+
+  // contains(w) for a word whose first eight bytes are readable (a view
+  // into a padded text, ascii.h): one load instead of a loop over its
+  // bytes.
+  bool contains_padded(std::string_view w) const {
+    if (w.size() >= 64 || ((length_mask_ >> w.size()) & 1) == 0) return false;
+    if (w.size() > kPacked) return contains_long(w);
+    return contains_packed(load_word_bytes(w.data(), w.size()), w.size());
+  }
+
+  // The bytes of `w` (at most kPacked) in one integer, in memory order as
+  // load_word_bytes() reads them; the size tells "ab" from "ab\0".
+  static constexpr std::uint64_t pack(std::string_view w) {
+    std::uint64_t key = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      const std::size_t shift = std::endian::native == std::endian::little ? 8 * i : 8 * (7 - i);
+      key |= std::uint64_t{static_cast<unsigned char>(w[i])} << shift;
     }
-    const std::uint64_t key = pack(w);
-    for (std::size_t i = slot_of(key);; i = (i + 1) & (kSlots - 1)) {
-      if (slots_[i].size == 0) return false;
-      if (slots_[i].key == key && slots_[i].size == w.size()) return true;
-    }
+    return key;
   }
 
  private:
@@ -64,12 +77,17 @@ class WordSet {
     std::uint8_t size = 0;  // 0: empty
   };
 
-  // The bytes of `w` (at most kPacked) in one integer; the size tells
-  // "ab" from "ab\0".
-  static constexpr std::uint64_t pack(std::string_view w) {
-    std::uint64_t key = 0;
-    for (std::size_t i = 0; i < w.size(); ++i) key |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
-    return key;
+  constexpr bool contains_long(std::string_view w) const {
+    for (std::size_t i = 0; i < long_count_; ++i) {
+      if (long_words_[i] == w) return true;
+    }
+    return false;
+  }
+  constexpr bool contains_packed(std::uint64_t key, std::size_t size) const {
+    for (std::size_t i = slot_of(key);; i = (i + 1) & (kSlots - 1)) {
+      if (slots_[i].size == 0) return false;
+      if (slots_[i].key == key && slots_[i].size == size) return true;
+    }
   }
   static constexpr std::size_t slot_of(std::uint64_t key) {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 40) & (kSlots - 1);
