@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "output/detail/decimal.h"
 #include "output/detail/sink_buffer.h"
 #include "output/detail/timeline.h"
 #include "output/detail/utf8.h"
@@ -205,8 +206,8 @@ bool Tick::is_within_month() const {
 
 std::string Tick::label() const {
   if (is_undated) return "undated";
-  if (first == last) return format_day(first);
-  return format_day(first) + "/" + format_day(last);
+  if (first == last) return day_text(first);
+  return day_text(first) + "/" + day_text(last);
 }
 
 bool operator<(const Tick& a, const Tick& b) { return key_of(a) < key_of(b); }
