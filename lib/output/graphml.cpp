@@ -59,6 +59,16 @@ bool is_xml_char(char32_t c) {
 // character references: a parser would otherwise normalize them away.
 void append_escaped(std::string& out, std::string_view s, bool is_attribute = false) {
   for (std::size_t i = 0; i < s.size();) {
+    // Printable ASCII but the five markup characters is copied in runs.
+    std::size_t run = i;
+    while (run < s.size()) {
+      auto b = static_cast<unsigned char>(s[run]);
+      if (b < 0x20 || b >= 0x80 || b == '&' || b == '<' || b == '>' || b == '"' || b == '\'') break;
+      ++run;
+    }
+    out.append(s.data() + i, run - i);
+    i = run;
+    if (i == s.size()) break;
     char32_t c = 0;
     std::size_t n = detail::utf8_sequence(s, i, c);
     if (n == 0 || !is_xml_char(c)) {
@@ -247,7 +257,9 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
     const EdgeData& d = g[*e];
     const VertexData& from = g[source(*e, g)];
     const VertexData& to = g[target(*e, g)];
-    out += "    <edge id=\"e" + std::to_string(edge_number) + "\" source=\"";
+    out += "    <edge id=\"e";
+    out += std::to_string(edge_number);
+    out += "\" source=\"";
     append_escaped(out, from.uid, true);
     out += "\" target=\"";
     append_escaped(out, to.uid, true);

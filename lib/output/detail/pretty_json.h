@@ -40,34 +40,10 @@ class PrettyJsonWriter {
     is_single_line_array_ = (options & rapidjson::kFormatSingleLineArray) != 0;
   }
 
-  bool StartObject() {
-    prefix();
-    levels_.push_back({0, false});
-    put('{');
-    return true;
-  }
-  bool EndObject(rapidjson::SizeType = 0) {
-    bool is_empty = levels_.back().values == 0;
-    levels_.pop_back();
-    reserve(2 + 2 * levels_.size());
-    if (!is_empty) new_line();
-    put('}');
-    return true;
-  }
-  bool StartArray() {
-    prefix();
-    levels_.push_back({0, true});
-    put('[');
-    return true;
-  }
-  bool EndArray(rapidjson::SizeType = 0) {
-    bool is_empty = levels_.back().values == 0;
-    levels_.pop_back();
-    reserve(2 + 2 * levels_.size());
-    if (!is_empty && !is_single_line_array_) new_line();
-    put(']');
-    return true;
-  }
+  bool StartObject() { return open('{', false); }
+  bool EndObject(rapidjson::SizeType = 0) { return close('}'); }
+  bool StartArray() { return open('[', true); }
+  bool EndArray(rapidjson::SizeType = 0) { return close(']'); }
 
   // A literal's length is known; any other string is a string_view.
   template <std::size_t N>
@@ -184,6 +160,22 @@ class PrettyJsonWriter {
     }
     size_ = static_cast<std::size_t>(p - buffer_.data());
     ++level.values;
+  }
+
+  bool open(char bracket, bool is_array) {
+    prefix();
+    levels_.push_back({0, is_array});
+    put(bracket);
+    return true;
+  }
+  // An array in single-line format ends on its line.
+  bool close(char bracket) {
+    Level level = levels_.back();
+    levels_.pop_back();
+    reserve(2 + 2 * levels_.size());
+    if (level.values > 0 && !(level.is_array && is_single_line_array_)) new_line();
+    put(bracket);
+    return true;
   }
 
   // The writes below assume room made by reserve().
