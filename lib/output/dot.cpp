@@ -7,8 +7,9 @@
 #include <graphviz/cgraph.h>
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,7 @@ using detail::GraphHandle;
 using detail::mutable_chars;
 using detail::Tick;
 
+// For the graph and its subgraphs; nodes and edges set by symbol.
 void set(void* object, const char* name, const std::string& value) {
   detail::set_attribute(object, name, value);
 }
@@ -41,8 +43,26 @@ std::string_view entity_shape(EntityKind kind) {
 std::string escape_dot_label(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  detail::append_dot_label(out, text);
+  return out;
+}
+
+namespace detail {
+
+void append_dot_label(std::string& out, std::string_view text) {
+  const std::size_t out_begin = out.size();
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t n = detail::utf8_sequence(text, i);
+    // Printable ASCII but the backslash stands for itself: copied in runs.
+    std::size_t run = i;
+    while (run < text.size()) {
+      auto b = static_cast<unsigned char>(text[run]);
+      if (b < 0x20 || b >= 0x7F || b == '\\') break;
+      ++run;
+    }
+    out.append(text.data() + i, run - i);
+    i = run;
+    if (i == text.size()) break;
+    std::size_t n = utf8_sequence(text, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD: dot warns on invalid UTF-8
       ++i;
@@ -65,21 +85,29 @@ std::string escape_dot_label(std::string_view text) {
   }
   // cgraph 2.4x writes a value ending in a backslash as "...\" and cannot
   // read it back; a final "\n" ends the last line without adding one.
-  if (!out.empty() && out.back() == '\\') out += "\\n";
-  return out;
+  if (out.size() > out_begin && out.back() == '\\') out += "\\n";
 }
+
+}  // namespace detail
 
 void write_dot(const EventGraph& graph, TextSink& out) {
   const Graph& g = graph.graph;
   const MergedCorpus& c = graph.corpus;
 
   // The axis: every distinct date range of an event or publication day.
-  std::set<Tick> tick_set;
-  for (const Event& e : c.events) tick_set.insert(detail::event_tick(e));
-  for (const Document& d : c.documents) tick_set.insert(detail::document_tick(d));
-  const detail::TimelineAxis timeline(tick_set);
+  std::vector<Tick> all_ticks;
+  all_ticks.reserve(c.events.size() + c.documents.size());
+  for (const Event& e : c.events) all_ticks.push_back(detail::event_tick(e));
+  for (const Document& d : c.documents) all_ticks.push_back(detail::document_tick(d));
+  const detail::TimelineAxis timeline(all_ticks);
   const std::vector<Tick>& ticks = timeline.ticks();  // undated last
-  auto tick_index = [&](const Tick& t) { return timeline.index_of(t); };
+  // The rank of every event and document, found once.
+  std::vector<std::size_t> event_rank(c.events.size());
+  for (std::size_t i = 0; i < c.events.size(); ++i) event_rank[i] = timeline.index_of(all_ticks[i]);
+  std::vector<std::size_t> document_rank(c.documents.size());
+  for (std::size_t i = 0; i < c.documents.size(); ++i) {
+    document_rank[i] = timeline.index_of(all_ticks[c.events.size() + i]);
+  }
 
   // An entity stands on the rank of its earliest event; no event, no node.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -90,12 +118,13 @@ void write_dot(const EventGraph& graph, TextSink& out) {
     if (from.kind != VertexKind::event || (to.kind != VertexKind::actor && to.kind != VertexKind::place)) {
       continue;
     }
-    std::size_t t = tick_index(detail::event_tick(c.events[from.index]));
+    std::size_t t = event_rank[from.index];
     std::size_t& slot = entity_tick[to.index];
     if (slot == kNone || t < slot) slot = t;
   }
 
-  GraphHandle owner = detail::open_graph("eventgraph");
+  // Built, written and closed whole: the arena frees it at once.
+  GraphHandle owner = detail::open_arena_graph("eventgraph");
   Agraph_t* root = owner.get();
   set(root, "rankdir", "LR");
   set(root, "charset", "UTF-8");
@@ -106,6 +135,11 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   agattr(root, AGNODE, mutable_chars("fontsize"), mutable_chars("10"));
   agattr(root, AGEDGE, mutable_chars("fontname"), mutable_chars("Helvetica"));
   agattr(root, AGEDGE, mutable_chars("fontsize"), mutable_chars("8"));
+  // Node and edge attributes by symbol; each is declared at its first use,
+  // in the order set_attribute would declare it.
+  detail::AttributeSymbols node_attributes(root, AGNODE);
+  detail::AttributeSymbols edge_attributes(root, AGEDGE);
+  std::string text;  // reused for labels
 
   // Written in axis order, which is creation order (detail/timeline.h).
   //
@@ -117,16 +151,21 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   // One subgraph holds all the groups: edges live in the root graph, and
   // each is checked against every subgraph there (E x groups otherwise).
   Agraph_t* timeline_subgraph = agsubg(root, mutable_chars("timeline"), 1);
+  std::vector<std::string> tick_labels;
+  tick_labels.reserve(ticks.size());
+  for (const Tick& t : ticks) tick_labels.push_back(t.label());
   std::vector<Agraph_t*> ranks;
+  ranks.reserve(ticks.size());
   std::size_t group_size = 1;
   while (group_size * group_size < ticks.size()) ++group_size;
-  std::vector<Agraph_t*> groups;
   Agraph_t* group = nullptr;
   for (std::size_t i = 0; i < ticks.size(); ++i) {
     if (i % group_size == 0) {
-      groups.push_back(group = agsubg(timeline_subgraph, mutable_chars("days:" + ticks[i].label()), 1));
+      text.assign("days:").append(tick_labels[i]);
+      group = agsubg(timeline_subgraph, mutable_chars(text), 1);
     }
-    Agraph_t* rank = agsubg(group, mutable_chars("day:" + ticks[i].label()), 1);
+    text.assign("day:").append(tick_labels[i]);
+    Agraph_t* rank = agsubg(group, mutable_chars(text), 1);
     set(rank, "rank", "same");
     ranks.push_back(rank);
   }
@@ -139,18 +178,24 @@ void write_dot(const EventGraph& graph, TextSink& out) {
     if (rank) agsubnode(rank, n, 1);
     return n;
   };
+  auto set_label = [&](Agnode_t* n, std::string_view label) {
+    text.clear();
+    detail::append_dot_label(text, label);
+    node_attributes.set(n, "label", text);
+  };
 
   std::vector<Agnode_t*> tick_nodes;
+  tick_nodes.reserve(ticks.size());
   Agnode_t* previous_tick = nullptr;
   for (std::size_t i = 0; i < ticks.size(); ++i) {
-    Agnode_t* n = new_node("axis:" + ticks[i].label(), ranks[i]);
-    set(n, "shape", "plaintext");
-    set(n, "fontsize", "12");
-    set(n, "fontcolor", "#555555");
-    set(n, "label", escape_dot_label(ticks[i].label()));
+    Agnode_t* n = new_node("axis:" + tick_labels[i], ranks[i]);
+    node_attributes.set(n, "shape", "plaintext");
+    node_attributes.set(n, "fontsize", "12");
+    node_attributes.set(n, "fontcolor", "#555555");
+    set_label(n, tick_labels[i]);
     if (previous_tick) {
       Agedge_t* axis = agedge(root, previous_tick, n, nullptr, 1);
-      set(axis, "style", "invis");
+      edge_attributes.set(axis, "style", "invis");
     }
     previous_tick = n;
     tick_nodes.push_back(n);
@@ -161,54 +206,65 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   auto hang_from_axis = [&](std::size_t tick, Agnode_t* n) {
     if (has_axis_edge[tick]) return;
     has_axis_edge[tick] = true;
-    set(agedge(root, tick_nodes[tick], n, nullptr, 1), "style", "invis");
+    edge_attributes.set(agedge(root, tick_nodes[tick], n, nullptr, 1), "style", "invis");
   };
 
   std::vector<Agnode_t*> node_of(num_vertices(g), nullptr);
+  std::string label;
   for (auto [v, end] = vertices(g); v != end; ++v) {
     const VertexData& d = g[*v];
     Agnode_t* n = nullptr;
-    std::string label = d.label;
+    label.assign(d.label);
     switch (d.kind) {
       case VertexKind::event: {
         const Event& e = c.events[d.index];
-        std::size_t tick = tick_index(detail::event_tick(e));
+        std::size_t tick = event_rank[d.index];
         n = new_node(d.uid, ranks[tick]);
         hang_from_axis(tick, n);
-        if (e.time.is_resolved() && e.time.granularity != Granularity::day) label += "\n" + e.time.value;
-        if (e.modality != Modality::asserted) label += "\n(" + std::string(to_string(e.modality)) + ")";
-        set(n, "shape", "box");
-        set(n, "style", "rounded,filled");
-        set(n, "fillcolor", detail::type_color(e.type));
+        if (e.time.is_resolved() && e.time.granularity != Granularity::day) {
+          label.append("\n").append(e.time.value);
+        }
+        if (e.modality != Modality::asserted) label.append("\n(").append(to_string(e.modality)).append(")");
+        node_attributes.set(n, "shape", "box");
+        node_attributes.set(n, "style", "rounded,filled");
+        node_attributes.set(n, "fillcolor", detail::type_color(e.type));
         break;
       }
       case VertexKind::actor:
       case VertexKind::place: {
         if (entity_tick[d.index] == kNone) continue;
         n = new_node(d.uid, ranks[entity_tick[d.index]]);
-        set(n, "shape", std::string(entity_shape(c.entities[d.index].kind)));
+        node_attributes.set(n, "shape", entity_shape(c.entities[d.index].kind).data());
         break;
       }
       case VertexKind::document: {
         const Document& doc = c.documents[d.index];
-        std::size_t tick = tick_index(detail::document_tick(doc));
+        std::size_t tick = document_rank[d.index];
         n = new_node(d.uid, ranks[tick]);
         hang_from_axis(tick, n);
-        label += "\n" + doc.outlet;
-        set(n, "shape", "note");
-        set(n, "style", "filled");
-        set(n, "fillcolor", "#f0f0f0");
+        label.append("\n").append(doc.outlet);
+        node_attributes.set(n, "shape", "note");
+        node_attributes.set(n, "style", "filled");
+        node_attributes.set(n, "fillcolor", "#f0f0f0");
         break;
       }
     }
-    set(n, "label", escape_dot_label(label));
-    set(n, "tooltip", escape_dot_label(d.uid));
+    set_label(n, label);
+    text.clear();
+    detail::append_dot_label(text, d.uid);
+    node_attributes.set(n, "tooltip", text);
     node_of[*v] = n;
   }
 
   // One reported_by edge per (event, document): the mentions behind it are
   // counted in its tooltip rather than drawn as parallel lines.
-  std::map<std::pair<std::size_t, std::size_t>, std::pair<Agedge_t*, std::size_t>> reports;
+  struct Report {
+    Agedge_t* edge;
+    std::size_t count;
+  };
+  std::vector<Report> reports;
+  std::unordered_map<std::uint64_t, std::size_t> report_of;  // source * #vertices + target -> reports[]
+  const std::uint64_t vertex_count = num_vertices(g);
   for (auto [e, end] = edges(g); e != end; ++e) {
     const EdgeData& d = g[*e];
     auto s = source(*e, g);
@@ -216,48 +272,55 @@ void write_dot(const EventGraph& graph, TextSink& out) {
     Agnode_t* from = node_of[s];
     Agnode_t* to = node_of[t];
     if (!from || !to) continue;
+    std::size_t report = 0;
     if (d.kind == EdgeKind::reported_by) {
-      auto [it, is_new] = reports.try_emplace({s, t}, nullptr, 0);
-      ++it->second.second;
-      if (!is_new) continue;
+      auto [it, is_new] = report_of.try_emplace(s * vertex_count + t, reports.size());
+      if (!is_new) {
+        ++reports[it->second].count;
+        continue;
+      }
+      report = reports.size();
+      reports.push_back({nullptr, 1});
     }
     Agedge_t* edge = agedge(root, from, to, nullptr, 1);
     switch (d.kind) {
       case EdgeKind::participant:
-        set(edge, "constraint", "false");
-        set(edge, "color", "#666666");
-        if (d.role != Role::participant) set(edge, "label", escape_dot_label(to_string(d.role)));
+        edge_attributes.set(edge, "constraint", "false");
+        edge_attributes.set(edge, "color", "#666666");
+        if (d.role != Role::participant) {
+          text.clear();
+          detail::append_dot_label(text, to_string(d.role));
+          edge_attributes.set(edge, "label", text);
+        }
         break;
       case EdgeKind::located_in:
-        set(edge, "constraint", "false");
-        set(edge, "color", "#666666");
-        set(edge, "style", "dashed");
+        edge_attributes.set(edge, "constraint", "false");
+        edge_attributes.set(edge, "color", "#666666");
+        edge_attributes.set(edge, "style", "dashed");
         break;
       case EdgeKind::reported_by:
-        reports[{s, t}].first = edge;
-        set(edge, "constraint", "false");
-        set(edge, "color", "#bbbbbb");
-        set(edge, "style", "dotted");
-        set(edge, "arrowhead", "none");
+        reports[report].edge = edge;
+        edge_attributes.set(edge, "constraint", "false");
+        edge_attributes.set(edge, "color", "#bbbbbb");
+        edge_attributes.set(edge, "style", "dotted");
+        edge_attributes.set(edge, "arrowhead", "none");
         break;
       case EdgeKind::before:
         // Follows the axis, so it may keep its constraint.
-        set(edge, "color", "#333333");
-        set(edge, "penwidth", "1.5");
+        edge_attributes.set(edge, "color", "#333333");
+        edge_attributes.set(edge, "penwidth", "1.5");
         break;
     }
   }
-  for (const auto& [ends, report] : reports) {
-    const auto& [edge, count] = report;
-    set(edge, "tooltip", std::to_string(count) + (count == 1 ? " mention" : " mentions"));
+  // Set after every other edge attribute, which keeps "tooltip" declared
+  // last; the order among edges does not show in the output.
+  for (const Report& report : reports) {
+    text = std::to_string(report.count);
+    text += report.count == 1 ? " mention" : " mentions";
+    edge_attributes.set(report.edge, "tooltip", text);
   }
 
   detail::write_cgraph(root, out);
-  // cgraph 2.43's agclose(root) leaves the node records of subgraphs nested
-  // two deep (LeakSanitizer); closing them innermost first frees them.
-  for (Agraph_t* rank : ranks) agclose(rank);
-  for (Agraph_t* rank_group : groups) agclose(rank_group);
-  agclose(timeline_subgraph);
 }
 
 std::string format_dot(const EventGraph& graph) {

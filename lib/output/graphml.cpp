@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "output/detail/decimal.h"
 #include "output/detail/sink_buffer.h"
 #include "output/detail/utf8.h"
 
@@ -58,6 +59,16 @@ bool is_xml_char(char32_t c) {
 // character references: a parser would otherwise normalize them away.
 void append_escaped(std::string& out, std::string_view s, bool is_attribute = false) {
   for (std::size_t i = 0; i < s.size();) {
+    // Printable ASCII but the five markup characters is copied in runs.
+    std::size_t run = i;
+    while (run < s.size()) {
+      auto b = static_cast<unsigned char>(s[run]);
+      if (b < 0x20 || b >= 0x80 || b == '&' || b == '<' || b == '>' || b == '"' || b == '\'') break;
+      ++run;
+    }
+    out.append(s.data() + i, run - i);
+    i = run;
+    if (i == s.size()) break;
     char32_t c = 0;
     std::size_t n = detail::utf8_sequence(s, i, c);
     if (n == 0 || !is_xml_char(c)) {
@@ -155,8 +166,8 @@ void write_event(GraphmlWriter& w, const Event& e) {
   w.optional_data("cameo", e.cameo);
   if (e.time.is_resolved()) {
     w.data("date", e.time.value);
-    w.data("date_begin", format_day(*e.time.earliest));
-    w.data("date_end", format_day(*e.time.latest));
+    w.data("date_begin", detail::day_text(*e.time.earliest));
+    w.data("date_end", detail::day_text(*e.time.latest));
   }
   w.data("granularity", to_string(e.time.granularity));
   w.data("modality", to_string(e.modality));
@@ -174,7 +185,7 @@ void write_entity(GraphmlWriter& w, const Entity& e) {
 void write_document(GraphmlWriter& w, const Document& d) {
   w.data("outlet", d.outlet);
   w.optional_data("url", d.url);
-  if (d.published) w.data("published", d.published->to_iso());
+  if (d.published) w.data("published", detail::iso_text(*d.published));
   w.bool_data("published_inferred", d.is_published_inferred);
 }
 
@@ -246,7 +257,9 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
     const EdgeData& d = g[*e];
     const VertexData& from = g[source(*e, g)];
     const VertexData& to = g[target(*e, g)];
-    out += "    <edge id=\"e" + std::to_string(edge_number) + "\" source=\"";
+    out += "    <edge id=\"e";
+    out += std::to_string(edge_number);
+    out += "\" source=\"";
     append_escaped(out, from.uid, true);
     out += "\" target=\"";
     append_escaped(out, to.uid, true);

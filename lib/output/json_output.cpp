@@ -1,7 +1,6 @@
 // The native JSON format, events.json (schemas/eventgraph.schema.json).
 #include <algorithm>
 
-#include <rapidjson/prettywriter.h>
 
 #include "output/detail/json_writing.h"
 
@@ -13,7 +12,7 @@ namespace {
 using detail::write_json_entity;
 using detail::write_json_span;
 using detail::write_json_string;
-using Writer = rapidjson::PrettyWriter<detail::SinkStream>;
+using Writer = detail::PrettyJsonWriter;
 
 void write_document(Writer& w, const Document& doc) {
   w.StartObject();
@@ -50,8 +49,8 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
   if (e.time.is_resolved()) {
     w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
     w.StartArray();
-    write_json_string(w, format_day(*e.time.earliest));
-    write_json_string(w, format_day(*e.time.latest));
+    write_json_string(w, detail::day_text(*e.time.earliest));
+    write_json_string(w, detail::day_text(*e.time.latest));
     w.EndArray();
     w.SetFormatOptions(rapidjson::kFormatDefault);
   } else {
@@ -135,9 +134,7 @@ void write_events_json(const EventGraph& graph, const std::vector<Diagnostic>& s
                        std::string_view generator_version,
                        const std::vector<std::pair<std::string, std::size_t>>& limits, TextSink& out) {
   const MergedCorpus& c = graph.corpus;
-  detail::SinkStream stream(out);
-  Writer w(stream);
-  w.SetIndent(' ', 2);
+  Writer w(out);
   w.StartObject();
   w.Key("generator");
   w.StartObject();
@@ -174,8 +171,7 @@ void write_events_json(const EventGraph& graph, const std::vector<Diagnostic>& s
     w.EndObject();
   }
   w.EndObject();
-  stream.Put('\n');
-  stream.Flush();
+  w.finish();
 }
 
 std::string format_events_json(const EventGraph& graph, const std::vector<Diagnostic>& skipped,

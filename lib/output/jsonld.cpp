@@ -4,7 +4,6 @@
 #include "output/jsonld.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/prettywriter.h>
 
 #include <algorithm>
 #include <cmath>
@@ -22,7 +21,7 @@ std::string_view embedded_jsonld_context();
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<detail::SinkStream>;
+using Writer = detail::PrettyJsonWriter;
 
 void write_string(Writer& w, std::string_view s) { detail::write_json_string(w, s); }
 
@@ -225,8 +224,8 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e, CodePointCoun
   key_string(w, "eventType", event_type_iri(e.type));
   if (!e.cameo.empty()) key_string(w, "cameo", e.cameo);
   if (e.time.is_resolved()) {
-    std::string begin = format_day(*e.time.earliest);
-    std::string end = format_day(*e.time.latest);
+    std::string begin = detail::day_text(*e.time.earliest);
+    std::string end = detail::day_text(*e.time.latest);
     key_string(w, "timex", e.time.value);
     key_string(w, "hasBeginTimeStamp", begin);
     key_string(w, "hasEndTimeStamp", end);
@@ -300,7 +299,7 @@ void write_document(Writer& w, const Document& d) {
   }
   if (std::string iri = http_iri(d.url); !iri.empty()) key_string(w, "url", iri);
   if (d.published) {
-    std::string iso = d.published->to_iso();
+    std::string iso = detail::iso_text(*d.published);
     w.Key("datePublished");
     w.StartObject();
     key_string(w, "@value", iso);
@@ -327,9 +326,7 @@ void write_jsonld(const EventGraph& graph, TextSink& out) {
     throw std::logic_error("schemas/eventgraph.context.jsonld is not a JSON-LD context document");
   }
 
-  detail::SinkStream stream(out);
-  Writer w(stream);
-  w.SetIndent(' ', 2);
+  Writer w(out);
   w.StartObject();
   w.Key("@context");
   context["@context"].Accept(w);
@@ -369,8 +366,7 @@ void write_jsonld(const EventGraph& graph, TextSink& out) {
   }
   w.EndArray();
   w.EndObject();
-  stream.Put('\n');
-  stream.Flush();
+  w.finish();
 }
 
 std::string format_jsonld(const EventGraph& graph) {

@@ -4,13 +4,18 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
 #include <map>
-#include <string>
-#include <string_view>
 #include <new>
 #include <stdexcept>
-#include <tuple>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
+#include "output/detail/decimal.h"
 #include "output/detail/sink_buffer.h"
 #include "output/detail/timeline.h"
 #include "output/detail/utf8.h"
@@ -32,14 +37,25 @@ date::year_month month_of(date::sys_days day) {
 // The names are cgraph reference strings (agstrdup), not std::strings:
 // agwrite asks a name's string header whether it is an HTML label, and a
 // plain buffer has no such header.
+struct NameHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct IdCounter {
   IDTYPE next = 1;
-  std::map<std::string, IDTYPE, std::less<>> ids;
-  std::map<IDTYPE, char*> names;
+  std::unordered_map<std::string, IDTYPE, NameHash, std::equal_to<>> ids;
+  // By creation number, (id - 1) / 2: agwrite asks for the name of every
+  // node it writes, and of every subgraph for every node it checks.
+  std::vector<char*> names;
   ~IdCounter() {
-    for (auto& [id, name] : names) agstrfree(nullptr, name);
+    for (char* name : names) {
+      if (name) agstrfree(nullptr, name);
+    }
   }
 };
+
+std::size_t creation_number(IDTYPE id) { return static_cast<std::size_t>((id - 1) / 2); }
 
 void* id_open(Agraph_t*, Agdisc_t*) { return new (std::nothrow) IdCounter; }
 
@@ -59,7 +75,9 @@ long id_map(void* state, int, char* name, IDTYPE* id, int create) {
   *id = counter->next + 1;  // even: named
   counter->next += 2;
   counter->ids.emplace(name, *id);
-  counter->names.emplace(*id, agstrdup(nullptr, name));
+  std::size_t number = creation_number(*id);
+  if (counter->names.size() <= number) counter->names.resize(number + 1, nullptr);
+  counter->names[number] = agstrdup(nullptr, name);
   return 1;
 }
 
@@ -67,9 +85,9 @@ long id_alloc(void*, int, IDTYPE) { return 0; }  // no ids chosen by the caller
 void id_free(void*, int, IDTYPE) {}
 char* id_print(void* state, int, IDTYPE id) {
   auto* counter = static_cast<IdCounter*>(state);
-  if (!counter) return nullptr;
-  auto it = counter->names.find(id);
-  return it == counter->names.end() ? nullptr : it->second;
+  if (!counter || id % 2 != 0) return nullptr;
+  std::size_t number = creation_number(id);
+  return number < counter->names.size() ? counter->names[number] : nullptr;
 }
 void id_close(void* state) { delete static_cast<IdCounter*>(state); }
 void id_register(void*, int, void*) {}
@@ -89,6 +107,97 @@ int flush_nothing(void*) { return 0; }
 Agiodisc_t kStringOutput = {nullptr, put_string, flush_nothing};
 Agdisc_t kDiscipline = {&AgMemDisc, &kCreationOrderIds, &kStringOutput};
 
+// --- An arena for open_arena_graph: zeroed blocks handed out in order (as
+// cgraph's allocator must zero), never freed one by one, all freed when
+// agclose(root) closes the memory discipline ("free entire heap"). That
+// path skips the id discipline's close, so the arena owns the id counter.
+class Arena {
+ public:
+  ~Arena() {
+    delete ids;
+    for (void* block : blocks_) std::free(block);
+  }
+
+  IdCounter* ids = nullptr;
+
+  void* allocate(std::size_t bytes) {
+    bytes = rounded(bytes);
+    if (bytes > kBlockBytes / 4) return new_block(bytes);  // alone, not to waste a block's rest
+    if (bytes > left_) {
+      cursor_ = static_cast<char*>(new_block(kBlockBytes));
+      if (!cursor_) return nullptr;
+      left_ = kBlockBytes;
+    }
+    void* p = cursor_;
+    cursor_ += bytes;
+    left_ -= bytes;
+    return p;
+  }
+
+  void* resize(void* p, std::size_t old_bytes, std::size_t bytes) {
+    if (!p) return allocate(bytes);
+    if (bytes <= old_bytes) return p;
+    // The last allocation grows in place when its block has room.
+    char* end = static_cast<char*>(p) + rounded(old_bytes);
+    std::size_t more = rounded(bytes) - rounded(old_bytes);
+    if (end == cursor_ && more <= left_) {
+      cursor_ += more;
+      left_ -= more;
+      return p;
+    }
+    void* q = allocate(bytes);
+    if (q) std::memcpy(q, p, old_bytes);
+    return q;
+  }
+
+ private:
+  static constexpr std::size_t kBlockBytes = std::size_t{1} << 16;
+  static std::size_t rounded(std::size_t bytes) { return (bytes + 15) & ~std::size_t{15}; }
+
+  void* new_block(std::size_t bytes) {
+    void* block = std::calloc(1, bytes);
+    if (block) blocks_.push_back(block);
+    return block;
+  }
+
+  std::vector<void*> blocks_;
+  char* cursor_ = nullptr;
+  std::size_t left_ = 0;
+};
+
+void* arena_open(Agdisc_t*) { return new (std::nothrow) Arena; }
+void* arena_alloc(void* arena, std::size_t bytes) { return static_cast<Arena*>(arena)->allocate(bytes); }
+void* arena_resize(void* arena, void* p, std::size_t old_bytes, std::size_t bytes) {
+  return static_cast<Arena*>(arena)->resize(p, old_bytes, bytes);
+}
+void arena_free(void*, void*) {}
+void arena_close(void* arena) { delete static_cast<Arena*>(arena); }
+
+void* arena_id_open(Agraph_t* g, Agdisc_t*) {
+  auto* arena = static_cast<Arena*>(g->clos->state.mem);
+  if (!arena) return nullptr;
+  arena->ids = new (std::nothrow) IdCounter;
+  return arena->ids;
+}
+void arena_id_close(void*) {}  // the arena deletes the counter
+
+Agmemdisc_t kArenaMemory = {arena_open, arena_alloc, arena_resize, arena_free, arena_close};
+Agiddisc_t kArenaCreationOrderIds = {arena_id_open, id_map,         id_alloc,   id_free,
+                                     id_print,      arena_id_close, id_register};
+Agdisc_t kArenaDiscipline = {&kArenaMemory, &kArenaCreationOrderIds, &kStringOutput};
+
+// The dictionaries of `g` and its subgraphs. libcdt mallocs each Dict_t
+// itself (cgraph's dictionaries have no event function to ask otherwise);
+// their contents come from the arena.
+void collect_dictionaries(Agraph_t* g, std::vector<Dict_t*>& out) {
+  for (Dict_t* d : {g->n_seq, g->n_id, g->e_seq, g->e_id, g->g_dict}) out.push_back(d);
+  // The record begins with its Agrec_t header.
+  if (auto* data = reinterpret_cast<Agdatadict_t*>(aggetrec(g, const_cast<char*>("_AG_datadict"), 0))) {
+    for (Dict_t* d : {data->dict.n, data->dict.e, data->dict.g}) out.push_back(d);
+  }
+  for (Agraph_t* sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) collect_dictionaries(sub, out);
+}
+
 }  // namespace
 
 bool Tick::is_within_month() const {
@@ -97,17 +206,18 @@ bool Tick::is_within_month() const {
 
 std::string Tick::label() const {
   if (is_undated) return "undated";
-  if (first == last) return format_day(first);
-  return format_day(first) + "/" + format_day(last);
+  if (first == last) return day_text(first);
+  return day_text(first) + "/" + day_text(last);
 }
 
-bool operator<(const Tick& a, const Tick& b) {
-  auto key = [](const Tick& t) {
-    // Undated sorts last; its other fields are all default.
-    return std::tuple(t.is_undated, month_of(t.first), t.is_within_month(), t.first,
-                      -(t.last - t.first).count());
-  };
-  return key(a) < key(b);
+bool operator<(const Tick& a, const Tick& b) { return key_of(a) < key_of(b); }
+
+TickKey key_of(const Tick& t) {
+  // Undated sorts last; its other fields are all default.
+  date::year_month month = month_of(t.first);
+  int month_number = static_cast<int>(month.year()) * 12 + static_cast<int>(static_cast<unsigned>(month.month())) - 1;
+  return {t.is_undated, month_number, t.is_within_month(), t.first.time_since_epoch().count(),
+          -(t.last - t.first).count()};
 }
 
 Tick event_tick(const Event& event) {
@@ -120,9 +230,28 @@ Tick document_tick(const Document& document) {
   return {false, document.published->local_day, document.published->local_day};
 }
 
+TimelineAxis::TimelineAxis(const std::set<Tick>& ticks) : ticks_(ticks.begin(), ticks.end()) {
+  keys_.reserve(ticks_.size());
+  for (const Tick& t : ticks_) keys_.push_back(key_of(t));
+}
+
+TimelineAxis::TimelineAxis(std::vector<Tick> ticks) {
+  std::vector<std::pair<TickKey, Tick>> keyed;
+  keyed.reserve(ticks.size());
+  for (const Tick& t : ticks) keyed.emplace_back(key_of(t), t);
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto same_key = [](const auto& a, const auto& b) { return a.first == b.first; };
+  keyed.erase(std::unique(keyed.begin(), keyed.end(), same_key), keyed.end());
+  ticks_.reserve(keyed.size());
+  keys_.reserve(keyed.size());
+  for (const auto& [key, t] : keyed) {
+    keys_.push_back(key);
+    ticks_.push_back(t);
+  }
+}
+
 std::size_t TimelineAxis::index_of(const Tick& tick) const {
-  return static_cast<std::size_t>(std::lower_bound(ticks_.begin(), ticks_.end(), tick) -
-                                  ticks_.begin());
+  return static_cast<std::size_t>(std::lower_bound(keys_.begin(), keys_.end(), key_of(tick)) - keys_.begin());
 }
 
 std::string type_color(std::string_view type) {
@@ -179,6 +308,20 @@ void set_attribute(void* object, const char* name, const std::string& value) {
   agsafeset(object, mutable_chars(name), mutable_chars(value), mutable_chars(""));
 }
 
+Agsym_t* AttributeSymbols::operator[](const char* name) {
+  // Names are mostly the same literals: their addresses match first.
+  for (const auto& [known, symbol] : symbols_) {
+    if (known == name) return symbol;
+  }
+  for (const auto& [known, symbol] : symbols_) {
+    if (std::strcmp(known, name) == 0) return symbol;
+  }
+  Agsym_t* symbol = agattr(root_, kind_, mutable_chars(name), nullptr);
+  if (!symbol) symbol = agattr(root_, kind_, mutable_chars(name), mutable_chars(""));
+  symbols_.emplace_back(name, symbol);
+  return symbol;
+}
+
 void set_html_label(void* object, const std::string& html) {
   Agraph_t* root = agroot(object);
   // agxset interns the value again, finding this HTML string by content.
@@ -189,6 +332,30 @@ void set_html_label(void* object, const std::string& html) {
 
 GraphHandle open_graph(const char* name) {
   GraphHandle graph(agopen(mutable_chars(name), Agdirected, &kDiscipline));
+  if (!graph) throw std::runtime_error("cgraph could not open a graph");
+  return graph;
+}
+
+void GraphCloser::operator()(Agraph_t* g) const {
+  if (g->clos->disc.mem != &kArenaMemory) {
+    agclose(g);
+    return;
+  }
+  // The arena frees all that cgraph allocated at once, instead of agclose
+  // deleting node by node (as long as writing the graph took); the
+  // dictionaries libcdt allocated are freed here.
+  std::vector<Dict_t*> dictionaries;
+  collect_dictionaries(g, dictionaries);
+  Agclos_t* shared = g->clos;
+  dictionaries.push_back(shared->strdict);
+  for (Dict_t* d : shared->lookup_by_name) dictionaries.push_back(d);
+  for (Dict_t* d : shared->lookup_by_id) dictionaries.push_back(d);
+  agclose(g);
+  for (Dict_t* d : dictionaries) std::free(d);
+}
+
+GraphHandle open_arena_graph(const char* name) {
+  GraphHandle graph(agopen(mutable_chars(name), Agdirected, &kArenaDiscipline));
   if (!graph) throw std::runtime_error("cgraph could not open a graph");
   return graph;
 }

@@ -1,7 +1,6 @@
 // TimelineJS3 JSON (timeline.json) from the event graph.
 #include "output/timelinejs.h"
 
-#include <rapidjson/prettywriter.h>
 
 #include <set>
 #include <utility>
@@ -11,7 +10,7 @@
 namespace eventgraph {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<detail::SinkStream>;
+using Writer = detail::PrettyJsonWriter;
 
 // Names, quotes and ids from manifests may hold invalid UTF-8; the shared
 // writer repairs it, as in every other JSON output (found by fuzz_output).
@@ -138,9 +137,7 @@ void write_timelinejs(const EventGraph& graph, TextSink& out) {
   for (const Event& e : c.events) dated += e.time.is_resolved() ? 1 : 0;
   std::size_t undated = c.events.size() - dated;
 
-  detail::SinkStream stream(out);
-  Writer w(stream);
-  w.SetIndent(' ', 2);
+  Writer w(out);
   w.StartObject();
   w.Key("title");
   w.StartObject();
@@ -176,8 +173,7 @@ void write_timelinejs(const EventGraph& graph, TextSink& out) {
   }
   w.EndArray();
   w.EndObject();
-  stream.Put('\n');
-  stream.Flush();
+  w.finish();
 }
 
 std::string format_timelinejs(const EventGraph& graph) {

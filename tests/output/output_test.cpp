@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <graphviz/cgraph.h>
 #include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
 
 #include <unistd.h>
 
@@ -20,6 +22,8 @@
 #include "graph/graph.h"
 #include "merge/merge.h"
 #include "output/csv.h"
+#include "output/detail/decimal.h"
+#include "output/detail/json_writing.h"
 #include "output/dot.h"
 #include "output/events_reader.h"
 #include "output/graphml.h"
@@ -714,4 +718,85 @@ TEST_CASE("AtomicFile: the file appears whole on commit, and not at all without 
 
   CHECK_THROWS_AS(AtomicFile(dir / "missing" / "out.txt"), fs::filesystem_error);
   fs::remove_all(dir);
+}
+
+// PrettyJsonWriter must write what RapidJSON's PrettyWriter writes. Its
+// string scanner takes eight bytes at a time, so each special byte is put
+// at every place of a word, and next to non-ASCII bytes (whose high bits
+// the control check masks).
+TEST_CASE("json: PrettyJsonWriter writes PrettyWriter's bytes") {
+  std::vector<std::string> strings = {"", "a", "plain ascii text of some length", "\xC3\xA9t\xC3\xA9 \xE6\x97\xA5"};
+  for (const char* special : {"\"", "\\", "\n", "\t", "\r", "\b", "\f", "\x01", "\x1F", "\x7F", " ", "\xC3\xA9",
+                              "\xFF", "\xC3", "\xE6\x97", "\xED\xA0\x80", std::string_view("\0", 1).data()}) {
+    std::string piece = *special ? special : std::string(1, '\0');
+    for (std::size_t at = 0; at < 18; ++at) {
+      std::string s(17, 'x');
+      s.insert(at, piece);
+      strings.push_back(s);
+      strings.push_back("\xC2\xA0" + s + " \xC2\xA0 ");
+    }
+  }
+  auto write = [&](auto& w) {
+    w.StartObject();
+    w.Key("strings");
+    w.StartArray();
+    for (const std::string& s : strings) eventgraph::detail::write_json_string(w, s);
+    w.EndArray();
+    w.Key("empty");
+    w.StartObject();
+    w.EndObject();
+    w.Key("none");
+    w.StartArray();
+    w.EndArray();
+    w.Key("span");
+    eventgraph::detail::write_json_span(w, Span{3, 17});
+    w.Key("numbers");
+    w.StartArray();
+    w.Uint64(18446744073709551615u);
+    w.Int(-42);
+    w.Uint(7);
+    w.Int64(-9007199254740993);
+    w.Double(0.85);
+    w.Double(1.0);
+    w.Double(0.0);
+    w.Double(1e-7);
+    w.Bool(true);
+    w.Null();
+    w.EndArray();
+    w.Key("nested");
+    w.StartArray();
+    w.StartObject();
+    w.Key("k");
+    w.StartArray();
+    w.StartArray();
+    w.EndArray();
+    w.EndArray();
+    w.EndObject();
+    w.EndArray();
+    w.EndObject();
+  };
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> expected(buffer);
+  expected.SetIndent(' ', 2);
+  write(expected);
+  StringSink sink;
+  eventgraph::detail::PrettyJsonWriter actual(sink);
+  write(actual);
+  actual.finish();
+  CHECK(sink.take() == std::string(buffer.GetString()) + "\n");
+}
+
+TEST_CASE("day_text and iso_text write what format_day and to_iso write") {
+  for (int y : {-32767, -1, 0, 1, 999, 1000, 2015, 9999, 10000, 32767}) {
+    for (date::sys_days d : {date::sys_days{date::year{y} / 1 / 1}, date::sys_days{date::year{y} / 12 / 31},
+                               date::sys_days{date::year{y} / 2 / 28}}) {
+      CHECK(eventgraph::detail::day_text(d) == format_day(d));
+      PublicationTime t{d, std::chrono::minutes(23 * 60 + 59), std::chrono::minutes(-270)};
+      CHECK(eventgraph::detail::iso_text(t) == t.to_iso());
+      t.utc_offset.reset();
+      CHECK(eventgraph::detail::iso_text(t) == t.to_iso());
+      t.time_of_day.reset();
+      CHECK(eventgraph::detail::iso_text(t) == t.to_iso());
+    }
+  }
 }

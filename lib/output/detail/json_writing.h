@@ -1,5 +1,6 @@
 // Internal to output; use output.h or extraction_json.h.
-// Pieces of JSON that several writers share, for any RapidJSON writer.
+// Pieces of JSON that several writers share, for any RapidJSON writer and
+// for PrettyJsonWriter.
 #pragma once
 
 #include <rapidjson/prettywriter.h>
@@ -10,33 +11,12 @@
 #include <vector>
 
 #include "core/types.h"
-#include "output/detail/sink_buffer.h"
+#include "output/detail/decimal.h"
+#include "output/detail/pretty_json.h"
 #include "output/detail/utf8.h"
 #include "output/output.h"
 
 namespace eventgraph::detail {
-
-// A RapidJSON output stream into a TextSink, handed on in pieces of
-// kSinkPieceBytes (a fixed array: Put runs once per character). The
-// writer's Flush() hands on the rest; call it at the end.
-class SinkStream {
- public:
-  using Ch = char;
-  explicit SinkStream(TextSink& sink) : sink_(sink) {}
-  void Put(char c) {
-    if (size_ == sizeof(buffer_)) Flush();
-    buffer_[size_++] = c;
-  }
-  void Flush() {
-    sink_.write(std::string_view(buffer_, size_));
-    size_ = 0;
-  }
-
- private:
-  TextSink& sink_;
-  char buffer_[kSinkPieceBytes];
-  std::size_t size_ = 0;
-};
 
 // A JSON string of `s`; invalid UTF-8 (from manifest or JSONL metadata,
 // which only the article text is repaired of) becomes U+FFFD, so that the
@@ -50,6 +30,9 @@ void write_json_string(Writer& w, std::string_view s) {
     w.String(repaired.data(), static_cast<rapidjson::SizeType>(repaired.size()));
   }
 }
+
+// The same bytes, repaired as they are written.
+inline void write_json_string(PrettyJsonWriter& w, std::string_view s) { w.Text(s); }
 
 // [begin, end], on one line even in pretty output.
 template <typename Writer>
@@ -97,7 +80,7 @@ void write_json_document_metadata(Writer& w, const Document& doc) {
   w.Key("title");
   write_json_string(w, doc.title);
   w.Key("published");
-  if (doc.published) write_json_string(w, doc.published->to_iso());
+  if (doc.published) write_json_string(w, iso_text(*doc.published));
   else w.Null();
   w.Key("published_inferred");
   w.Bool(doc.is_published_inferred);
@@ -131,8 +114,8 @@ void write_json_time(Writer& w, const TimeValue& t, const std::optional<Span>& s
   w.Key("date_range");
   if (t.is_resolved()) {
     w.StartArray();
-    write_json_string(w, format_day(*t.earliest));
-    write_json_string(w, format_day(*t.latest));
+    write_json_string(w, day_text(*t.earliest));
+    write_json_string(w, day_text(*t.latest));
     w.EndArray();
   } else {
     w.Null();

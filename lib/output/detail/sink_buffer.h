@@ -1,8 +1,7 @@
 // Internal to output; use output.h.
 // A writer's pending bytes, handed on to a TextSink in pieces of about
 // 64 KiB, so that a writer's memory stays the same whatever the size of its
-// file (GraphML, CSV and cgraph's channel; RapidJSON's SinkStream uses the
-// same piece size).
+// file (GraphML, CSV, the JSON writers and cgraph's channel).
 #pragma once
 
 #include <cstddef>

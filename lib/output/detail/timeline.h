@@ -7,11 +7,14 @@
 
 #include <graphviz/cgraph.h>
 
+#include <compare>
 #include <cstddef>
 #include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/types.h"
@@ -42,18 +45,35 @@ struct Tick {
   friend bool operator<(const Tick& a, const Tick& b);
 };
 
+// A tick's place in axis order as plain numbers: comparing keys compares
+// ticks, without turning days into months at every comparison. Equal keys
+// are equal ticks.
+struct TickKey {
+  bool is_undated = false;
+  int month = 0;  // year * 12 + month - 1 of the first day
+  bool is_within_month = false;
+  int first_day = 0;
+  int minus_days = 0;  // the longer range first
+
+  friend auto operator<=>(const TickKey&, const TickKey&) = default;
+};
+TickKey key_of(const Tick& tick);
+
 Tick event_tick(const Event& event);
 Tick document_tick(const Document& document);
 
 // The distinct ticks in axis order, and the index of a tick among them.
 class TimelineAxis {
  public:
-  explicit TimelineAxis(const std::set<Tick>& ticks) : ticks_(ticks.begin(), ticks.end()) {}
+  explicit TimelineAxis(const std::set<Tick>& ticks);
+  // The distinct ticks of `ticks`, in any order and with repeats.
+  explicit TimelineAxis(std::vector<Tick> ticks);
   const std::vector<Tick>& ticks() const { return ticks_; }
   std::size_t index_of(const Tick& tick) const;  // the tick must be on the axis
 
  private:
   std::vector<Tick> ticks_;
+  std::vector<TickKey> keys_;  // keys_[i] = key_of(ticks_[i])
 };
 
 // --- Colors.
@@ -70,6 +90,9 @@ std::string type_color(std::string_view type);
 // (a label breaks lines with <BR/>, never with raw newlines).
 std::string escape_html_label(std::string_view text);
 
+// Appends escape_dot_label(text) (dot.h) to `out`.
+void append_dot_label(std::string& out, std::string_view text);
+
 // --- cgraph.
 
 // cgraph's API predates const; it copies every string it is given.
@@ -79,11 +102,31 @@ inline char* mutable_chars(const char* s) { return const_cast<char*>(s); }
 // Sets attribute `name` of a graph, node or edge (declaring it with an
 // empty default when needed).
 void set_attribute(void* object, const char* name, const std::string& value);
+
+// The node or edge attributes of a root graph by name, each looked up (or
+// declared with an empty default, as set_attribute does) at its first use
+// and kept: the same declarations in the same order, so the same DOT, for
+// a fraction of the lookups by name.
+class AttributeSymbols {
+ public:
+  AttributeSymbols(Agraph_t* root, int kind) : root_(root), kind_(kind) {}
+  Agsym_t* operator[](const char* name);
+  // Sets attribute `name` of `object`, a node or edge of the kind given.
+  void set(void* object, const char* name, const char* value) {
+    agxset(object, (*this)[name], const_cast<char*>(value));
+  }
+  void set(void* object, const char* name, const std::string& value) { set(object, name, value.c_str()); }
+
+ private:
+  Agraph_t* root_;
+  int kind_;
+  std::vector<std::pair<const char*, Agsym_t*>> symbols_;  // few: a linear search
+};
 // Sets an HTML-like label (<...> in DOT) of a graph, node or edge.
 void set_html_label(void* object, const std::string& html);
 
 struct GraphCloser {
-  void operator()(Agraph_t* g) const { agclose(g); }
+  void operator()(Agraph_t* g) const;  // agclose, and the arena of open_arena_graph
 };
 using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 
@@ -92,6 +135,14 @@ using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 // its id, and orders subgraphs by id, so named clusters would be laid out
 // and written in heap order. Throws std::runtime_error when cgraph fails.
 GraphHandle open_graph(const char* name);
+
+// The same, its memory taken from an arena that closing the graph frees
+// whole: allocation is a bump of a pointer, and closing does not delete
+// node by node. Memory that cgraph frees is only reused once the graph is
+// closed, so it suits a graph that is built, written and closed (the DOT
+// export), not one that a layout reworks. Close only the root (through
+// GraphHandle): its subgraphs go with it.
+GraphHandle open_arena_graph(const char* name);
 
 // Writes the graph as DOT text into `out`. Throws std::runtime_error when
 // cgraph fails.
@@ -104,7 +155,7 @@ class NodeNamer {
   std::string name_for(const std::string& wanted);
 
  private:
-  std::set<std::string> used_;
+  std::unordered_set<std::string> used_;
 };
 
 }  // namespace eventgraph::detail
