@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract/detail/lexicon_data.h"
 #include "extract/detail/word_set.h"
 #include "extract/extract.h"
 #include "text/text.h"
@@ -311,4 +312,23 @@ TEST_CASE("word set: members of every length, and nothing near them") {
       CHECK(kMany.contains(w) == (c == 'w' || (c == 'x' && d <= '7')));
     }
   }
+}
+
+TEST_CASE("event rules: the trigger filter lets through every first word of a trigger") {
+  const detail::EventRules& rules = builtin_lexicon().data().events;
+  REQUIRE(!rules.by_first_word.empty());
+  std::size_t kept_out = 0;
+  for (const auto& [word, refs] : rules.by_first_word) {
+    // As a text word: lowered, in a padded text, with other bytes after it.
+    const std::string text = word + "xyz" + std::string(detail::kLoweredPadding, '\0');
+    const std::uint64_t first_bytes = detail::load_word_bytes(text.data(), std::min<std::size_t>(word.size(), 8));
+    CHECK_MESSAGE(rules.may_start_trigger(first_bytes, word.size()), word);
+    // The same bytes one longer or shorter are other words.
+    if (!rules.by_first_word.contains(word + "x")) {
+      kept_out += !rules.may_start_trigger(detail::load_word_bytes(text.data(), std::min<std::size_t>(word.size() + 1, 8)),
+                                           word.size() + 1);
+    }
+  }
+  // A filter, not a set: most near misses are kept out, not all.
+  CHECK(kept_out * 2 > rules.by_first_word.size());
 }

@@ -11,11 +11,9 @@
 
 namespace eventgraph::detail {
 
-// `text` with A-Z lowered and every other byte (UTF-8 included) as it was.
-inline std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  char* p = out.data();
-  const std::size_t n = out.size();
+// Lowers A-Z in the `n` bytes at `p`, every other byte (UTF-8 included) as
+// it was.
+inline void lower_ascii_in_place(char* p, std::size_t n) {
   constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   std::size_t i = 0;
@@ -33,6 +31,12 @@ inline std::string lower_ascii(std::string_view text) {
   for (; i < n; ++i) {
     if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] - 'A' + 'a');
   }
+}
+
+// `text` with A-Z lowered and every other byte (UTF-8 included) as it was.
+inline std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  lower_ascii_in_place(out.data(), out.size());
   return out;
 }
 
@@ -44,9 +48,10 @@ inline constexpr std::size_t kLoweredPadding = 8;
 // the text: callers view only its first text.size() bytes).
 inline std::string lower_ascii_padded(std::string_view text) {
   std::string out;
-  out.reserve(text.size() + kLoweredPadding);
-  out = lower_ascii(text);
+  out.reserve(text.size() + kLoweredPadding);  // one allocation
+  out.append(text);
   out.append(kLoweredPadding, '\0');
+  lower_ascii_in_place(out.data(), text.size());
   return out;
 }
 
