@@ -66,6 +66,16 @@ bool release_text(Document& doc) {
 
 std::string format_day(date::sys_days day) {
   date::year_month_day ymd{day};
+  // Without snprintf for years 0 to 9999: every event and mention formats
+  // two days in the merge and in each writer.
+  if (int year = static_cast<int>(ymd.year()); year >= 0 && year <= 9999) {
+    auto month = static_cast<unsigned>(ymd.month());
+    auto d = static_cast<unsigned>(ymd.day());
+    return {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+            static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10), '-',
+            static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10), '-',
+            static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+  }
   std::array<char, 16> buf{};
   std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
@@ -76,12 +86,18 @@ std::string PublicationTime::to_iso() const {
   std::string out = format_day(local_day);
   if (!time_of_day) return out;
   long minutes = time_of_day->count();
-  out += 'T' + two_digits(minutes / 60) + ':' + two_digits(minutes % 60) + ":00";
+  out += 'T';
+  out += two_digits(minutes / 60);
+  out += ':';
+  out += two_digits(minutes % 60);
+  out += ":00";
   if (utc_offset) {
     long off = utc_offset->count();
     out += off < 0 ? '-' : '+';
     if (off < 0) off = -off;
-    out += two_digits(off / 60) + ':' + two_digits(off % 60);
+    out += two_digits(off / 60);
+    out += ':';
+    out += two_digits(off % 60);
   }
   return out;
 }

@@ -87,8 +87,8 @@ void write_events_csv(const EventGraph& graph, TextSink& out) {
     w.text(e.label);
     bool is_dated = e.time.is_resolved();
     w.text(is_dated ? e.time.value : "");
-    w.text(is_dated ? detail::day_text(*e.time.earliest) : "");
-    w.text(is_dated ? detail::day_text(*e.time.latest) : "");
+    w.text(is_dated ? format_day(*e.time.earliest) : "");
+    w.text(is_dated ? format_day(*e.time.latest) : "");
     w.text(to_string(e.time.granularity));
     w.text(to_string(e.modality));
     // An actor in two roles is listed once.

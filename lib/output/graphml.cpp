@@ -166,8 +166,8 @@ void write_event(GraphmlWriter& w, const Event& e) {
   w.optional_data("cameo", e.cameo);
   if (e.time.is_resolved()) {
     w.data("date", e.time.value);
-    w.data("date_begin", detail::day_text(*e.time.earliest));
-    w.data("date_end", detail::day_text(*e.time.latest));
+    w.data("date_begin", format_day(*e.time.earliest));
+    w.data("date_end", format_day(*e.time.latest));
   }
   w.data("granularity", to_string(e.time.granularity));
   w.data("modality", to_string(e.modality));
@@ -185,7 +185,7 @@ void write_entity(GraphmlWriter& w, const Entity& e) {
 void write_document(GraphmlWriter& w, const Document& d) {
   w.data("outlet", d.outlet);
   w.optional_data("url", d.url);
-  if (d.published) w.data("published", detail::iso_text(*d.published));
+  if (d.published) w.data("published", d.published->to_iso());
   w.bool_data("published_inferred", d.is_published_inferred);
 }
 

@@ -49,8 +49,8 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
   if (e.time.is_resolved()) {
     w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
     w.StartArray();
-    write_json_string(w, detail::day_text(*e.time.earliest));
-    write_json_string(w, detail::day_text(*e.time.latest));
+    write_json_string(w, format_day(*e.time.earliest));
+    write_json_string(w, format_day(*e.time.latest));
     w.EndArray();
     w.SetFormatOptions(rapidjson::kFormatDefault);
   } else {

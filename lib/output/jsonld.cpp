@@ -224,8 +224,8 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e, CodePointCoun
   key_string(w, "eventType", event_type_iri(e.type));
   if (!e.cameo.empty()) key_string(w, "cameo", e.cameo);
   if (e.time.is_resolved()) {
-    std::string begin = detail::day_text(*e.time.earliest);
-    std::string end = detail::day_text(*e.time.latest);
+    std::string begin = format_day(*e.time.earliest);
+    std::string end = format_day(*e.time.latest);
     key_string(w, "timex", e.time.value);
     key_string(w, "hasBeginTimeStamp", begin);
     key_string(w, "hasEndTimeStamp", end);
@@ -299,7 +299,7 @@ void write_document(Writer& w, const Document& d) {
   }
   if (std::string iri = http_iri(d.url); !iri.empty()) key_string(w, "url", iri);
   if (d.published) {
-    std::string iso = detail::iso_text(*d.published);
+    std::string iso = d.published->to_iso();
     w.Key("datePublished");
     w.StartObject();
     key_string(w, "@value", iso);

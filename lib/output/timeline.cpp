@@ -206,8 +206,8 @@ bool Tick::is_within_month() const {
 
 std::string Tick::label() const {
   if (is_undated) return "undated";
-  if (first == last) return day_text(first);
-  return day_text(first) + "/" + day_text(last);
+  if (first == last) return format_day(first);
+  return format_day(first) + "/" + format_day(last);
 }
 
 bool operator<(const Tick& a, const Tick& b) { return key_of(a) < key_of(b); }

@@ -1,6 +1,8 @@
 // Tests for the core data model: publication times, diagnostics, excerpts.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include "core/types.h"
 
 using namespace eventgraph;
@@ -43,6 +45,28 @@ TEST_CASE("the local day of a publication time is the day as written") {
   REQUIRE(t);
   CHECK(format_day(t->local_day) == "2015-09-29");
   CHECK(t->utc_offset == std::chrono::minutes{-240});
+}
+
+TEST_CASE("format_day writes %04d-%02u-%02u for any year, to_iso adds the clock and offset") {
+  // Years 0 to 9999 take a path without snprintf; the others keep it.
+  for (int y : {-32767, -1, 0, 1, 999, 1000, 2015, 9999, 10000, 32767}) {
+    for (unsigned m : {1u, 2u, 12u}) {
+      for (unsigned d : {1u, 9u, 10u, 28u}) {
+        date::sys_days day = date::year{y} / m / d;
+        char expected[32];
+        std::snprintf(expected, sizeof expected, "%04d-%02u-%02u", y, m, d);
+        CHECK(format_day(day) == expected);
+      }
+    }
+  }
+  PublicationTime t{date::year{2015} / 9 / 30, std::chrono::minutes(8 * 60 + 3), std::chrono::minutes(-270)};
+  CHECK(t.to_iso() == "2015-09-30T08:03:00-04:30");
+  t.utc_offset = std::chrono::minutes(0);
+  CHECK(t.to_iso() == "2015-09-30T08:03:00+00:00");
+  t.utc_offset.reset();
+  CHECK(t.to_iso() == "2015-09-30T08:03:00");
+  t.time_of_day.reset();
+  CHECK(t.to_iso() == "2015-09-30");
 }
 
 TEST_CASE("diagnostics print as file:line:col: severity: message [code]") {

@@ -785,18 +785,3 @@ TEST_CASE("json: PrettyJsonWriter writes PrettyWriter's bytes") {
   actual.finish();
   CHECK(sink.take() == std::string(buffer.GetString()) + "\n");
 }
-
-TEST_CASE("day_text and iso_text write what format_day and to_iso write") {
-  for (int y : {-32767, -1, 0, 1, 999, 1000, 2015, 9999, 10000, 32767}) {
-    for (date::sys_days d : {date::sys_days{date::year{y} / 1 / 1}, date::sys_days{date::year{y} / 12 / 31},
-                               date::sys_days{date::year{y} / 2 / 28}}) {
-      CHECK(eventgraph::detail::day_text(d) == format_day(d));
-      PublicationTime t{d, std::chrono::minutes(23 * 60 + 59), std::chrono::minutes(-270)};
-      CHECK(eventgraph::detail::iso_text(t) == t.to_iso());
-      t.utc_offset.reset();
-      CHECK(eventgraph::detail::iso_text(t) == t.to_iso());
-      t.time_of_day.reset();
-      CHECK(eventgraph::detail::iso_text(t) == t.to_iso());
-    }
-  }
-}

@@ -80,7 +80,7 @@ void write_json_document_metadata(Writer& w, const Document& doc) {
   w.Key("title");
   write_json_string(w, doc.title);
   w.Key("published");
-  if (doc.published) write_json_string(w, iso_text(*doc.published));
+  if (doc.published) write_json_string(w, doc.published->to_iso());
   else w.Null();
   w.Key("published_inferred");
   w.Bool(doc.is_published_inferred);
@@ -114,8 +114,8 @@ void write_json_time(Writer& w, const TimeValue& t, const std::optional<Span>& s
   w.Key("date_range");
   if (t.is_resolved()) {
     w.StartArray();
-    write_json_string(w, day_text(*t.earliest));
-    write_json_string(w, day_text(*t.latest));
+    write_json_string(w, format_day(*t.earliest));
+    write_json_string(w, format_day(*t.latest));
     w.EndArray();
   } else {
     w.Null();
