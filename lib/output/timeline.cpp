@@ -107,96 +107,7 @@ int flush_nothing(void*) { return 0; }
 Agiodisc_t kStringOutput = {nullptr, put_string, flush_nothing};
 Agdisc_t kDiscipline = {&AgMemDisc, &kCreationOrderIds, &kStringOutput};
 
-// --- An arena for open_arena_graph: zeroed blocks handed out in order (as
-// cgraph's allocator must zero), never freed one by one, all freed when
-// agclose(root) closes the memory discipline ("free entire heap"). That
-// path skips the id discipline's close, so the arena owns the id counter.
-class Arena {
- public:
-  ~Arena() {
-    delete ids;
-    for (void* block : blocks_) std::free(block);
-  }
 
-  IdCounter* ids = nullptr;
-
-  void* allocate(std::size_t bytes) {
-    bytes = rounded(bytes);
-    if (bytes > kBlockBytes / 4) return new_block(bytes);  // alone, not to waste a block's rest
-    if (bytes > left_) {
-      cursor_ = static_cast<char*>(new_block(kBlockBytes));
-      if (!cursor_) return nullptr;
-      left_ = kBlockBytes;
-    }
-    void* p = cursor_;
-    cursor_ += bytes;
-    left_ -= bytes;
-    return p;
-  }
-
-  void* resize(void* p, std::size_t old_bytes, std::size_t bytes) {
-    if (!p) return allocate(bytes);
-    if (bytes <= old_bytes) return p;
-    // The last allocation grows in place when its block has room.
-    char* end = static_cast<char*>(p) + rounded(old_bytes);
-    std::size_t more = rounded(bytes) - rounded(old_bytes);
-    if (end == cursor_ && more <= left_) {
-      cursor_ += more;
-      left_ -= more;
-      return p;
-    }
-    void* q = allocate(bytes);
-    if (q) std::memcpy(q, p, old_bytes);
-    return q;
-  }
-
- private:
-  static constexpr std::size_t kBlockBytes = std::size_t{1} << 16;
-  static std::size_t rounded(std::size_t bytes) { return (bytes + 15) & ~std::size_t{15}; }
-
-  void* new_block(std::size_t bytes) {
-    void* block = std::calloc(1, bytes);
-    if (block) blocks_.push_back(block);
-    return block;
-  }
-
-  std::vector<void*> blocks_;
-  char* cursor_ = nullptr;
-  std::size_t left_ = 0;
-};
-
-void* arena_open(Agdisc_t*) { return new (std::nothrow) Arena; }
-void* arena_alloc(void* arena, std::size_t bytes) { return static_cast<Arena*>(arena)->allocate(bytes); }
-void* arena_resize(void* arena, void* p, std::size_t old_bytes, std::size_t bytes) {
-  return static_cast<Arena*>(arena)->resize(p, old_bytes, bytes);
-}
-void arena_free(void*, void*) {}
-void arena_close(void* arena) { delete static_cast<Arena*>(arena); }
-
-void* arena_id_open(Agraph_t* g, Agdisc_t*) {
-  auto* arena = static_cast<Arena*>(g->clos->state.mem);
-  if (!arena) return nullptr;
-  arena->ids = new (std::nothrow) IdCounter;
-  return arena->ids;
-}
-void arena_id_close(void*) {}  // the arena deletes the counter
-
-Agmemdisc_t kArenaMemory = {arena_open, arena_alloc, arena_resize, arena_free, arena_close};
-Agiddisc_t kArenaCreationOrderIds = {arena_id_open, id_map,         id_alloc,   id_free,
-                                     id_print,      arena_id_close, id_register};
-Agdisc_t kArenaDiscipline = {&kArenaMemory, &kArenaCreationOrderIds, &kStringOutput};
-
-// The dictionaries of `g` and its subgraphs. libcdt mallocs each Dict_t
-// itself (cgraph's dictionaries have no event function to ask otherwise);
-// their contents come from the arena.
-void collect_dictionaries(Agraph_t* g, std::vector<Dict_t*>& out) {
-  for (Dict_t* d : {g->n_seq, g->n_id, g->e_seq, g->e_id, g->g_dict}) out.push_back(d);
-  // The record begins with its Agrec_t header.
-  if (auto* data = reinterpret_cast<Agdatadict_t*>(aggetrec(g, const_cast<char*>("_AG_datadict"), 0))) {
-    for (Dict_t* d : {data->dict.n, data->dict.e, data->dict.g}) out.push_back(d);
-  }
-  for (Agraph_t* sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) collect_dictionaries(sub, out);
-}
 
 }  // namespace
 
@@ -336,29 +247,7 @@ GraphHandle open_graph(const char* name) {
   return graph;
 }
 
-void GraphCloser::operator()(Agraph_t* g) const {
-  if (g->clos->disc.mem != &kArenaMemory) {
-    agclose(g);
-    return;
-  }
-  // The arena frees all that cgraph allocated at once, instead of agclose
-  // deleting node by node (as long as writing the graph took); the
-  // dictionaries libcdt allocated are freed here.
-  std::vector<Dict_t*> dictionaries;
-  collect_dictionaries(g, dictionaries);
-  Agclos_t* shared = g->clos;
-  dictionaries.push_back(shared->strdict);
-  for (Dict_t* d : shared->lookup_by_name) dictionaries.push_back(d);
-  for (Dict_t* d : shared->lookup_by_id) dictionaries.push_back(d);
-  agclose(g);
-  for (Dict_t* d : dictionaries) std::free(d);
-}
-
-GraphHandle open_arena_graph(const char* name) {
-  GraphHandle graph(agopen(mutable_chars(name), Agdirected, &kArenaDiscipline));
-  if (!graph) throw std::runtime_error("cgraph could not open a graph");
-  return graph;
-}
+void GraphCloser::operator()(Agraph_t* g) const { agclose(g); }
 
 void write_cgraph(Agraph_t* graph, TextSink& out) {
   SinkBuffer channel(out);

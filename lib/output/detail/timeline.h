@@ -126,7 +126,7 @@ class AttributeSymbols {
 void set_html_label(void* object, const std::string& html);
 
 struct GraphCloser {
-  void operator()(Agraph_t* g) const;  // agclose, and the arena of open_arena_graph
+  void operator()(Agraph_t* g) const;  // agclose
 };
 using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 
@@ -135,14 +135,6 @@ using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 // its id, and orders subgraphs by id, so named clusters would be laid out
 // and written in heap order. Throws std::runtime_error when cgraph fails.
 GraphHandle open_graph(const char* name);
-
-// The same, its memory taken from an arena that closing the graph frees
-// whole: allocation is a bump of a pointer, and closing does not delete
-// node by node. Memory that cgraph frees is only reused once the graph is
-// closed, so it suits a graph that is built, written and closed (the DOT
-// export), not one that a layout reworks. Close only the root (through
-// GraphHandle): its subgraphs go with it.
-GraphHandle open_arena_graph(const char* name);
 
 // Writes the graph as DOT text into `out`. Throws std::runtime_error when
 // cgraph fails.
