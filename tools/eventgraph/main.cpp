@@ -1,6 +1,5 @@
 // eventgraph: turns news articles into an event and timeline graph.
 // This file only dispatches to the subcommand named by the first argument.
-#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <new>
@@ -9,10 +8,6 @@
 
 #include "cli_support.h"
 #include "commands.h"
-
-#if defined(__GLIBC__)  // set by <cstdlib>
-#include <malloc.h>
-#endif
 
 namespace {
 
@@ -28,22 +23,10 @@ void print_usage(std::ostream& out) {
          "Exit status: 0 success, 1 some input failed (the rest was processed), 2 usage error.\n";
 }
 
-// One malloc arena for every thread. With glibc's arena per thread, what
-// the workers freed (article text, per-document results) stayed resident in
-// their arenas while the merge and the writers allocated anew: two jobs
-// peaked at 124 MB on a 20 MB corpus, one job at 91 MB. MALLOC_ARENA_MAX in
-// the environment still decides.
-void use_one_malloc_arena() {
-#if defined(__GLIBC__)
-  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, 1);
-#endif
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace eventgraph::cli;
-  use_one_malloc_arena();
   std::span<char*> args(argv + 1, static_cast<std::size_t>(argc > 0 ? argc - 1 : 0));
   if (args.empty()) {
     print_usage(std::cerr);
