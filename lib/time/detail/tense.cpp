@@ -14,11 +14,17 @@ constexpr std::size_t kWindow = 12;
 
 bool is(const Token& t, Kw word) { return t.info->keyword == word.id; }
 
+// Named constants, not temporaries at the call: clang 14 crashed generating
+// code for a consteval-built KwSet used in place here.
+constexpr KwSet kSentenceEnds{".", "!", "?"};
+constexpr KwSet kPastMarkers{"ago", "yesterday", "last"};
+constexpr KwSet kFutureAuxiliaries{"will", "would", "shall", "ll", "to"};
+
 // Whether token i begins a new sentence: a line break, or a capital after
 // sentence punctuation ("Sept. 28" is not a break: a number follows).
 bool starts_sentence(const std::vector<Token>& tokens, std::size_t i) {
   if (i == 0 || tokens[i].has_newline_before) return true;
-  if (!KwSet{".", "!", "?"}.contains(tokens[i - 1].info->keyword)) return false;
+  if (!kSentenceEnds.contains(tokens[i - 1].info->keyword)) return false;
   return tokens[i].is_capitalized || is(tokens[i], "\"");
 }
 
@@ -34,10 +40,10 @@ Tense word_tense(const std::vector<Token>& tokens, std::size_t i) {
   if (tense == Tense::none && w.size() >= 5 && w.ends_with("ed") && !t.info->is_ed_non_verb &&
       !(t.is_capitalized && !starts_sentence(tokens, i)))
     tense = Tense::past;
-  if (tense == Tense::past && !KwSet{"ago", "yesterday", "last"}.contains(t.info->keyword)) {
+  if (tense == Tense::past && !kPastMarkers.contains(t.info->keyword)) {
     // "will be released", "would have met", "to be held": future after all.
     for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
-      if (KwSet{"will", "would", "shall", "ll", "to"}.contains(tokens[i - k].info->keyword))
+      if (kFutureAuxiliaries.contains(tokens[i - k].info->keyword))
         return w.ends_with("ed") || is(t, "held") ? Tense::future : tense;
       if (tokens[i - k].kind != TokenKind::word) break;
     }
