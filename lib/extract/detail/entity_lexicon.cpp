@@ -93,6 +93,36 @@ char32_t first_code_point(std::string_view s) {
   return c < 0 ? 0 : static_cast<char32_t>(c);
 }
 
+// The letters of `s` and how many of them are upper case; `is_utf8` false
+// when a byte sequence does not decode (those bytes count as no letter).
+struct LetterCounts {
+  int letters = 0;
+  int upper = 0;
+  bool is_utf8 = true;
+};
+
+LetterCounts count_letters(std::string_view s) {
+  LetterCounts counts;
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+      ++i;
+      if (is_ascii_upper(byte)) ++counts.upper;
+      if (is_ascii_upper(byte) || is_ascii_lower(byte)) ++counts.letters;
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    if (c < 0) {
+      counts.is_utf8 = false;
+    } else if (u_isalpha(c)) {
+      ++counts.letters;
+      if (u_isupper(c)) ++counts.upper;
+    }
+  }
+  return counts;
+}
+
 }  // namespace
 
 // ASCII answers without ICU; for ASCII, ICU's letters and upper case are
@@ -104,52 +134,16 @@ bool starts_upper(std::string_view s) {
 
 // "ISIS", "U.S.": at least two letters, none lower case.
 bool is_all_caps(std::string_view s) {
-  int letters = 0;
-  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
-    const auto byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {
-      ++i;
-      if (is_ascii_lower(byte)) return false;
-      if (is_ascii_upper(byte)) ++letters;
-      continue;
-    }
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    if (c < 0) return false;
-    if (u_isalpha(c)) {
-      if (!u_isupper(c)) return false;
-      ++letters;
-    }
-  }
-  return letters >= 2;
+  LetterCounts counts = count_letters(s);
+  return counts.is_utf8 && counts.letters >= 2 && counts.upper == counts.letters;
 }
 
-int letter_count(std::string_view s) {
-  int letters = 0;
-  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
-    const auto byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {
-      ++i;
-      if (is_ascii_upper(byte) || is_ascii_lower(byte)) ++letters;
-      continue;
-    }
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    if (c >= 0 && u_isalpha(c)) ++letters;
-  }
-  return letters;
-}
+int letter_count(std::string_view s) { return count_letters(s).letters; }
 
 std::string fold_case(std::string_view text) {
   const bool is_ascii = std::all_of(text.begin(), text.end(),
                                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (is_ascii) {
-    std::string out(text);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
+  if (is_ascii) return lower_ascii(text);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.foldCase();
