@@ -511,10 +511,13 @@ void EntityUnion::add(const std::string& doc_id, std::vector<Entity> entities) {
       kept.entity.qid = std::move(e.qid);
       kept.qid_doc = doc_id;
     }
-    // Repeats pile up over a large corpus; the final sort removes them anyway.
-    if (aliases.size() > 16) {
+    // Repeats pile up over a large corpus; the final sort removes them
+    // anyway. Deduplicated when the list has doubled, not on every add
+    // once an entity has many distinct names.
+    if (aliases.size() > 2 * kept.distinct_aliases + 16) {
       std::sort(aliases.begin(), aliases.end());
       aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
+      kept.distinct_aliases = aliases.size();
     }
   }
 }
@@ -523,10 +526,7 @@ MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<Documen
                             EntityUnion entity_union) {
   MergedCorpus corpus;
   // The extractions' own lists join the union, and go.
-  for (DocumentExtraction& x : extractions) {
-    entity_union.add(x.doc, std::move(x.entities));
-    std::vector<Entity>().swap(x.entities);
-  }
+  for (DocumentExtraction& x : extractions) entity_union.add(x.doc, std::move(x.entities));
   std::map<std::string, Entity> by_id;
   for (auto& [id, kept] : entity_union.by_id_) by_id.emplace(id, std::move(kept.entity));
   entity_union.by_id_.clear();

@@ -50,6 +50,7 @@ class EntityUnion {
     Entity entity;
     std::string name_doc;  // the document `entity`'s name and kind come from
     std::string qid_doc;   // the document its qid comes from; "" while none
+    std::size_t distinct_aliases = 0;  // the aliases' size after the last deduplication
   };
   std::map<std::string, Kept> by_id_;
 };

@@ -364,6 +364,16 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
   clock.output += seconds_since(output_started);
 }
 
+// What the merge no longer needs of a dated document once it is extracted:
+// its text (release_text) and its own copy of its entities, folded into
+// the corpus's union (a dozen per article). An undated document keeps both:
+// it is extracted again once its day is inferred.
+void let_go_of_extracted(Document& doc, DocumentExtraction& extraction, EntityUnion& entities) {
+  if (!doc.published) return;
+  release_text(doc);
+  entities.add(doc.id, std::move(extraction.entities));  // leaves the list empty
+}
+
 // Reads the lines of one `eventgraph extract` output stream.
 void read_extraction_lines(std::istream& in, const std::string& source, std::set<std::string>& seen_ids,
                            std::vector<Document>& documents, std::vector<DocumentExtraction>& extractions,
@@ -383,11 +393,7 @@ void read_extraction_lines(std::istream& in, const std::string& source, std::set
                              "document id \"" + read.document->id +
                                  "\" was already used by another input; skipped"});
     } else {
-      if (read.document->published) {  // as in run_build
-        release_text(*read.document);
-        entities.add(read.document->id, std::move(read.extraction.entities));
-        std::vector<Entity>().swap(read.extraction.entities);
-      }
+      let_go_of_extracted(*read.document, read.extraction, entities);
       documents.push_back(std::move(*read.document));
       extractions.push_back(std::move(read.extraction));
     }
@@ -454,15 +460,9 @@ BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions
       inputs, options, lexicon.lexicon, clock,
       [&](MappedDocument&& m) {
         // The merge reads entities, events and affiliations; the entity
-        // mentions (every name in the text) would only hold memory, and so
-        // would the text and each document's own copy of its entities,
-        // unless an undated document is extracted again.
+        // mentions (every name in the text) would only hold memory.
         std::vector<EntityMention>().swap(m.extraction.entity_mentions);
-        if (m.doc.published) {
-          release_text(m.doc);
-          entities.add(m.doc.id, std::move(m.extraction.entities));
-          std::vector<Entity>().swap(m.extraction.entities);
-        }
+        let_go_of_extracted(m.doc, m.extraction, entities);
         documents.push_back(std::move(m.doc));
         extractions.push_back(std::move(m.extraction));
       },
