@@ -13,6 +13,7 @@ packages=(
   doctest-dev               # unit tests
   libicu-dev                # UTF-8, NFC, sentence break iteration
   libcli11-dev              # command-line parsing with help text
+  libmimalloc-dev           # mimalloc, the binary's allocator: faster than glibc malloc, less memory with --jobs
   iso-codes                 # country names and ISO codes for the lexicon
   clang libclang-rt-14-dev  # libFuzzer and sanitizer runtimes
   python3 python3-jsonschema  # test helpers run under Debian's /usr/bin/python3; schema validation

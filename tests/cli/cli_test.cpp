@@ -146,6 +146,7 @@ TEST_CASE("help and version exit 0 on stdout") {
   Run version = run("--version");
   CHECK(version.status == 0);
   CHECK(version.out.starts_with("eventgraph "));
+  CHECK(version.out.find("\nallocator: ") != std::string::npos);  // mimalloc, or glibc when built without
 }
 
 TEST_CASE("build reads JSONL from standard input with -") {

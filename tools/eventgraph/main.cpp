@@ -9,6 +9,10 @@
 #include "cli_support.h"
 #include "commands.h"
 
+#ifdef EVENTGRAPH_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 namespace {
 
 void print_usage(std::ostream& out) {
@@ -39,6 +43,13 @@ int main(int argc, char** argv) {
   }
   if (first == "--version" || first == "-V") {
     std::cout << "eventgraph " EVENTGRAPH_VERSION "\n";
+#ifdef EVENTGRAPH_WITH_MIMALLOC
+    // Also keeps the link to mimalloc, whose malloc replaces glibc's.
+    int v = mi_version();
+    std::cout << "allocator: mimalloc " << v / 100 << '.' << v / 10 % 10 << '.' << v % 10 << "\n";
+#else
+    std::cout << "allocator: glibc malloc\n";
+#endif
     return kExitOk;
   }
   for (const auto& command : kCommands) {
