@@ -440,6 +440,52 @@ class EventFinder {
   // auxiliaries and adverbs: "Russia has launched"), else the first actor of
   // the clause that is not inside a leading adverbial ("On Wednesday,"),
   // parentheses or a prepositional phrase.
+  // "Obama, who arrived in New York the day before, met Putin": a relative
+  // clause between the subject and its verb, closed by a comma right before
+  // the trigger. Returns the tokens of its two commas.
+  std::optional<std::pair<std::size_t, std::size_t>> relative_clause_before(const SentenceView& s,
+                                                                            const Trigger& trigger) const {
+    std::size_t t = trigger.first_token;
+    while (t > 0 && is_one_of(std::string_view(s.words[t - 1]), kVerbFillers)) --t;
+    if (t < 5 || s.words[t - 1] != ",") return std::nullopt;
+    const std::size_t close = t - 1;
+    for (std::size_t k = close - 1; k >= 2; --k) {
+      std::string_view w = s.words[k];
+      if (w == "," || w == ";" || w == "\"") return std::nullopt;
+      if ((w == "who" || w == "which") && s.words[k - 1] == ",") {
+        return k + 1 < close ? std::optional(std::make_pair(k - 1, close)) : std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "In a vote on Thursday, the Senate agreed to ...": a noun trigger in a
+  // fronted "in" phrase belongs to the subject after the phrase's comma.
+  // Only "in a/the (one word) NOUN": after "After airstrikes on Aleppo,
+  // Turkey condemned ..." the subject is not the one who struck.
+  std::optional<std::size_t> subject_after_fronted_phrase(const SentenceView& s, std::size_t clause_begin,
+                                                          std::size_t clause_end, const Trigger& trigger) const {
+    if (s.words[clause_begin] != "in" || trigger.first_token > clause_begin + 3) return std::nullopt;
+    for (std::size_t t = clause_begin + 1; t < trigger.first_token; ++t) {
+      if ((*s.tokens)[t].kind != TokenKind::word || is_one_of(std::string_view(s.words[t]), kPrepositions)) {
+        return std::nullopt;
+      }
+    }
+    for (std::size_t id : mentions_in(s, trigger.last_token + 1, clause_end)) {
+      const EntityMention& e = in_.entities[id];
+      std::size_t first = first_token_of(s, e);
+      std::size_t t = first;
+      while (t > trigger.last_token + 1 && is_one_of(std::string_view(s.words[t - 1]), kDeterminers)) --t;
+      if (s.words[t - 1] != ",") continue;
+      if (is_after_preposition(s, e) || s.is_in_parens[first]) return std::nullopt;
+      std::size_t next = last_token_of(s, e) + 1;
+      // A subject goes on to its verb; "In a vote, Russia, China and ..." lists.
+      if (next >= clause_end || (*s.tokens)[next].kind != TokenKind::word || s.words[next] == "and") return std::nullopt;
+      return id;
+    }
+    return std::nullopt;
+  }
+
   std::optional<std::size_t> find_subject(const SentenceView& s, std::size_t clause_begin,
                                           std::size_t trigger) const {
     std::vector<std::size_t> before = mentions_in(s, clause_begin, trigger);
@@ -487,6 +533,19 @@ class EventFinder {
 
   // "..., argued Cook.", "...," declared the Pentagon spokesman.": after a
   // comma or a closing quotation the speaker follows the verb.
+  // The token after the time expression ("on") at token `t`, or `t` when
+  // none starts there.
+  std::size_t past_time_at(const SentenceView& s, std::size_t t) const {
+    const auto& toks = *s.tokens;
+    std::size_t at = t < s.words.size() && s.words[t] == "on" ? t + 1 : t;
+    if (at >= s.words.size()) return t;
+    auto it = std::lower_bound(in_.times.begin(), in_.times.end(), toks[at].span.begin_byte,
+                               [](const TimeExpression& e, std::size_t b) { return e.span.begin_byte < b; });
+    if (it == in_.times.end() || it->span.begin_byte != toks[at].span.begin_byte) return t;
+    while (at < s.words.size() && toks[at].span.begin_byte < it->span.end_byte) ++at;
+    return at;
+  }
+
   std::optional<std::size_t> inverted_speaker(const SentenceView& s, const Trigger& trigger) const {
     if (trigger.first_token == 0) return std::nullopt;
     const std::string_view before = s.words[trigger.first_token - 1];
@@ -499,7 +558,7 @@ class EventFinder {
     std::size_t speaker = prefer_modified_person(s, after, 0);
     // The inverted speaker closes the clause: "argued Cook." but not
     // "suggested that the U.S. should".
-    std::size_t next = last_token_of(s, in_.entities[speaker]) + 1;
+    std::size_t next = past_time_at(s, last_token_of(s, in_.entities[speaker]) + 1);  // "said Cook on Monday."
     if (next < s.words.size() && (*s.tokens)[next].kind == TokenKind::word) return std::nullopt;
     for (std::size_t t = trigger.last_token + 1; t < first_token_of(s, in_.entities[speaker]); ++t) {
       if (s.is_boundary[t]) return std::nullopt;
@@ -703,7 +762,7 @@ class EventFinder {
     }
     for (const Trigger& trigger : triggers) {
       const EventTypeRule& type = in_.rules.types[trigger.type_index];
-      auto mention = build_mention(s, trigger, type, first_speech_token);
+      auto mention = build_mention(s, trigger, type, first_speech_token, triggers.size() == 1);
       if (!mention) continue;
       out.push_back(std::move(*mention));
       if (type.is_speech) {
@@ -716,9 +775,16 @@ class EventFinder {
 
   std::optional<EventMention> build_mention(const SentenceView& s, const Trigger& trigger,
                                             const EventTypeRule& type,
-                                            std::optional<std::size_t> first_speech_token) {
+                                            std::optional<std::size_t> first_speech_token,
+                                            bool is_only_trigger) {
     const auto& toks = *s.tokens;
     auto [clause_begin, clause_end] = clause_of(s, trigger.first_token, trigger.last_token);
+    // What the relative clause says (its actors, its date) is not the event's.
+    std::size_t relative_open = 0;  // the comma before "who"; 0: no relative clause
+    if (auto relative = trigger.rule->is_noun ? std::nullopt : relative_clause_before(s, trigger)) {
+      relative_open = relative->first;
+      clause_begin = std::max(clause_begin, relative->second + 1);
+    }
     if (type.is_speech) {
       if (trigger.rule->is_quote_only && !s.has_quote) return std::nullopt;
       // "As CNSNews.com reported in July, ..." attributes, it does not state.
@@ -749,7 +815,9 @@ class EventFinder {
     bool is_according_to = trigger.rule->words.size() == 2 && trigger.rule->words[0] == "according";
     // "according to the Pentagon" without a quotation attributes the other
     // events of the sentence (they become reported); it is not a statement.
-    if (is_according_to && !s.has_quote) return std::nullopt;
+    // Alone in its sentence it is one: "The door remained open, according
+    // to Kremlin spokesman Dmitry Peskov."
+    if (is_according_to && !s.has_quote && !is_only_trigger) return std::nullopt;
     std::optional<std::size_t> subject;
     if (!is_according_to) {
       // A noun trigger's owner may stand right before it: "Russian air strikes".
@@ -763,6 +831,9 @@ class EventFinder {
             only_words = only_words && toks[t].kind == TokenKind::word;
           }
           if (only_words) subject = before.back();
+        }
+        if (!subject && !type.gathers_participants) {
+          subject = subject_after_fronted_phrase(s, clause_begin, clause_end, trigger);
         }
         // The clause's subject owns a meeting ("Obama and Putin pose before a
         // bilateral meeting"), not a bombing it condemns.
@@ -780,6 +851,10 @@ class EventFinder {
         if (!subject) subject = speaker_before(s, clause_begin, trigger.first_token);
       } else {
         subject = find_subject(s, clause_begin, trigger.first_token);
+      }
+      if (!subject && relative_open > 0) {
+        auto [outer_begin, outer_end] = clause_of(s, relative_open, relative_open);
+        subject = find_subject(s, outer_begin, relative_open);
       }
     }
     std::size_t subject_end_token = clause_begin;
@@ -922,7 +997,7 @@ class EventFinder {
     std::size_t clause_begin_byte = toks[clause_begin].span.begin_byte;
     std::size_t clause_end_byte = toks[clause_end - 1].span.end_byte;
     const TimeExpression* when = nearest_time(clause_begin_byte, clause_end_byte, m.trigger.begin_byte);
-    if (!when) when = nearest_time(s.span.begin_byte, s.span.end_byte, m.trigger.begin_byte);
+    if (!when && relative_open == 0) when = nearest_time(s.span.begin_byte, s.span.end_byte, m.trigger.begin_byte);
     if (!when && !in_.publication_day) {
       // Without a publication day, "on Tuesday" stays "XXXX-WXX-2": still
       // more than nothing, and the merge can place it.

@@ -19,6 +19,9 @@ bool is(const Token& t, Kw word) { return t.info->keyword == word.id; }
 constexpr KwSet kSentenceEnds{".", "!", "?"};
 constexpr KwSet kPastMarkers{"ago", "yesterday", "last"};
 constexpr KwSet kFutureAuxiliaries{"will", "would", "shall", "ll", "to"};
+// What may stand between such an auxiliary and the participle: "would have
+// met", "will not be released"; "the door to dialogue remained" is a past.
+constexpr KwSet kAuxiliaryFillers{"be", "been", "have", "not", "also", "soon"};
 
 // Whether token i begins a new sentence: a line break, or a capital after
 // sentence punctuation ("Sept. 28" is not a break: a number follows).
@@ -45,7 +48,7 @@ Tense word_tense(const std::vector<Token>& tokens, std::size_t i) {
     for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
       if (kFutureAuxiliaries.contains(tokens[i - k].info->keyword))
         return w.ends_with("ed") || is(t, "held") ? Tense::future : tense;
-      if (tokens[i - k].kind != TokenKind::word) break;
+      if (!kAuxiliaryFillers.contains(tokens[i - k].info->keyword)) break;
     }
   }
   return tense;

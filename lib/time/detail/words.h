@@ -48,7 +48,7 @@ inline constexpr std::string_view kKeywords[] = {
     "independence", "halloween", "memorial", "labor", "valentine", "daily", "weekly", "monthly",
     "yearly", "annually", "hourly", "nightly",
     // for the tense of a clause (tense.cpp)
-    "won", "t", "will", "would", "shall", "ll", "held",
+    "won", "t", "will", "would", "shall", "ll", "held", "be", "been", "have", "not", "also", "soon",
 };
 
 consteval std::uint16_t keyword_id(std::string_view word) {
