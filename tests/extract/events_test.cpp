@@ -176,6 +176,8 @@ TEST_CASE("events: wire-style sentences about other events") {
        {"meeting|met|2016-03-07|asserted|person:barack-obama/participant,person:vladimir-putin/participant|"}},
       {"Obama, who arrived on Sunday, said the talks went well.",
        {"statement|said|2016-03-10|asserted|person:barack-obama/agent|"}},  // Sunday is the arrival's
+      {"Putin met Obama, who arrived on Sunday, in the Kremlin.",
+       {"meeting|met|2016-03-10|asserted|person:vladimir-putin/participant,person:barack-obama/participant|"}},
       {"Russia, which Obama visited on Monday, deployed jets.",
        {"deployment|deployed|2016-03-10|asserted|country:RUS/agent|"}},
       {"The door to dialogue remained open, according to Kremlin spokesman Dmitry Peskov, on Tuesday.",

@@ -440,6 +440,17 @@ class EventFinder {
   // auxiliaries and adverbs: "Russia has launched"), else the first actor of
   // the clause that is not inside a leading adverbial ("On Wednesday,"),
   // parentheses or a prepositional phrase.
+  // Whether token `t` stands in a ", who ..." or ", which ..." clause (up to
+  // the next comma).
+  bool is_in_relative_clause(const SentenceView& s, std::size_t t) const {
+    for (std::size_t k = t; k-- > 1;) {
+      std::string_view w = s.words[k];
+      if (w == "," || w == ";" || w == "\"") return false;
+      if ((w == "who" || w == "which") && s.words[k - 1] == ",") return true;
+    }
+    return false;
+  }
+
   // "Obama, who arrived in New York the day before, met Putin": a relative
   // clause between the subject and its verb, closed by a comma right before
   // the trigger. Returns the tokens of its two commas.
@@ -997,7 +1008,12 @@ class EventFinder {
     std::size_t clause_begin_byte = toks[clause_begin].span.begin_byte;
     std::size_t clause_end_byte = toks[clause_end - 1].span.end_byte;
     const TimeExpression* when = nearest_time(clause_begin_byte, clause_end_byte, m.trigger.begin_byte);
-    if (!when && relative_open == 0) when = nearest_time(s.span.begin_byte, s.span.end_byte, m.trigger.begin_byte);
+    if (!when && relative_open == 0) {
+      when = nearest_time(s.span.begin_byte, s.span.end_byte, m.trigger.begin_byte);
+      // "Putin met Obama, who arrived on Sunday, in New York": Sunday is the
+      // arrival's, not the meeting's.
+      if (when && is_in_relative_clause(s, token_at(s, when->span.begin_byte))) when = nullptr;
+    }
     if (!when && !in_.publication_day) {
       // Without a publication day, "on Tuesday" stays "XXXX-WXX-2": still
       // more than nothing, and the merge can place it.
