@@ -178,6 +178,13 @@ TEST_CASE("events: wire-style sentences about other events") {
        {"statement|said|2016-03-10|asserted|person:barack-obama/agent|"}},  // Sunday is the arrival's
       {"Putin met Obama, who arrived on Sunday, in the Kremlin.",
        {"meeting|met|2016-03-10|asserted|person:vladimir-putin/participant,person:barack-obama/participant|"}},
+      {"Obama, who met Putin on Monday, said the talks went well.",
+       {"meeting|met|2016-03-07|asserted|person:barack-obama/participant,person:vladimir-putin/participant|",
+        "statement|said|2016-03-10|asserted|person:barack-obama/agent|"}},
+      {"Officials who met Putin said the talks went well.",
+       {}},  // the officials spoke, not Putin
+      {"The man who met Putin, a former spy, said nothing.",
+       {}},
       {"Russia, which Obama visited on Monday, deployed jets.",
        {"deployment|deployed|2016-03-10|asserted|country:RUS/agent|"}},
       {"The door to dialogue remained open, according to Kremlin spokesman Dmitry Peskov, on Tuesday.",

@@ -440,6 +440,20 @@ class EventFinder {
   // auxiliaries and adverbs: "Russia has launched"), else the first actor of
   // the clause that is not inside a leading adverbial ("On Wednesday,"),
   // parentheses or a prepositional phrase.
+  // The named antecedent of the relative pronoun at token `pronoun`: the
+  // mention right before it or before its comma ("Putin, who"); "which"
+  // takes no person.
+  std::optional<std::size_t> antecedent_of(const SentenceView& s, std::size_t pronoun) const {
+    std::size_t end = pronoun;
+    if (end > 0 && s.words[end - 1] == ",") --end;
+    if (end == 0) return std::nullopt;
+    auto [outer_begin, outer_end] = clause_of(s, end - 1, end - 1);
+    auto before = mentions_in(s, outer_begin, end);
+    if (before.empty() || last_token_of(s, in_.entities[before.back()]) + 1 != end) return std::nullopt;
+    if (s.words[pronoun] == "which" && is_person(in_.entities[before.back()])) return std::nullopt;
+    return before.back();
+  }
+
   // Whether token `t` stands in a ", who ..." or ", which ..." clause (up to
   // the next comma).
   bool is_in_relative_clause(const SentenceView& s, std::size_t t) const {
@@ -867,6 +881,14 @@ class EventFinder {
         auto [outer_begin, outer_end] = clause_of(s, relative_open, relative_open);
         subject = find_subject(s, outer_begin, relative_open);
       }
+      // The trigger's clause is a relative clause: "Obama, who met Putin
+      // on Monday, said", or it follows one: "Officials who met Putin said",
+      // where Putin is what the clause's own verb took.
+      bool follows_relative_pronoun = relative_open == 0 && !trigger.rule->is_noun && clause_begin > 0 &&
+                                      (s.words[clause_begin - 1] == "who" || s.words[clause_begin - 1] == "which");
+      if (follows_relative_pronoun && (!subject || first_token_of(s, in_.entities[*subject]) > clause_begin)) {
+        subject = antecedent_of(s, clause_begin - 1);
+      }
     }
     std::size_t subject_end_token = clause_begin;
     std::vector<std::size_t> after = mentions_in(s, trigger.last_token + 1, clause_end);
@@ -1050,16 +1072,18 @@ class EventFinder {
       }
     }
     // Pass 2: share within the sentence, then narrative, then publication.
-    const EventMention* dated = nullptr;
-    for (std::size_t i = first_new; i < out.size(); ++i) {
-      if (!out[i].time.value.empty()) {
-        dated = &out[i];
-        break;
-      }
-    }
+    // A relative clause's date stays in it: "Obama, who met Putin on
+    // Monday, said" does not date the statement.
+    auto is_relative = [&](const EventMention& m) {
+      return is_in_relative_clause(s, token_at(s, m.trigger.begin_byte));
+    };
     for (std::size_t i = first_new; i < out.size(); ++i) {
       EventMention& m = out[i];
       if (!m.time.value.empty()) continue;
+      const EventMention* dated = nullptr;
+      for (std::size_t k = first_new; k < out.size() && !dated; ++k) {
+        if (!out[k].time.value.empty() && is_relative(out[k]) == is_relative(m)) dated = &out[k];
+      }
       if (dated) {
         m.time = dated->time;
         m.time.anchor = TimeAnchor::inherited;
