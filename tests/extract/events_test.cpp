@@ -185,6 +185,8 @@ TEST_CASE("events: wire-style sentences about other events") {
        {}},  // the officials spoke, not Putin
       {"The man who met Putin, a former spy, said nothing.",
        {}},
+      {"\"We will not give up,\" said Putin on Monday in Moscow.",
+       {"statement|said|2016-03-07|asserted|person:vladimir-putin/agent|place:moscow"}},
       {"Russia, which Obama visited on Monday, deployed jets.",
        {"deployment|deployed|2016-03-10|asserted|country:RUS/agent|"}},
       {"The door to dialogue remained open, according to Kremlin spokesman Dmitry Peskov, on Tuesday.",

@@ -571,6 +571,24 @@ class EventFinder {
     return at;
   }
 
+  // The token after the dates and places ("on Monday in Moscow") that
+  // start at token `t`.
+  std::size_t past_when_and_where(const SentenceView& s, std::size_t t) const {
+    for (;;) {
+      std::size_t after_time = past_time_at(s, t);
+      if (after_time != t) {
+        t = after_time;
+        continue;
+      }
+      if (t + 1 >= s.words.size() || (s.words[t] != "in" && s.words[t] != "at")) return t;
+      auto place = mentions_in(s, t + 1, s.words.size());
+      if (place.empty() || !is_placeish(in_.entities[place[0]]) || first_token_of(s, in_.entities[place[0]]) != t + 1) {
+        return t;
+      }
+      t = last_token_of(s, in_.entities[place[0]]) + 1;
+    }
+  }
+
   std::optional<std::size_t> inverted_speaker(const SentenceView& s, const Trigger& trigger) const {
     if (trigger.first_token == 0) return std::nullopt;
     const std::string_view before = s.words[trigger.first_token - 1];
@@ -583,7 +601,7 @@ class EventFinder {
     std::size_t speaker = prefer_modified_person(s, after, 0);
     // The inverted speaker closes the clause: "argued Cook." but not
     // "suggested that the U.S. should".
-    std::size_t next = past_time_at(s, last_token_of(s, in_.entities[speaker]) + 1);  // "said Cook on Monday."
+    std::size_t next = past_when_and_where(s, last_token_of(s, in_.entities[speaker]) + 1);  // "said Cook on Monday."
     if (next < s.words.size() && (*s.tokens)[next].kind == TokenKind::word) return std::nullopt;
     for (std::size_t t = trigger.last_token + 1; t < first_token_of(s, in_.entities[speaker]); ++t) {
       if (s.is_boundary[t]) return std::nullopt;
