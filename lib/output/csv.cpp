@@ -5,9 +5,12 @@
 #include "output/csv.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 
 namespace eventgraph {
@@ -19,20 +22,32 @@ class CsvWriter {
   explicit CsvWriter(TextSink& sink) : piece_(sink), out_(piece_.text()) {}
   // A text cell: guarded, then quoted when needed.
   void text(std::string_view value) {
-    std::string cell;
-    cell.reserve(value.size() + 1);
+    // One pass finds what the cell needs; a cell of plain bytes or valid
+    // UTF-8 without NULs (nearly all) is written as it stands.
+    unsigned char seen = 0;
+    for (char c : value) seen |= kClass[static_cast<unsigned char>(c)];
+    if ((seen & kNul) == 0 && ((seen & kHigh) == 0 || detail::is_valid_utf8(value))) {
+      cell(value, (seen & kQuoted) != 0);
+      return;
+    }
+    std::string cleaned;
+    cleaned.reserve(value.size() + 1);
     // NULs go first, so that "\0=1+1" cannot slip past the guard.
     for (char c : value) {
-      if (c != '\0') cell += c;
-    }
-    if (!cell.empty() && std::string_view("=+-@\t\r'").find(cell.front()) != std::string_view::npos) {
-      cell.insert(cell.begin(), '\'');
+      if (c != '\0') cleaned += c;
     }
     // Invalid UTF-8 (metadata is not repaired on input) becomes U+FFFD: the
     // file is UTF-8, and Python's csv with encoding="utf-8" rejects it.
-    raw(detail::is_valid_utf8(cell) ? cell : detail::repair_utf8(cell));
+    if (!detail::is_valid_utf8(cleaned)) cleaned = detail::repair_utf8(cleaned);
+    cell(cleaned, cleaned.find_first_of(",\"\r\n") != std::string_view::npos);
   }
-  void number(std::uint64_t value) { raw(std::to_string(value)); }
+  // Digits only: never guarded or quoted.
+  void number(std::uint64_t value) {
+    separate();
+    char digits[24];
+    auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
+    out_.append(digits, end);
+  }
   void end_row() {
     out_ += "\r\n";
     is_row_start_ = true;
@@ -42,17 +57,41 @@ class CsvWriter {
   void finish() { piece_.hand_on(); }
 
  private:
-  void raw(std::string_view cell) {
+  // What a byte asks of a cell.
+  static constexpr unsigned char kQuoted = 1, kNul = 2, kHigh = 4;
+  static constexpr std::array<unsigned char, 256> kClass = [] {
+    std::array<unsigned char, 256> classes{};
+    classes[','] = classes['"'] = classes['\r'] = classes['\n'] = kQuoted;
+    classes[0] = kNul;
+    for (int b = 0x80; b < 0x100; ++b) classes[b] = kHigh;
+    return classes;
+  }();
+
+  void separate() {
     if (!is_row_start_) out_ += ',';
     is_row_start_ = false;
-    if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
-      out_ += cell;
+  }
+  // A cell of valid UTF-8 without NULs; `is_quoted` when it holds a comma,
+  // quote or line break. A leading = + - @ tab, CR or ' (a formula in a
+  // spreadsheet) is guarded by a ' before it.
+  void cell(std::string_view value, bool is_quoted) {
+    separate();
+    bool is_guarded = !value.empty() && std::string_view("=+-@\t\r'").find(value.front()) != std::string_view::npos;
+    if (!is_quoted) {
+      if (is_guarded) out_ += '\'';
+      out_ += value;
       return;
     }
     out_ += '"';
-    for (char c : cell) {
-      if (c == '"') out_ += '"';
-      out_ += c;
+    if (is_guarded) out_ += '\'';
+    for (std::size_t i = 0; i < value.size();) {
+      std::size_t quote = value.find('"', i);
+      if (quote == std::string_view::npos) {
+        out_.append(value.substr(i));
+        break;
+      }
+      out_.append(value.substr(i, quote + 1 - i)).append(1, '"');
+      i = quote + 1;
     }
     out_ += '"';
   }

@@ -139,6 +139,17 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   // in the order set_attribute would declare it.
   detail::AttributeSymbols node_attributes(root, AGNODE);
   detail::AttributeSymbols edge_attributes(root, AGEDGE);
+  // All declared before the first node and edge: cgraph gives an object a
+  // value for every attribute declared when it is made, and walks every
+  // object made before a declaration to grow its values (a copy each).
+  // agwrite lists attributes by name and leaves out empty defaults, so
+  // neither the order nor an attribute no object sets shows in the output.
+  for (const char* name : {"shape", "fontsize", "fontcolor", "label", "style", "fillcolor", "tooltip"}) {
+    node_attributes[name];
+  }
+  for (const char* name : {"style", "constraint", "color", "label", "arrowhead", "penwidth", "tooltip"}) {
+    edge_attributes[name];
+  }
   std::string text;  // reused for labels
 
   // Written in axis order, which is creation order (detail/timeline.h).
@@ -175,9 +186,9 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   // from the user and may collide with an axis node or hold a backslash.
   detail::NodeNamer names;
   auto new_node = [&](const std::string& wanted, Agraph_t* rank) {
-    Agnode_t* n = agnode(root, mutable_chars(names.name_for(wanted)), 1);
-    if (rank) agsubnode(rank, n, 1);
-    return n;
+    // Made in its rank, which puts it in every graph above (one lookup
+    // per graph fewer than agnode in the root and agsubnode after).
+    return agnode(rank, mutable_chars(names.name_for(wanted)), 1);
   };
   auto set_label = [&](Agnode_t* n, std::string_view label) {
     text.clear();

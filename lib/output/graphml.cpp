@@ -1,6 +1,8 @@
 // GraphML writer, by hand: key ids must equal their names (see graphml.h).
 #include "output/graphml.h"
 
+#include <array>
+#include <charconv>
 #include <cstdint>
 #include <string_view>
 
@@ -58,14 +60,18 @@ bool is_xml_char(char32_t c) {
 // attribute value. Tab, LF and CR in attributes, and CR in content, become
 // character references: a parser would otherwise normalize them away.
 void append_escaped(std::string& out, std::string_view s, bool is_attribute = false) {
+  // The bytes that end a run: controls, non-ASCII, the markup characters.
+  static constexpr std::array<bool, 256> kStops = [] {
+    std::array<bool, 256> stops{};
+    for (int b = 0; b < 0x20; ++b) stops[b] = true;
+    for (int b = 0x80; b < 0x100; ++b) stops[b] = true;
+    for (unsigned char c : std::string_view("&<>\"'")) stops[c] = true;
+    return stops;
+  }();
   for (std::size_t i = 0; i < s.size();) {
     // Printable ASCII but the five markup characters is copied in runs.
     std::size_t run = i;
-    while (run < s.size()) {
-      auto b = static_cast<unsigned char>(s[run]);
-      if (b < 0x20 || b >= 0x80 || b == '&' || b == '<' || b == '>' || b == '"' || b == '\'') break;
-      ++run;
-    }
+    while (run < s.size() && !kStops[static_cast<unsigned char>(s[run])]) ++run;
     out.append(s.data() + i, run - i);
     i = run;
     if (i == s.size()) break;
@@ -100,13 +106,15 @@ class GraphmlWriter {
   detail::SinkBuffer& piece() { return piece_; }
 
   void data(std::string_view key, std::string_view value) {
-    out_ += "      <data key=\"";
-    out_ += key;
-    out_ += "\">";
+    out_.append("      <data key=\"").append(key).append("\">");
     append_escaped(out_, value);
-    out_ += "</data>\n";
+    out_.append("</data>\n");
   }
-  void int_data(std::string_view key, std::uint64_t value) { data(key, std::to_string(value)); }
+  void int_data(std::string_view key, std::uint64_t value) {
+    char digits[24];
+    auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
+    data(key, std::string_view(digits, static_cast<std::size_t>(end - digits)));
+  }
   void bool_data(std::string_view key, bool value) {
     data(key, value ? std::string_view("true") : std::string_view("false"));
   }

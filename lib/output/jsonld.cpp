@@ -6,9 +6,12 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <vector>
@@ -75,11 +78,23 @@ std::string http_iri(std::string_view url) {
   if (scheme == 0 || url.size() == scheme || url[scheme] == '/') return {};
   url = url.substr(0, url.find('#'));
   static constexpr char kHex[] = "0123456789ABCDEF";
+  static constexpr std::array<bool, 256> kForbidden = [] {
+    std::array<bool, 256> forbidden{};
+    for (int b = 0; b <= 0x20; ++b) forbidden[b] = true;
+    forbidden[0x7F] = true;
+    for (unsigned char c : std::string_view("<>\"{}|\\^`")) forbidden[c] = true;
+    return forbidden;
+  }();
+  // Most urls need no escape: copied whole.
+  if (std::none_of(url.begin(), url.end(), [](char c) {
+        return kForbidden[static_cast<unsigned char>(c)] || c == '%';
+      })) {
+    return std::string(url);
+  }
   std::string out;
   for (std::size_t i = 0; i < url.size(); ++i) {
     auto b = static_cast<unsigned char>(url[i]);
-    bool is_forbidden = b <= 0x20 || b == 0x7F || std::string_view("<>\"{}|\\^`").find(url[i]) !=
-                                                      std::string_view::npos;
+    bool is_forbidden = kForbidden[b];
     bool is_bad_escape = url[i] == '%' && !(i + 2 < url.size() && is_hex(url[i + 1]) && is_hex(url[i + 2]));
     if (is_forbidden || is_bad_escape) {
       out += '%';
@@ -92,10 +107,8 @@ std::string http_iri(std::string_view url) {
   return out;
 }
 
-std::string document_iri(const Document& d) {
-  std::string iri = http_iri(d.url);
-  return iri.empty() ? "urn:eventgraph:document:" + percent_encode(d.id) : iri;
-}
+std::string urn_of_document(std::string_view id) { return "urn:eventgraph:document:" + percent_encode(id); }
+
 
 // "rt.com" names a host, and the outlet is best identified by its site.
 std::string outlet_iri(std::string_view outlet) {
@@ -177,8 +190,48 @@ class CodePointCounter {
   static bool is_char_start(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 };
 
-// One counter per document, made when a mention of it is first written.
-using CodePointCounters = std::map<const Document*, CodePointCounter>;
+// What the writer needs of each document more than once, by index in the
+// documents: its IRI, made once (each of its mentions names it), and a code
+// point counter, made when a mention of it is first written.
+class MentionDocuments {
+ public:
+  explicit MentionDocuments(const std::vector<Document>& documents)
+      : documents_(documents), counters_(documents.size()) {
+    iris_.reserve(documents.size());
+    has_url_.reserve(documents.size());
+    for (const Document& d : documents) {
+      // Its url when that is an http(s) IRI, else a URN of its id.
+      std::string url = http_iri(d.url);
+      has_url_.push_back(!url.empty());
+      iris_.push_back(url.empty() ? urn_of_document(d.id) : std::move(url));
+    }
+  }
+  const std::string& iri(const Document& d) const { return iris_[index_of(d)]; }
+  bool has_url(const Document& d) const { return has_url_[index_of(d)]; }
+  const CodePointCounter& counter(const Document* d) {
+    if (!d) return no_document_;
+    std::unique_ptr<CodePointCounter>& counter = counters_[index_of(*d)];
+    if (!counter) counter = std::make_unique<CodePointCounter>(d);
+    return *counter;
+  }
+  std::string& id_buffer() { return id_; }
+
+ private:
+  std::size_t index_of(const Document& d) const { return static_cast<std::size_t>(&d - documents_.data()); }
+
+  const std::vector<Document>& documents_;
+  std::vector<std::string> iris_;
+  std::vector<bool> has_url_;
+  std::vector<std::unique_ptr<CodePointCounter>> counters_;
+  CodePointCounter no_document_{nullptr};
+  std::string id_;  // reused for mention ids
+};
+
+void append_number(std::string& out, std::size_t value) {
+  char digits[24];
+  auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
+  out.append(digits, end);
+}
 
 void write_types(Writer& w, std::initializer_list<const char*> types) {
   w.Key("type");
@@ -189,16 +242,22 @@ void write_types(Writer& w, std::initializer_list<const char*> types) {
   w.SetFormatOptions(rapidjson::kFormatDefault);
 }
 
-void write_mention(Writer& w, const MergedCorpus& c, const MentionRecord& r, CodePointCounters& counters) {
+void write_mention(Writer& w, const MergedCorpus& c, const MentionRecord& r, MentionDocuments& documents) {
   const EventMention& m = r.mention;
   const Document* doc = find_document(c.documents, m.doc);
-  std::string doc_iri = doc ? document_iri(*doc) : "urn:eventgraph:document:" + percent_encode(m.doc);
-  const CodePointCounter& counter =
-      counters.try_emplace(doc, doc).first->second;
+  std::string unknown_iri;
+  if (!doc) unknown_iri = urn_of_document(m.doc);
+  const std::string& doc_iri = doc ? documents.iri(*doc) : unknown_iri;
+  const CodePointCounter& counter = documents.counter(doc);
   std::size_t begin = counter.code_points_before(m.trigger.begin_byte);
   std::size_t end = counter.code_points_before(m.trigger.end_byte);
+  std::string& id = documents.id_buffer();
+  id.assign(doc_iri).append("#char=");
+  append_number(id, begin);
+  id += ',';
+  append_number(id, end);
   w.StartObject();
-  key_string(w, "id", doc_iri + "#char=" + std::to_string(begin) + "," + std::to_string(end));
+  key_string(w, "id", id);
   key_string(w, "type", "nif:RFC5147String");
   key_string(w, "isPartOf", doc_iri);
   key_string(w, "anchorOf", m.trigger_text);
@@ -215,7 +274,7 @@ void write_mention(Writer& w, const MergedCorpus& c, const MentionRecord& r, Cod
   w.EndObject();
 }
 
-void write_event(Writer& w, const MergedCorpus& c, const Event& e, CodePointCounters& counters) {
+void write_event(Writer& w, const MergedCorpus& c, const Event& e, MentionDocuments& documents) {
   w.StartObject();
   key_string(w, "id", event_iri(e.id));
   write_types(w, {"sem:Event", "schema:Event"});
@@ -258,7 +317,7 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e, CodePointCoun
   }
   w.Key("denotedBy");
   w.StartArray();
-  for (const MentionRecord& r : e.mentions) write_mention(w, c, r, counters);
+  for (const MentionRecord& r : e.mentions) write_mention(w, c, r, documents);
   w.EndArray();
   w.EndObject();
 }
@@ -288,16 +347,17 @@ void write_entity(Writer& w, const Entity& e) {
   w.EndObject();
 }
 
-void write_document(Writer& w, const Document& d) {
+void write_document(Writer& w, const Document& d, const MentionDocuments& documents) {
+  const std::string& iri = documents.iri(d);
   w.StartObject();
-  key_string(w, "id", document_iri(d));
+  key_string(w, "id", iri);
   key_string(w, "type", "schema:NewsArticle");
   key_string(w, "identifier", d.id);
   if (!d.title.empty()) {
     key_string(w, "headline", d.title);
     key_string(w, "label", d.title);
   }
-  if (std::string iri = http_iri(d.url); !iri.empty()) key_string(w, "url", iri);
+  if (documents.has_url(d)) key_string(w, "url", iri);
   if (d.published) {
     std::string iso = d.published->to_iso();
     w.Key("datePublished");
@@ -333,14 +393,14 @@ void write_jsonld(const EventGraph& graph, TextSink& out) {
   w.Key("@graph");
   w.StartArray();
   const Graph& g = graph.graph;
-  CodePointCounters counters;
+  MentionDocuments documents(c.documents);
   for (auto [v, end] = vertices(g); v != end; ++v) {
     const VertexData& d = g[*v];
     switch (d.kind) {
-      case VertexKind::event: write_event(w, c, c.events[d.index], counters); break;
+      case VertexKind::event: write_event(w, c, c.events[d.index], documents); break;
       case VertexKind::actor:
       case VertexKind::place: write_entity(w, c.entities[d.index]); break;
-      case VertexKind::document: write_document(w, c.documents[d.index]); break;
+      case VertexKind::document: write_document(w, c.documents[d.index], documents); break;
     }
   }
   // Outlets and event types are not graph vertices; each once, sorted.
