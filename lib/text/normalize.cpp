@@ -79,6 +79,24 @@ bool is_printable_ascii8(const char* p) {
   return (has_below_space | has_above_tilde) == 0;
 }
 
+// A run of printable ASCII as it stands, but for the quotation marks of
+// older newswire and the Penn Treebank, ``like this'', which become ASCII
+// double quotes as curly ones do.
+void append_ascii_run(std::string& out, std::string_view run) {
+  std::size_t from = 0;
+  for (std::size_t k = run.find_first_of("`'"); k != std::string_view::npos; k = run.find_first_of("`'", k)) {
+    if (k + 1 < run.size() && run[k + 1] == run[k]) {
+      out.append(run.substr(from, k - from));
+      out += '"';
+      from = k + 2;
+      k += 2;
+    } else {
+      ++k;
+    }
+  }
+  out.append(run.substr(from));
+}
+
 // Pass 1: valid UTF-8 with the code point map applied.
 std::string repair_and_map(std::string_view raw, RepairStats& stats) {
   std::string out;
@@ -93,7 +111,7 @@ std::string repair_and_map(std::string_view raw, RepairStats& stats) {
              static_cast<unsigned char>(raw[run_end]) < 0x7F) {
         ++run_end;
       }
-      out.append(raw.substr(i, run_end - i));
+      append_ascii_run(out, raw.substr(i, run_end - i));
       i = run_end;
       continue;
     }

@@ -197,6 +197,9 @@ TEST_CASE("normalization: BOM, line breaks, controls, spaces, NFC, quotes") {
       {"single guillemets", "\xE2\x80\xB9x\xE2\x80\xBA", "'x'"},
       {"primes are not quotes", "5\xE2\x80\xB2 10\xE2\x80\xB3", "5\xE2\x80\xB2 10\xE2\x80\xB3"},
       {"straight quotes unchanged", "\"a\" 'b'", "\"a\" 'b'"},
+      {"Treebank quotes", "``We act,'' Putin said.", "\"We act,\" Putin said."},
+      {"Treebank quotes at the ends, apostrophes kept", "``Russia's''", "\"Russia's\""},
+      {"one backtick and one apostrophe stay", "`a' b'' ```", "`a' b\" \"`"},
       {"empty", "", ""},
   };
   for (const Case& c : cases) {
