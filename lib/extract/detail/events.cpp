@@ -953,7 +953,8 @@ class EventFinder {
         add_actor(chosen, type.subject_role);
         while (after_pos < after.size() && after[after_pos] != chosen) ++after_pos;
         ++after_pos;
-      } else if (!last_speaker_.empty()) {
+      } else if (!last_speaker_.empty() && last_statement_index_ && s.paragraph <= last_statement_paragraph_ + 2) {
+        // A pronoun speaker is the last one named, if named lately.
         bool has_pronoun = false;
         for (std::size_t t = clause_begin; t < trigger.first_token; ++t) {
           has_pronoun = has_pronoun || is_one_of(std::string_view(s.words[t]), kPronouns);
@@ -972,7 +973,12 @@ class EventFinder {
       m.actors.push_back({last_speaker_, type.subject_role, m.trigger});
       used.insert(last_speaker_);
     }
-    if (type.needs_subject && m.actors.empty()) return std::nullopt;
+    if (type.needs_subject && m.actors.empty()) {
+      // "Kenneth Piernick, the head of the inquiry, said ... he said": a
+      // speaker we cannot name is who the next "he" most likely is.
+      if (type.is_speech && !is_according_to) last_speaker_.clear();
+      return std::nullopt;
+    }
 
     // Object and place after the trigger.
     bool has_object = false;
