@@ -18,6 +18,7 @@
 // in `conflicts`.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -45,7 +46,8 @@ class EntityUnion {
   void add(const std::string& doc_id, std::vector<Entity> entities);
 
  private:
-  friend MergedCorpus merge_mentions(std::vector<Document>, std::vector<DocumentExtraction>, EntityUnion);
+  friend MergedCorpus merge_mentions(std::vector<Document>, std::vector<DocumentExtraction>, EntityUnion,
+                                     const std::function<void(std::size_t, const std::function<void(std::size_t)>&)>&);
   struct Kept {
     Entity entity;
     std::string name_doc;  // the document `entity`'s name and kind come from
@@ -55,11 +57,17 @@ class EntityUnion {
   std::map<std::string, Kept> by_id_;
 };
 
+// Runs fn(0) .. fn(n - 1) in any order, on any threads, and returns when
+// all have run; empty runs them in turn on the caller's thread.
+using ParallelFor = std::function<void(std::size_t n, const std::function<void(std::size_t)>& fn)>;
+
 // `extractions[i]` belongs to `documents[i]`. Entities already folded into
 // `entities` need not be in the extractions' lists; the two are unioned.
+// Event types cluster, and events are built, through `parallel_for`; the
+// result is the same for any threads.
 MergedCorpus merge_mentions(std::vector<Document> documents,
                             std::vector<DocumentExtraction> extractions,
-                            EntityUnion entities = {});
+                            EntityUnion entities = {}, const ParallelFor& parallel_for = {});
 
 // For a document without a publication date: the day that makes the most of
 // its relative dates agree with events the dated documents report, when one

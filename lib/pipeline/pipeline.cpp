@@ -306,7 +306,10 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
 
   Clock::time_point merge_started = Clock::now();
   EventGraph graph =
-      build_graph(merge_mentions(std::move(documents), std::move(extractions), std::move(entities)));
+      build_graph(merge_mentions(std::move(documents), std::move(extractions), std::move(entities),
+                                 [&](std::size_t n, const std::function<void(std::size_t)>& fn) {
+                                   parallel_for(n, options.jobs, fn);
+                                 }));
   clock.merge += seconds_since(merge_started);
   for (const Event& e : graph.corpus.events) {
     ++report.events_by_type[e.type];

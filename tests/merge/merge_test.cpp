@@ -3,9 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <functional>
 #include <random>
+#include <thread>
 
 #include "graph/graph.h"
+#include "merge/detail/string_ids.h"
 #include "merge/merge.h"
 
 using namespace eventgraph;
@@ -269,4 +272,50 @@ TEST_CASE("graph: vertices, edges and timeline queries") {
   REQUIRE(putins.size() == 1);
   CHECK(putins[0]->type == "meeting");
   CHECK(events_of_actor(g, "person:nobody").empty());
+}
+
+TEST_CASE("merge: the result does not depend on how parallel_for runs the groups and events") {
+  Corpus c = story();
+  MergedCorpus serial = merge_mentions(c.docs, c.extractions);
+  // Backwards, and on two threads taking turns: any order a pool may take.
+  ParallelFor backwards = [](std::size_t n, const std::function<void(std::size_t)>& fn) {
+    for (std::size_t i = n; i-- > 0;) fn(i);
+  };
+  ParallelFor two_threads = [](std::size_t n, const std::function<void(std::size_t)>& fn) {
+    std::thread odd([&] {
+      for (std::size_t i = 1; i < n; i += 2) fn(i);
+    });
+    for (std::size_t i = 0; i < n; i += 2) fn(i);
+    odd.join();
+  };
+  for (const ParallelFor& run : {backwards, two_threads}) {
+    MergedCorpus m = merge_mentions(c.docs, c.extractions, {}, run);
+    CHECK(labels(m) == labels(serial));
+    REQUIRE(m.events.size() == serial.events.size());
+    for (std::size_t i = 0; i < m.events.size(); ++i) CHECK(m.events[i].id == serial.events[i].id);
+  }
+}
+
+TEST_CASE("merge: StringIds gives dense ids in order of first sight, through growth and odd strings") {
+  detail::StringIds ids;
+  CHECK(!ids.find("").has_value());
+  bool is_new = false;
+  CHECK(ids.add("", &is_new) == 0);
+  CHECK(is_new);
+  CHECK(ids.add("", &is_new) == 0);
+  CHECK(!is_new);
+  CHECK(ids.name(0).empty());
+  // Non-ASCII, embedded NUL, a prefix of another name, and a long name.
+  std::vector<std::string> names = {"Zoë Ångström", std::string("a\0b", 3), "a", "ab", std::string(1000, 'x')};
+  for (int i = 0; i < 5000; ++i) names.push_back("person:" + std::to_string(i));
+  for (std::size_t i = 0; i < names.size(); ++i) CHECK(ids.add(names[i]) == i + 1);
+  CHECK(ids.size() == names.size() + 1);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    CHECK(ids.name(static_cast<std::uint32_t>(i + 1)) == names[i]);
+    CHECK(ids.find(names[i]) == i + 1);
+    CHECK(ids.add(names[i]) == i + 1);
+  }
+  CHECK(!ids.find(std::string_view("a\0", 2)).has_value());
+  CHECK(!ids.find("person:5000").has_value());
+  CHECK(!ids.find("Zoe Angstrom").has_value());
 }
