@@ -235,6 +235,12 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
   clock.load += seconds_since(started) - mapping_seconds;
 }
 
+// Empties every event's mentions, with the memory they hold, once no
+// writer left to run reads them.
+void let_go_of_mentions(MergedCorpus& corpus) {
+  for (Event& e : corpus.events) std::vector<MentionRecord>().swap(e.mentions);
+}
+
 // What every build ends with, whether the documents were extracted here or
 // read back from `eventgraph extract` lines: places undated documents,
 // merges, and writes the files.
@@ -346,20 +352,28 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
   }
   std::vector<std::filesystem::path> paths;  // in kAllOutputFormats order
   for (const OutputFile& f : files) paths.push_back(options.output_dir / f.name);
-  // Each writer streams into its own file on a thread of its own, so no
-  // file is ever held in memory. cgraph (DOT) keeps global state, so it
-  // goes first, on this thread; being the slowest, it also goes first.
-  std::stable_partition(files.begin(), files.end(),
-                        [](const OutputFile& f) { return f.name == "events.dot"; });
-  bool has_dot = !files.empty() && files.front().name == "events.dot";
-  parallel_for(
-      files.size(), options.jobs,
-      [&](std::size_t i) {
-        AtomicFile file(options.output_dir / files[i].name);
-        files[i].write(file);
-        file.commit();
-      },
-      has_dot);
+  auto write_file = [&](std::size_t i) {
+    AtomicFile file(options.output_dir / files[i].name);
+    files[i].write(file);
+    file.commit();
+  };
+  auto is_dot = [](const OutputFile& f) { return f.name == "events.dot"; };
+  if (options.jobs <= 1) {
+    // One after another, DOT last: cgraph's copy of the graph is the
+    // largest thing the output stage builds, and DOT reads no mention, so
+    // the mentions (a third of the corpus) go before it is built.
+    std::stable_partition(files.begin(), files.end(), [&](const OutputFile& f) { return !is_dot(f); });
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (is_dot(files[i])) let_go_of_mentions(graph.corpus);
+      write_file(i);
+    }
+  } else {
+    // Each writer streams into its own file on a thread of its own, so no
+    // file is ever held in memory. cgraph (DOT) keeps global state, so it
+    // goes first, on this thread; being the slowest, it also goes first.
+    std::stable_partition(files.begin(), files.end(), is_dot);
+    parallel_for(files.size(), options.jobs, write_file, !files.empty() && is_dot(files.front()));
+  }
   for (auto& path : paths) report.files_written.push_back(std::move(path));
   clock.output += seconds_since(output_started);
 }
