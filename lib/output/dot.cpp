@@ -174,8 +174,8 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   // Names are uids where that is safe, made unique: a document id comes
   // from the user and may collide with an axis node or hold a backslash.
   detail::NodeNamer names;
-  auto new_node = [&](const std::string& wanted, Agraph_t* rank) {
-    Agnode_t* n = agnode(root, mutable_chars(names.name_for(wanted)), 1);
+  auto new_node = [&](std::string_view wanted, Agraph_t* rank) {
+    Agnode_t* n = agnode(root, mutable_chars(names.name_for(std::string(wanted))), 1);
     if (rank) agsubnode(rank, n, 1);
     return n;
   };
