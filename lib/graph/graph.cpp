@@ -71,18 +71,17 @@ EventGraph build_graph(MergedCorpus corpus) {
     auto ev = g.event_vertex[i];
     for (const ActorRole& a : e.actors) {
       if (auto k = entity_index(a.entity_id)) {
-        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::participant, a.role, "", a.span}, g.graph);
+        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::participant, a.role, a.span}, g.graph);
       }
     }
     if (e.place_id) {
       if (auto k = entity_index(*e.place_id)) {
-        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::located_in, Role::participant, "", {}}, g.graph);
+        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::located_in, Role::participant, {}}, g.graph);
       }
     }
     for (const MentionRecord& m : e.mentions) {
       if (auto k = document_index(m.mention.doc)) {
-        add_edge(ev, g.document_vertex[*k],
-                 EdgeData{EdgeKind::reported_by, Role::participant, c.documents[*k].id, m.mention.trigger},
+        add_edge(ev, g.document_vertex[*k], EdgeData{EdgeKind::reported_by, Role::participant, m.mention.trigger},
                  g.graph);
       }
     }
@@ -92,7 +91,7 @@ EventGraph build_graph(MergedCorpus corpus) {
   for (std::size_t i = 0; i < c.events.size(); ++i) {
     if (!c.events[i].time.is_resolved()) continue;
     if (previous) {
-      add_edge(g.event_vertex[*previous], g.event_vertex[i], EdgeData{EdgeKind::before, Role::participant, "", {}},
+      add_edge(g.event_vertex[*previous], g.event_vertex[i], EdgeData{EdgeKind::before, Role::participant, {}},
                g.graph);
     }
     previous = i;

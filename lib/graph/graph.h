@@ -38,7 +38,6 @@ struct VertexData {
 struct EdgeData {
   EdgeKind kind = EdgeKind::participant;
   Role role = Role::participant;  // participant edges
-  std::string_view doc;           // reported_by edges: the document id
   Span span;                      // reported_by: the trigger; participant: first mention
 };
 

@@ -271,7 +271,7 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
       w.data("role", to_string(d.role));
       doc = participant_doc(c.events[from.index], to.uid, d.span);
     } else if (d.kind == EdgeKind::reported_by) {
-      doc = d.doc;
+      doc = to.uid;  // the document vertex
     }
     // A span means nothing without its document, so both or neither.
     if (!doc.empty()) {
