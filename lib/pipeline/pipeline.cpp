@@ -289,16 +289,19 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
 
   // An undated document takes the day its relative dates agree with the
   // dated ones on, when exactly one day does; else its dates stay open.
-  // Copies of the dated extractions serve only to place undated documents.
+  // The dated extractions are lent to the inference and given back after
+  // (a copy of them all was the largest thing alive then).
   bool has_undated = std::any_of(documents.begin(), documents.end(),
                                  [](const Document& d) { return !d.published; });
   if (has_undated) {
     std::vector<DocumentExtraction> dated_extractions;
     std::vector<date::sys_days> dated_days;
+    std::vector<std::size_t> dated_index;  // of dated_extractions[k] in extractions
     for (std::size_t i = 0; i < documents.size(); ++i) {
       if (!documents[i].published) continue;
-      dated_extractions.push_back(extractions[i]);
+      dated_extractions.push_back(std::move(extractions[i]));
       dated_days.push_back(documents[i].published->local_day);
+      dated_index.push_back(i);
     }
     for (std::size_t i = 0; i < documents.size(); ++i) {
       Document& doc = documents[i];
@@ -315,6 +318,7 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
                                       "no publication date given or inferable; relative dates stay unresolved"});
       }
     }
+    for (std::size_t k = 0; k < dated_index.size(); ++k) extractions[dated_index[k]] = std::move(dated_extractions[k]);
   }
 
   // What was left out: inputs that failed, and parts a limit cut.
