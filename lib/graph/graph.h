@@ -25,9 +25,10 @@ namespace eventgraph {
 enum class VertexKind { event, actor, place, document };
 enum class EdgeKind { participant, located_in, reported_by, before };
 
-// The strings of vertices and edges are views into the corpus their
-// EventGraph holds (copies were a third of the graph's memory): valid as
-// long as it lives, which is why an EventGraph moves but is not copied.
+// The strings of vertices are views into the corpus their EventGraph
+// holds (copies were a third of the graph's memory): valid as long as it
+// lives and the ids, labels, names and titles they show are not assigned
+// to, which is why an EventGraph moves but is not copied.
 struct VertexData {
   VertexKind kind = VertexKind::event;
   std::string_view uid;    // stable and unique: the event, entity or document id
