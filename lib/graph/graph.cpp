@@ -29,21 +29,32 @@ const Entity* find_entity(const MergedCorpus& corpus, std::string_view id) {
   return find_entity(corpus.entities, id);
 }
 
+// All vertices at once: adding them one by one left the vertex list up to
+// twice its size (adjacency_list has no reserve).
+EventGraph::EventGraph(MergedCorpus merged)
+    : corpus(std::move(merged)),
+      graph(corpus.events.size() + corpus.entities.size() + corpus.documents.size()) {}
+
 EventGraph build_graph(MergedCorpus corpus) {
-  EventGraph g;
-  g.corpus = std::move(corpus);
+  EventGraph g(std::move(corpus));
   const MergedCorpus& c = g.corpus;
-  for (std::size_t i = 0; i < c.events.size(); ++i) {
-    g.event_vertex.push_back(add_vertex({VertexKind::event, c.events[i].id, c.events[i].label, i}, g.graph));
+  Graph::vertex_descriptor next = 0;
+  g.event_vertex.reserve(c.events.size());
+  for (std::size_t i = 0; i < c.events.size(); ++i, ++next) {
+    g.graph[next] = {VertexKind::event, c.events[i].id, c.events[i].label, i};
+    g.event_vertex.push_back(next);
   }
-  for (std::size_t i = 0; i < c.entities.size(); ++i) {
+  g.entity_vertex.reserve(c.entities.size());
+  for (std::size_t i = 0; i < c.entities.size(); ++i, ++next) {
     VertexKind kind = c.entities[i].kind == EntityKind::place ? VertexKind::place : VertexKind::actor;
-    g.entity_vertex.push_back(add_vertex({kind, c.entities[i].id, c.entities[i].name, i}, g.graph));
+    g.graph[next] = {kind, c.entities[i].id, c.entities[i].name, i};
+    g.entity_vertex.push_back(next);
   }
-  for (std::size_t i = 0; i < c.documents.size(); ++i) {
+  g.document_vertex.reserve(c.documents.size());
+  for (std::size_t i = 0; i < c.documents.size(); ++i, ++next) {
     const Document& d = c.documents[i];
-    g.document_vertex.push_back(
-        add_vertex({VertexKind::document, d.id, d.title.empty() ? d.id : d.title, i}, g.graph));
+    g.graph[next] = {VertexKind::document, d.id, d.title.empty() ? d.id : d.title, i};
+    g.document_vertex.push_back(next);
   }
   auto entity_index = [&](std::string_view id) -> std::optional<std::size_t> {
     const Entity* e = find_entity(c, id);
@@ -60,18 +71,18 @@ EventGraph build_graph(MergedCorpus corpus) {
     auto ev = g.event_vertex[i];
     for (const ActorRole& a : e.actors) {
       if (auto k = entity_index(a.entity_id)) {
-        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::participant, a.role, "", a.span}, g.graph);
+        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::participant, a.role, a.span}, g.graph);
       }
     }
     if (e.place_id) {
       if (auto k = entity_index(*e.place_id)) {
-        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::located_in, Role::participant, "", {}}, g.graph);
+        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::located_in, Role::participant, {}}, g.graph);
       }
     }
     for (const MentionRecord& m : e.mentions) {
       if (auto k = document_index(m.mention.doc)) {
-        add_edge(ev, g.document_vertex[*k],
-                 EdgeData{EdgeKind::reported_by, Role::participant, m.mention.doc, m.mention.trigger}, g.graph);
+        add_edge(ev, g.document_vertex[*k], EdgeData{EdgeKind::reported_by, Role::participant, m.mention.trigger},
+                 g.graph);
       }
     }
   }
@@ -80,7 +91,7 @@ EventGraph build_graph(MergedCorpus corpus) {
   for (std::size_t i = 0; i < c.events.size(); ++i) {
     if (!c.events[i].time.is_resolved()) continue;
     if (previous) {
-      add_edge(g.event_vertex[*previous], g.event_vertex[i], EdgeData{EdgeKind::before, Role::participant, "", {}},
+      add_edge(g.event_vertex[*previous], g.event_vertex[i], EdgeData{EdgeKind::before, Role::participant, {}},
                g.graph);
     }
     previous = i;

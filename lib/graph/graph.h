@@ -25,17 +25,20 @@ namespace eventgraph {
 enum class VertexKind { event, actor, place, document };
 enum class EdgeKind { participant, located_in, reported_by, before };
 
+// The strings of vertices are views into the corpus their EventGraph
+// holds (copies were a third of the graph's memory): valid as long as it
+// lives and the ids, labels, names and titles they show are not assigned
+// to, which is why an EventGraph moves but is not copied.
 struct VertexData {
   VertexKind kind = VertexKind::event;
-  std::string uid;    // stable and unique: the event, entity or document id
-  std::string label;  // human-readable name
+  std::string_view uid;    // stable and unique: the event, entity or document id
+  std::string_view label;  // human-readable name
   std::size_t index = 0;  // into corpus.events, corpus.entities or corpus.documents
 };
 
 struct EdgeData {
   EdgeKind kind = EdgeKind::participant;
   Role role = Role::participant;  // participant edges
-  std::string doc;                // reported_by edges: the document id
   Span span;                      // reported_by: the trigger; participant: first mention
 };
 
@@ -45,10 +48,20 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirection
                                     EdgeData>;
 
 struct EventGraph {
+  EventGraph() = default;
+  EventGraph(EventGraph&&) = default;
+  EventGraph& operator=(EventGraph&&) = default;
+  EventGraph(const EventGraph&) = delete;  // a copy's views would see the original
+  EventGraph& operator=(const EventGraph&) = delete;
+
   MergedCorpus corpus;
   Graph graph;
   // Vertex of corpus.events[i], corpus.entities[i], corpus.documents[i].
   std::vector<Graph::vertex_descriptor> event_vertex, entity_vertex, document_vertex;
+
+ private:
+  friend EventGraph build_graph(MergedCorpus corpus);
+  explicit EventGraph(MergedCorpus corpus);  // with a vertex for each, no edge
 };
 
 // Vertices in order: events, then entities, then documents (each in corpus

@@ -185,10 +185,10 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   // Names are uids where that is safe, made unique: a document id comes
   // from the user and may collide with an axis node or hold a backslash.
   detail::NodeNamer names;
-  auto new_node = [&](const std::string& wanted, Agraph_t* rank) {
+  auto new_node = [&](std::string_view wanted, Agraph_t* rank) {
     // Made in its rank, which puts it in every graph above (one lookup
     // per graph fewer than agnode in the root and agsubnode after).
-    return agnode(rank, mutable_chars(names.name_for(wanted)), 1);
+    return agnode(rank, mutable_chars(names.name_for(std::string(wanted))), 1);
   };
   auto set_label = [&](Agnode_t* n, std::string_view label) {
     text.clear();

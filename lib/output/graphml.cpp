@@ -200,7 +200,7 @@ void write_document(GraphmlWriter& w, const Document& d) {
 // The document of a participant edge: the first mention (in the event's
 // order) that names the actor with the edge's span, which is where the
 // merge took the span from. Empty when none does.
-std::string_view participant_doc(const Event& e, const std::string& entity_id, const Span& span) {
+std::string_view participant_doc(const Event& e, std::string_view entity_id, const Span& span) {
   for (const MentionRecord& r : e.mentions) {
     for (const ActorRole& a : r.mention.actors) {
       if (a.entity_id == entity_id && a.span == span) return r.mention.doc;
@@ -279,7 +279,7 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
       w.data("role", to_string(d.role));
       doc = participant_doc(c.events[from.index], to.uid, d.span);
     } else if (d.kind == EdgeKind::reported_by) {
-      doc = d.doc;
+      doc = to.uid;  // the document vertex
     }
     // A span means nothing without its document, so both or neither.
     if (!doc.empty()) {

@@ -7,11 +7,16 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <thread>
 
 #include "output/output.h"
+
+#ifdef EVENTGRAPH_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 namespace eventgraph::cli {
 
@@ -128,7 +133,26 @@ void add_graph_output_options(CLI::App& app, GraphOutputOptions& cli, BuildOptio
   app.add_flag("-q,--quiet", cli.is_quiet, "print no summary and no progress");
 }
 
+namespace {
+
+// At one job mimalloc hands freed pages back to the system at once: the
+// merge frees the extractions' records while it builds the events, and the
+// peak (20 MB corpus) falls from 68.6 to 61.5 MB for no measured time. With
+// more jobs its short delay stays: the threads reuse each other's pages,
+// and decommitting them at once cost a fifth of the wall time. The
+// MIMALLOC_DECOMMIT_DELAY variable, when set, wins.
+void tune_allocator(unsigned jobs) {
+#ifdef EVENTGRAPH_WITH_MIMALLOC
+  if (jobs == 1 && std::getenv("MIMALLOC_DECOMMIT_DELAY") == nullptr) mi_option_set(mi_option_decommit_delay, 0);
+#else
+  (void)jobs;
+#endif
+}
+
+}  // namespace
+
 void apply_graph_output_options(const GraphOutputOptions& cli, BuildOptions& options) {
+  tune_allocator(options.jobs);
   options.output_dir = cli.output_dir;
   for (const std::string& f : cli.lexicon_files) options.lexicon_files.emplace_back(f);
   options.formats.clear();
