@@ -187,6 +187,13 @@ TEST_CASE("events: wire-style sentences about other events") {
        {}},
       {"\"We will not give up,\" said Putin on Monday in Moscow.",
        {"statement|said|2016-03-07|asserted|person:vladimir-putin/agent|place:moscow"}},
+      {"Twelve Americans were killed in the Kenya embassy bombing.",
+       {}},  // a bombing is not an air strike
+      {"Russian warplanes carried out air strikes near Aleppo now, Peskov said.",
+       {"airstrike|carried out air strikes|2016-03-10|asserted|country:RUS/agent|place:aleppo",
+        "statement|said|2016-03-10|asserted|person:dmitry-peskov/agent|"}},  // "now" is the day, not PRESENT_REF
+      {"Former prime minister Paul Keating, who raised the issue in his 1996 campaign, spoke at length. The republic would come, Keating said.",
+       {"statement|said|2016-03-10|asserted|person:paul-keating/agent|"}},  // 1996 dates the campaign only
       {"Russia, which Obama visited on Monday, deployed jets.",
        {"deployment|deployed|2016-03-10|asserted|country:RUS/agent|"}},
       {"The door to dialogue remained open, according to Kremlin spokesman Dmitry Peskov, on Tuesday.",

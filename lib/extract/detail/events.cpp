@@ -117,6 +117,8 @@ bool is_placeish(const EntityMention& m) {
   return has_prefix(m.entity_id, "country:") || has_prefix(m.entity_id, "place:");
 }
 
+bool is_single_day_value(const TimeValue& t) { return t.is_resolved() && *t.earliest == *t.latest; }
+
 // ---- one sentence, prepared ------------------------------------------------
 
 struct QuoteSegment {
@@ -1067,6 +1069,8 @@ class EventFinder {
     }
     if (when) {
       m.time = when->time;
+      // "now" is TimeML's PRESENT_REF; an event on it happened on a day.
+      if (m.time.value == "PRESENT_REF" && is_single_day_value(m.time)) m.time.value = format_day(*m.time.earliest);
       m.time_span = when->span;
       m.time_text = when->text;
     } else {
@@ -1122,12 +1126,17 @@ class EventFinder {
       }
       std::string trigger_word = lower(m.trigger_text);
       bool is_present = trigger_word.size() > 3 && trigger_word.ends_with("s") && !trigger_word.ends_with("ss");
-      const TimeExpression* narrative = nullptr;
+      // The narrative's day: the date of the last event told in the two
+      // sentences before, by its own words. Any date there would be too
+      // many ("Keating, who campaigned in 1996, ..."; "remain in Miami
+      // until March 6").
+      const EventMention* narrative = nullptr;
       if (!is_present) {
-        std::size_t pos = static_cast<std::size_t>(&s - sentences_.data());
-        std::size_t from = pos >= 2 ? pos - 2 : 0;
-        if (pos > 0) {
-          narrative = last_time_in(sentences_[from].span.begin_byte, sentences_[pos - 1].span.end_byte);
+        for (std::size_t k = first_new; k-- > 0 && out[k].sentence + 2 >= s.index;) {
+          if (out[k].time_span && out[k].time.is_resolved()) {
+            narrative = &out[k];
+            break;
+          }
         }
       }
       if (narrative) {
