@@ -204,8 +204,13 @@ std::uint32_t day_key(std::int32_t day) { return static_cast<std::uint32_t>(day)
 class GroupClustering {
  public:
   GroupClustering(const Group& group, const std::vector<Item>& items, const Affiliations& affiliations,
-                  std::size_t entity_count)
-      : g_(group), items_(items), affiliations_(affiliations), uf_(group.keys.size()), first_of_(entity_count, kNone) {}
+                  const std::vector<std::uint8_t>& entity_kinds)
+      : g_(group),
+        items_(items),
+        affiliations_(affiliations),
+        entity_kinds_(entity_kinds),
+        uf_(group.keys.size()),
+        first_of_(entity_kinds.size(), kNone) {}
 
   std::vector<std::uint32_t> run() {
     std::size_t n = g_.keys.size();
@@ -237,6 +242,7 @@ class GroupClustering {
 
     std::vector<std::uint32_t> roots(n);
     for (std::uint32_t l = 0; l < n; ++l) roots[l] = uf_.find(l);
+    split_rival_agents(roots);
     return roots;
   }
 
@@ -407,9 +413,64 @@ class GroupClustering {
     }
   }
 
+  // A cluster whose agents include two of one kind that nothing relates
+  // (the U.N. Security Council and the House each voting sanctions on North
+  // Korea; Russia's and Syria's strikes on one town) chained two events
+  // through what they acted on. Its members are grouped again by agent;
+  // members without one, or whose agent has no rival, stay with the first
+  // group. Agents of different kinds (Ash Carter, the Pentagon) are one
+  // actor told at two grains and stay together.
+  void split_rival_agents(std::vector<std::uint32_t>& roots) const {
+    if (g_.is_statement) return;
+    std::vector<std::uint32_t> order(roots.size());
+    std::iota(order.begin(), order.end(), 0U);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return roots[a] < roots[b]; });
+    std::vector<std::uint32_t> agents;
+    for (std::size_t b = 0; b < order.size();) {
+      std::size_t e = b + 1;
+      while (e < order.size() && roots[order[e]] == roots[order[b]]) ++e;
+      agents.clear();
+      for (std::size_t k = b; k < e; ++k) {
+        if (g_.keys[order[k]].speaker != kNone) agents.push_back(g_.keys[order[k]].speaker);
+      }
+      sort_unique(agents);
+      auto is_rival = [&](std::uint32_t x) {
+        for (std::uint32_t y : agents) {
+          if (y != x && entity_kinds_[y] == entity_kinds_[x] && !affiliations_.has(x, y) && !affiliations_.has(y, x)) return true;
+        }
+        return false;
+      };
+      bool has_rivals = std::any_of(agents.begin(), agents.end(), is_rival);
+      if (has_rivals) {
+        // Members in ascending order: each rival's group takes its first
+        // member as root; the rest go with the cluster's first member (and
+        // so with its group when that member is a rival's).
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> root_of_agent;  // (agent, root)
+        std::uint32_t cluster_root = order[b];
+        for (std::size_t k = b; k < e; ++k) {
+          std::uint32_t l = order[k];
+          std::uint32_t agent = g_.keys[l].speaker;
+          if (agent == kNone || !is_rival(agent)) {
+            roots[l] = cluster_root;
+            continue;
+          }
+          auto it = std::find_if(root_of_agent.begin(), root_of_agent.end(), [&](const auto& p) { return p.first == agent; });
+          if (it == root_of_agent.end()) {
+            root_of_agent.emplace_back(agent, l);
+            roots[l] = l;
+          } else {
+            roots[l] = it->second;
+          }
+        }
+      }
+      b = e;
+    }
+  }
+
   const Group& g_;
   const std::vector<Item>& items_;
   const Affiliations& affiliations_;
+  const std::vector<std::uint8_t>& entity_kinds_;  // by entity id: its prefix ("person:", "org:", ...)
   UnionFind uf_;
   std::vector<std::uint32_t> first_of_;  // by entity, inside join_block; kNone
   std::vector<std::uint32_t> touched_;   // the entities first_of_ holds
@@ -844,10 +905,21 @@ MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<Documen
     return groups[a].members.size() > groups[b].members.size();
   });
   std::vector<std::uint32_t> root_of(items.size());
-  std::size_t entity_count = entity_ids.size();
+  // An entity's kind is its id's prefix, for telling rival agents apart.
+  std::vector<std::uint8_t> entity_kinds(entity_ids.size());
+  {
+    std::vector<std::string_view> kinds;
+    for (std::uint32_t id = 0; id < entity_ids.size(); ++id) {
+      std::string_view name = entity_ids.name(id);
+      std::string_view kind = name.substr(0, name.find(':'));
+      auto it = std::find(kinds.begin(), kinds.end(), kind);
+      if (it == kinds.end()) it = kinds.insert(kinds.end(), kind);
+      entity_kinds[id] = static_cast<std::uint8_t>(std::min<std::size_t>(it - kinds.begin(), 255));
+    }
+  }
   run(group_order.size(), [&](std::size_t k) {
     const Group& group = groups[group_order[k]];
-    std::vector<std::uint32_t> roots = GroupClustering(group, items, affiliations, entity_count).run();
+    std::vector<std::uint32_t> roots = GroupClustering(group, items, affiliations, entity_kinds).run();
     // Each group writes its own members' slots.
     for (std::size_t l = 0; l < roots.size(); ++l) root_of[group.members[l]] = group.members[roots[l]];
   });

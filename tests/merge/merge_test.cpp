@@ -169,6 +169,37 @@ TEST_CASE("merge: statements by different speakers on one day stay apart; planne
   CHECK(m.events.size() == 3);
 }
 
+TEST_CASE("merge: two bodies voting on one target the same day are two votes; a person and an organization are one agent") {
+  Corpus c;
+  std::vector<Entity> actors = {entity("org:un-security-council", "United Nations Security Council", EntityKind::organization),
+                                entity("org:us-house", "U.S. House of Representatives", EntityKind::organization),
+                                entity("country:PRK", "North Korea", EntityKind::country),
+                                entity("person:ash-carter", "Ash Carter"),
+                                entity("org:pentagon", "Pentagon", EntityKind::organization),
+                                entity("country:RUS", "Russia", EntityKind::country)};
+  date::sys_days monday = day(2016, 3, 7);
+  std::pair<std::string, Role> council{"org:un-security-council", Role::agent};
+  std::pair<std::string, Role> house{"org:us-house", Role::agent};
+  std::pair<std::string, Role> north_korea{"country:PRK", Role::patient};
+  c.add("a", "a.com", {mention("a", "vote", 10, on_day(monday), {council, north_korea})}, actors);
+  c.add("b", "b.com", {mention("b", "vote", 10, on_day(monday), {house, north_korea})}, actors);
+  c.add("c", "c.com", {mention("c", "vote", 10, on_day(monday), {council, north_korea})}, actors);
+  // Carter ordered, the Pentagon ordered: one directive told at two grains.
+  std::pair<std::string, Role> russia{"country:RUS", Role::patient};
+  c.add("d", "d.com", {mention("d", "directive", 10, on_day(monday), {{"person:ash-carter", Role::agent}, russia})}, actors);
+  c.add("e", "e.com", {mention("e", "directive", 10, on_day(monday), {{"org:pentagon", Role::agent}, russia})}, actors);
+  MergedCorpus m = merge_mentions(c.docs, c.extractions);
+  std::vector<std::size_t> votes;
+  std::size_t directives = 0;
+  for (const Event& e : m.events) {
+    if (e.type == "vote") votes.push_back(e.mentions.size());
+    if (e.type == "directive") ++directives;
+  }
+  std::sort(votes.begin(), votes.end());
+  CHECK(votes == std::vector<std::size_t>{1, 2});
+  CHECK(directives == 1);
+}
+
 TEST_CASE("merge: a surname-only person in one outlet is the full name of another") {
   Corpus c;
   c.add("a", "a.com", {mention("a", "statement", 10, on_day(day(2015, 9, 29)), {{"person:cook", Role::agent}})},
