@@ -742,8 +742,11 @@ MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<Documen
   std::map<std::string, Entity> by_id;
   for (auto& [id, kept] : entity_union.by_id_) by_id.emplace(id, std::move(kept.entity));
   entity_union.by_id_.clear();
-  auto [entities, remap] = resolve_entities(std::move(by_id));
-  corpus.entities = std::move(entities);
+  // Not a structured binding: clang 14 (the fuzzing build) cannot capture
+  // one in the lambdas below.
+  auto resolved = resolve_entities(std::move(by_id));
+  corpus.entities = std::move(resolved.first);
+  const std::map<std::string, std::string>& remap = resolved.second;
 
   // Documents, types, entities and time values become ids, in one pass
   // over the mention records: from there to building the events the merge

@@ -187,6 +187,8 @@ TEST_CASE("events: wire-style sentences about other events") {
        {}},
       {"\"We will not give up,\" said Putin on Monday in Moscow.",
        {"statement|said|2016-03-07|asserted|person:vladimir-putin/agent|place:moscow"}},
+      {"The Justice Department said it was reviewing that letter.",
+       {}},  // "Justice" is a title, but no person is called Department
       {"Twelve Americans were killed in the Kenya embassy bombing.",
        {}},  // a bombing is not an air strike
       {"Russian warplanes carried out air strikes near Aleppo now, Peskov said.",

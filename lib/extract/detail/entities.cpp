@@ -34,7 +34,7 @@ bool is_case_compatible(std::string_view name, std::string_view text) {
 }
 
 // Capitalized words that begin sentences or follow titles without being
-// names.
+// names, and words that head the name of an organization.
 bool is_stop_word(std::string_view folded) {
   static const std::set<std::string_view> kStop = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -45,7 +45,11 @@ bool is_stop_word(std::string_view folded) {
       "on", "at", "as", "of", "for", "to", "with", "by", "from", "after", "before",
       "when", "while", "if", "said", "says", "told", "is", "was", "has", "had", "will",
       "would", "who", "which", "what", "there", "here", "not", "no", "yes", "mr.",
-      "mrs.", "ms.", "ap", "photo"};
+      "mrs.", "ms.", "ap", "photo",
+      // Heads of organization names: "Justice" is a title, but the Justice
+      // Department is no person called Department.
+      "department", "ministry", "committee", "council", "commission", "agency", "administration",
+      "government", "party", "company", "co.", "corp.", "inc.", "ltd."};
   return kStop.contains(folded);
 }
 
