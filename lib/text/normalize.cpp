@@ -79,22 +79,25 @@ bool is_printable_ascii8(const char* p) {
   return (has_below_space | has_above_tilde) == 0;
 }
 
-// A run of printable ASCII as it stands, but for the quotation marks of
-// older newswire and the Penn Treebank, ``like this'', which become ASCII
-// double quotes as curly ones do.
-void append_ascii_run(std::string& out, std::string_view run) {
-  std::size_t from = 0;
-  for (std::size_t k = run.find_first_of("`'"); k != std::string_view::npos; k = run.find_first_of("`'", k)) {
-    if (k + 1 < run.size() && run[k + 1] == run[k]) {
-      out.append(run.substr(from, k - from));
-      out += '"';
-      from = k + 2;
+// The quotation marks of older newswire and the Penn Treebank, ``like
+// this'', become ASCII double quotes, as curly ones do. Run on the mapped
+// text, not on each run of input: a dropped control between two
+// apostrophes would pair them only on a second normalization.
+void fold_treebank_quotes(std::string& text) {
+  std::size_t k = text.find_first_of("`'");
+  if (k == std::string::npos) return;
+  std::size_t out = k;
+  while (k < text.size()) {
+    char c = text[k];
+    if ((c == '`' || c == '\'') && k + 1 < text.size() && text[k + 1] == c) {
+      text[out++] = '"';
       k += 2;
     } else {
+      text[out++] = c;
       ++k;
     }
   }
-  out.append(run.substr(from));
+  text.resize(out);
 }
 
 // Pass 1: valid UTF-8 with the code point map applied.
@@ -111,7 +114,7 @@ std::string repair_and_map(std::string_view raw, RepairStats& stats) {
              static_cast<unsigned char>(raw[run_end]) < 0x7F) {
         ++run_end;
       }
-      append_ascii_run(out, raw.substr(i, run_end - i));
+      out.append(raw.substr(i, run_end - i));
       i = run_end;
       continue;
     }
@@ -143,6 +146,7 @@ std::string repair_and_map(std::string_view raw, RepairStats& stats) {
     }
     i += decoded.length;
   }
+  fold_treebank_quotes(out);
   return out;
 }
 

@@ -200,6 +200,7 @@ TEST_CASE("normalization: BOM, line breaks, controls, spaces, NFC, quotes") {
       {"Treebank quotes", "``We act,'' Putin said.", "\"We act,\" Putin said."},
       {"Treebank quotes at the ends, apostrophes kept", "``Russia's''", "\"Russia's\""},
       {"one backtick and one apostrophe stay", "`a' b'' ```", "`a' b\" \"`"},
+      {"Treebank quotes across a dropped control, so that a second pass changes nothing", std::string("a'\0'b", 5), "a\"b"},
       {"empty", "", ""},
   };
   for (const Case& c : cases) {
