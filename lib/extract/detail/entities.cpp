@@ -696,7 +696,7 @@ void Resolver::emit_parts(const std::vector<Unit>& units, std::size_t i) {
 std::size_t Resolver::title_chain(const std::vector<Unit>& units, std::size_t i) {
   std::vector<std::uint32_t> titles;
   std::size_t k = i;
-  for (;;) {
+  while (k < units.size()) {  // a sentence may end with a title
     std::uint32_t title = 0;
     const std::size_t length = match_title(units, k, title);
     if (length == 0 || match_name(units, k).length >= length) break;
