@@ -187,6 +187,10 @@ TEST_CASE("events: wire-style sentences about other events") {
        {}},
       {"\"We will not give up,\" said Putin on Monday in Moscow.",
        {"statement|said|2016-03-07|asserted|person:vladimir-putin/agent|place:moscow"}},
+      {"CANBERRA, Australia (AP)_ A constitutional convention voted on Friday to make Australia a republic.",
+       {}},  // the dateline's city and country did not vote
+      {"CANBERRA, Australia (AP)_ Prime Minister John Howard said on Friday the vote was fair.",
+       {"statement|said|2016-03-04|asserted|person:john-howard/agent|"}},
       {"The Justice Department said it was reviewing that letter.",
        {}},  // "Justice" is a title, but no person is called Department
       {"Twelve Americans were killed in the Kenya embassy bombing.",

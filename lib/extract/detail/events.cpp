@@ -66,7 +66,9 @@ constexpr WordSet kClauseWords{std::to_array<std::string_view>({
 // of kClauseWords. `w` views a padded text (ascii.h): its bytes are loaded
 // once for the dashes and the word set.
 bool is_clause_boundary(std::string_view w) {
-  if (w.size() == 1) return w[0] == ';' || w[0] == ':' || w[0] == '"' || w[0] == '-';
+  // "_" ends the dateline of older AP copy: "CANBERRA, Australia (AP)_ A
+  // convention voted".
+  if (w.size() == 1) return w[0] == ';' || w[0] == ':' || w[0] == '"' || w[0] == '-' || w[0] == '_';
   if (w.size() != 2 && w.size() != 3) return kClauseWords.contains_padded(w);
   const std::uint64_t key = load_word_bytes(w.data(), w.size());
   constexpr std::uint64_t kDashes = WordSet<1>::pack("--");
