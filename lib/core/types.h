@@ -99,6 +99,7 @@ struct TimeValue {
   TimeAnchor anchor = TimeAnchor::unknown;
 
   bool is_resolved() const { return earliest.has_value() && latest.has_value(); }
+  bool is_single_day() const { return is_resolved() && *earliest == *latest; }
   friend bool operator==(const TimeValue&, const TimeValue&) = default;
 };
 

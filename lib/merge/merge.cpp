@@ -75,8 +75,6 @@ struct Item {
 
 bool is_factual(Modality m) { return m == Modality::asserted || m == Modality::reported; }
 
-bool is_single_day(const TimeValue& t) { return t.is_resolved() && *t.earliest == *t.latest; }
-
 // Coarse values up to a season join day-dated events; a year is too vague
 // to say which event of the year it was.
 constexpr int kMaxJoinRangeDays = 92;
@@ -434,32 +432,33 @@ class GroupClustering {
         if (g_.keys[order[k]].speaker != kNone) agents.push_back(g_.keys[order[k]].speaker);
       }
       sort_unique(agents);
-      auto is_rival = [&](std::uint32_t x) {
+      // Per agent: whether another of its kind, unrelated, is in the
+      // cluster; then the root of its own group, once it has one.
+      std::vector<char> is_rival(agents.size(), 0);
+      for (std::size_t x = 0; x < agents.size(); ++x) {
         for (std::uint32_t y : agents) {
-          if (y != x && entity_kinds_[y] == entity_kinds_[x] && !affiliations_.has(x, y) && !affiliations_.has(y, x)) return true;
+          std::uint32_t a = agents[x];
+          if (y != a && entity_kinds_[y] == entity_kinds_[a] && !affiliations_.has(a, y) && !affiliations_.has(y, a)) {
+            is_rival[x] = 1;
+            break;
+          }
         }
-        return false;
-      };
-      bool has_rivals = std::any_of(agents.begin(), agents.end(), is_rival);
-      if (has_rivals) {
+      }
+      if (std::find(is_rival.begin(), is_rival.end(), 1) != is_rival.end()) {
         // Members in ascending order: each rival's group takes its first
         // member as root; the rest go with the cluster's first member (and
         // so with its group when that member is a rival's).
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> root_of_agent;  // (agent, root)
+        std::vector<std::uint32_t> group_root(agents.size(), kNone);
         std::uint32_t cluster_root = order[b];
         for (std::size_t k = b; k < e; ++k) {
           std::uint32_t l = order[k];
           std::uint32_t agent = g_.keys[l].speaker;
-          if (agent == kNone || !is_rival(agent)) {
+          std::size_t x = agent == kNone ? 0 : std::lower_bound(agents.begin(), agents.end(), agent) - agents.begin();
+          if (agent == kNone || !is_rival[x]) {
             roots[l] = cluster_root;
-            continue;
-          }
-          auto it = std::find_if(root_of_agent.begin(), root_of_agent.end(), [&](const auto& p) { return p.first == agent; });
-          if (it == root_of_agent.end()) {
-            root_of_agent.emplace_back(agent, l);
-            roots[l] = l;
           } else {
-            roots[l] = it->second;
+            if (group_root[x] == kNone) group_root[x] = l;
+            roots[l] = group_root[x];
           }
         }
       }
@@ -578,7 +577,7 @@ Event make_event(std::vector<Item> members, const std::vector<Entity>& entities,
   const TimeValue* narrowest = nullptr;
   for (std::size_t k = 0; k < members.size(); ++k) {
     const TimeValue& t = members[k].mention->time;
-    if (is_single_day(t)) {
+    if (t.is_single_day()) {
       days[k] = format_day(*t.earliest);
       day_pairs.emplace_back(days[k], &members[k]);
     }
@@ -826,7 +825,7 @@ MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<Documen
         k.earliest = static_cast<std::int32_t>(t.earliest->time_since_epoch().count());
         k.latest = static_cast<std::int32_t>(t.latest->time_since_epoch().count());
       }
-      k.dating = is_single_day(t) ? Dating::day : t.is_resolved() ? Dating::coarse : Dating::open;
+      k.dating = t.is_single_day() ? Dating::day : t.is_resolved() ? Dating::coarse : Dating::open;
       if (k.dating != Dating::day) k.value = value_ids.add(t.value);
       sort_keys.push_back({k.doc, m.trigger, type_ids.add(m.type), static_cast<std::uint32_t>(unsorted.size()),
                            is_factual(m.modality)});

@@ -49,7 +49,7 @@ std::vector<TimeExpression> find_time_expressions(std::string_view text,
 }
 
 std::optional<date::sys_days> single_day(const TimeValue& time) {
-  if (time.is_resolved() && *time.earliest == *time.latest &&
+  if (time.is_single_day() &&
       time.granularity == Granularity::day)
     return time.earliest;
   return std::nullopt;

@@ -119,8 +119,6 @@ bool is_placeish(const EntityMention& m) {
   return has_prefix(m.entity_id, "country:") || has_prefix(m.entity_id, "place:");
 }
 
-bool is_single_day_value(const TimeValue& t) { return t.is_resolved() && *t.earliest == *t.latest; }
-
 // ---- one sentence, prepared ------------------------------------------------
 
 struct QuoteSegment {
@@ -440,10 +438,6 @@ class EventFinder {
     return next;
   }
 
-  // The actor before the trigger: first the mention right before it (past
-  // auxiliaries and adverbs: "Russia has launched"), else the first actor of
-  // the clause that is not inside a leading adverbial ("On Wednesday,"),
-  // parentheses or a prepositional phrase.
   // The named antecedent of the relative pronoun at token `pronoun`: the
   // mention right before it or before its comma ("Putin, who"); "which"
   // takes no person.
@@ -458,15 +452,19 @@ class EventFinder {
     return before.back();
   }
 
-  // Whether token `t` stands in a ", who ..." or ", which ..." clause (up to
-  // the next comma).
-  bool is_in_relative_clause(const SentenceView& s, std::size_t t) const {
+  // The "who" or "which" of the ", who ..." / ", which ..." clause that
+  // token `t` stands in (up to the next comma), if any.
+  std::optional<std::size_t> relative_pronoun_before(const SentenceView& s, std::size_t t) const {
     for (std::size_t k = t; k-- > 1;) {
       std::string_view w = s.words[k];
-      if (w == "," || w == ";" || w == "\"") return false;
-      if ((w == "who" || w == "which") && s.words[k - 1] == ",") return true;
+      if (w == "," || w == ";" || w == "\"") return std::nullopt;
+      if ((w == "who" || w == "which") && s.words[k - 1] == ",") return k;
     }
-    return false;
+    return std::nullopt;
+  }
+
+  bool is_in_relative_clause(const SentenceView& s, std::size_t t) const {
+    return relative_pronoun_before(s, t).has_value();
   }
 
   // "Obama, who arrived in New York the day before, met Putin": a relative
@@ -478,14 +476,9 @@ class EventFinder {
     while (t > 0 && is_one_of(std::string_view(s.words[t - 1]), kVerbFillers)) --t;
     if (t < 5 || s.words[t - 1] != ",") return std::nullopt;
     const std::size_t close = t - 1;
-    for (std::size_t k = close - 1; k >= 2; --k) {
-      std::string_view w = s.words[k];
-      if (w == "," || w == ";" || w == "\"") return std::nullopt;
-      if ((w == "who" || w == "which") && s.words[k - 1] == ",") {
-        return k + 1 < close ? std::optional(std::make_pair(k - 1, close)) : std::nullopt;
-      }
-    }
-    return std::nullopt;
+    auto pronoun = relative_pronoun_before(s, close);
+    if (!pronoun || *pronoun < 2 || *pronoun + 1 >= close) return std::nullopt;
+    return std::make_pair(*pronoun - 1, close);
   }
 
   // "In a vote on Thursday, the Senate agreed to ...": a noun trigger in a
@@ -515,6 +508,10 @@ class EventFinder {
     return std::nullopt;
   }
 
+  // The actor before the trigger: first the mention right before it (past
+  // auxiliaries and adverbs: "Russia has launched"), else the first actor of
+  // the clause that is not inside a leading adverbial ("On Wednesday,"),
+  // parentheses or a prepositional phrase.
   std::optional<std::size_t> find_subject(const SentenceView& s, std::size_t clause_begin,
                                           std::size_t trigger) const {
     std::vector<std::size_t> before = mentions_in(s, clause_begin, trigger);
@@ -560,8 +557,6 @@ class EventFinder {
     return prefer_modified_person(s, candidates, 0);
   }
 
-  // "..., argued Cook.", "...," declared the Pentagon spokesman.": after a
-  // comma or a closing quotation the speaker follows the verb.
   // The token after the time expression ("on") at token `t`, or `t` when
   // none starts there.
   std::size_t past_time_at(const SentenceView& s, std::size_t t) const {
@@ -593,6 +588,8 @@ class EventFinder {
     }
   }
 
+  // "..., argued Cook.", "...," declared the Pentagon spokesman.": after a
+  // comma or a closing quotation the speaker follows the verb.
   std::optional<std::size_t> inverted_speaker(const SentenceView& s, const Trigger& trigger) const {
     if (trigger.first_token == 0) return std::nullopt;
     const std::string_view before = s.words[trigger.first_token - 1];
@@ -1072,7 +1069,7 @@ class EventFinder {
     if (when) {
       m.time = when->time;
       // "now" is TimeML's PRESENT_REF; an event on it happened on a day.
-      if (m.time.value == "PRESENT_REF" && is_single_day_value(m.time)) m.time.value = format_day(*m.time.earliest);
+      if (m.time.value == "PRESENT_REF" && m.time.is_single_day()) m.time.value = format_day(*m.time.earliest);
       m.time_span = when->span;
       m.time_text = when->text;
     } else {
@@ -1104,15 +1101,16 @@ class EventFinder {
     // Pass 2: share within the sentence, then narrative, then publication.
     // A relative clause's date stays in it: "Obama, who met Putin on
     // Monday, said" does not date the statement.
-    auto is_relative = [&](const EventMention& m) {
-      return is_in_relative_clause(s, token_at(s, m.trigger.begin_byte));
-    };
+    std::vector<char> is_relative(out.size() - first_new);
+    for (std::size_t i = first_new; i < out.size(); ++i) {
+      is_relative[i - first_new] = is_in_relative_clause(s, token_at(s, out[i].trigger.begin_byte));
+    }
     for (std::size_t i = first_new; i < out.size(); ++i) {
       EventMention& m = out[i];
       if (!m.time.value.empty()) continue;
       const EventMention* dated = nullptr;
       for (std::size_t k = first_new; k < out.size() && !dated; ++k) {
-        if (!out[k].time.value.empty() && is_relative(out[k]) == is_relative(m)) dated = &out[k];
+        if (!out[k].time.value.empty() && is_relative[k - first_new] == is_relative[i - first_new]) dated = &out[k];
       }
       if (dated) {
         m.time = dated->time;
@@ -1193,16 +1191,6 @@ class EventFinder {
     std::size_t colon = entity_id.find(':');
     std::string_view name = colon == std::string_view::npos ? entity_id : entity_id.substr(colon + 1);
     return name.starts_with(host) && (name.size() == host.size() || !std::isalnum(static_cast<unsigned char>(name[host.size()])));
-  }
-
-  const TimeExpression* last_time_in(std::size_t begin_byte, std::size_t end_byte) const {
-    const TimeExpression* last = nullptr;
-    auto it = std::lower_bound(in_.times.begin(), in_.times.end(), begin_byte,
-                               [](const TimeExpression& e, std::size_t b) { return e.span.begin_byte < b; });
-    for (; it != in_.times.end() && it->span.end_byte <= end_byte; ++it) {
-      if (is_dating(*it)) last = &*it;
-    }
-    return last;
   }
 
   TimeValue publication_time() const {
