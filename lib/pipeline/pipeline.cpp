@@ -399,7 +399,8 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
     // Each writer streams into its own file on a thread of its own, so no
     // file is ever held in memory. cgraph (DOT) keeps global state, so it
     // runs by itself; being the slowest, it goes first. It runs on a new
-    // thread, not this one: glibc gives that thread the malloc arena of a
+    // thread, not this one: with glibc's malloc (the library's users may
+    // keep it; the binary uses mimalloc) that thread gets the arena of a
     // finished extraction thread, whose freed mentions and texts cgraph's
     // graph then reuses (6 MB less at the peak on a 20 MB corpus).
     std::stable_partition(files.begin(), files.end(), is_dot);
