@@ -124,7 +124,7 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   }
 
   // Built, written and closed whole: the arena frees it at once.
-  GraphHandle owner = detail::open_graph("eventgraph");
+  GraphHandle owner = detail::open_graph("eventgraph", detail::GraphMemory::arena);
   Agraph_t* root = owner.get();
   set(root, "rankdir", "LR");
   set(root, "charset", "UTF-8");
@@ -333,11 +333,6 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   }
 
   detail::write_cgraph(root, out);
-  // cgraph 2.43's agclose(root) leaves the node records of subgraphs nested
-  // two deep (LeakSanitizer); closing them innermost first frees them.
-  for (Agraph_t* rank : ranks) agclose(rank);
-  for (Agraph_t* rank_group : groups) agclose(rank_group);
-  agclose(timeline_subgraph);
 }
 
 std::string format_dot(const EventGraph& graph) {
