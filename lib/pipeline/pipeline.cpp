@@ -15,6 +15,7 @@
 #include <iostream>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -187,18 +188,21 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
     }
   };
   // With more than one job, a batch is mapped while this thread loads the
-  // next one: reading and parsing the input then costs no wall time. The
-  // batches still arrive in input order, each after the load messages of
-  // the batch behind it, whatever the timing.
+  // next one and then hands the one before on: reading, parsing and the
+  // hand-on then cost no wall time. The batches still arrive in input
+  // order, each after the load messages of the batch behind it, whatever
+  // the timing.
   std::future<std::vector<MappedDocument>> in_flight;
   auto map_batch = [&] {
     Clock::time_point batch_started = Clock::now();
     std::vector<Document> docs;
     docs.swap(batch);
     batch_bytes = 0;
-    if (in_flight.valid()) deliver(in_flight.get());
     if (options.jobs > 1) {
+      std::optional<std::vector<MappedDocument>> mapped;
+      if (in_flight.valid()) mapped = in_flight.get();
       in_flight = std::async(std::launch::async, map_all, std::move(docs));
+      if (mapped) deliver(std::move(*mapped));
     } else {
       deliver(map_all(std::move(docs)));
     }
