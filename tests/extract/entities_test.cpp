@@ -532,6 +532,30 @@ TEST_CASE("entities: a broken user lexicon is reported with line and column") {
     CHECK(lex.find("person:bad-date") == nullptr);
     std::filesystem::remove(path);
   }
+  SUBCASE("positions count on per section, titles first, entries on one line") {
+    // Each section counts lines on from its previous entry: titles before
+    // entities in the file (entities are read first), two entries on a
+    // line, CRLF ends (the '\r' is a column).
+    const auto path = write_temp("eventgraph_entities_order.json",
+                                 "{\"titles\": [7,\r\n  \"Envoy\", 8],\r\n"
+                                 " \"entities\": [1, {\"id\": \"person:a\", \"kind\": \"person\", \"name\": \"A\"}, 2,\n"
+                                 "\n   3]}\n");
+    const LexiconLoad loaded = load_lexicon({path});
+    std::vector<std::string> messages;
+    for (const Diagnostic& d : loaded.diagnostics) messages.push_back(d.to_string());
+    const std::string file = path.generic_string();
+    CHECK(join(messages) == join(std::vector<std::string>{
+                          file + ":3:15: error: entities[0]: must be an object; entry skipped [bad-lexicon-entry]",
+                          file + ":3:69: error: entities[2]: must be an object; entry skipped [bad-lexicon-entry]",
+                          file + ":5:4: error: entities[3]: must be an object; entry skipped [bad-lexicon-entry]",
+                          file + ":1:13: error: titles[0]: must be a string or an object; entry skipped "
+                                 "[bad-lexicon-entry]",
+                          file + ":2:12: error: titles[2]: must be a string or an object; entry skipped "
+                                 "[bad-lexicon-entry]",
+                      }));
+    CHECK(loaded.lexicon.data().entities.find("person:a") != nullptr);
+    std::filesystem::remove(path);
+  }
 }
 
 TEST_CASE("entities: matching stays linear on a long document") {

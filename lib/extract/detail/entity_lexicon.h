@@ -207,7 +207,9 @@ struct EntityLexicon {
 // to `into`; entries with the same id (titles: the same title) replace
 // earlier ones, so a user file can correct the built-in data. Problems go
 // to `diagnostics` with `source` as the file and the line and column of the
-// entry; a bad entry is skipped, the others are kept. Rebuilds the indexes.
+// entry; a bad entry is skipped, the others are kept. The indexes are left
+// as they were: call build_entity_index() once all files are in (after each
+// file, it was a third of loading the lexicon).
 void parse_entity_lexicon(std::string_view json, const std::string& source, EntityLexicon& into,
                           std::vector<Diagnostic>& diagnostics);
 
