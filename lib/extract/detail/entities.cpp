@@ -101,8 +101,7 @@ struct Unit {
   bool is_after_open_bracket = false;   // "[" dropped just before
   bool is_before_close_bracket = false; // "]" dropped just after
   bool is_after_close_bracket = false;  // "]" dropped just before
-  Span stem_span;              // "Russia" of "Russia's"; empty when none
-  std::string_view stem;
+  std::string_view stem;       // "Russia" of "Russia's" (its span ends two bytes early); empty when none
   std::string_view stem_folded;
   std::uint64_t stem_hash = 0;
   std::uint32_t stem_name_root = TokenTrie::kNone;  // name_trie.child(kRoot, stem_folded)
@@ -167,7 +166,7 @@ void make_units(std::string_view text, std::string_view lowered, const std::vect
   for (const Token& t : tokens) {
     const std::size_t begin = t.span.begin_byte;
     const std::size_t size = t.span.size();
-    const std::string_view word = text.substr(begin, size);
+    const std::string_view word(text.data() + begin, size);  // tokens lie inside the text
     if (size == 1 && word[0] == '[') {
       open_pending = true;
       continue;
@@ -194,7 +193,6 @@ void make_units(std::string_view text, std::string_view lowered, const std::vect
     // "'s" or "'S": lowered, both read "'s".
     if (t.kind == TokenKind::word && size > 2 && low[size - 2] == '\'' && low[size - 1] == 's') {
       u.stem = word.substr(0, size - 2);
-      u.stem_span = {t.span.begin_byte, t.span.end_byte - 2};
       if (scanned.is_ascii) {
         u.stem_folded = std::string_view(low, size - 2);
         u.stem_hash = TokenTrie::hash_token_padded(low, size - 2);
@@ -227,6 +225,17 @@ bool is_headline(const std::vector<Unit>& units) {
     if (u.is_capitalized) ++capitalized;
   }
   return long_words >= 3 && capitalized * 4 >= long_words * 3;
+}
+
+// Whether a mention's text is its name as is: no brackets or line breaks
+// to drop, no space at either end or after another.
+bool is_clean_name(std::string_view written) {
+  if (written.empty() || written.front() == ' ' || written.back() == ' ') return written.empty();
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    const char c = written[i];
+    if (c == '[' || c == ']' || c == '\n' || (c == ' ' && written[i - 1] == ' ')) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -586,7 +595,8 @@ std::size_t Resolver::add_found(const std::vector<Unit>& units, std::string id, 
   f.unit_end = end;
   f.is_possessive = is_possessive;
   f.span.begin_byte = units[begin].span.begin_byte;
-  f.span.end_byte = is_possessive ? units[end - 1].stem_span.end_byte : units[end - 1].span.end_byte;
+  // A possessive's last unit has a stem: the "'s" is left out.
+  f.span.end_byte = units[end - 1].span.end_byte - (is_possessive ? 2 : 0);
   // "[Defense] Secretary [Ashton] Carter": take in the brackets the
   // mention closes, so the span reads as written.
   bool closes = false;
@@ -620,7 +630,8 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
   const IndexedName& name = lex_.names[m.name];
   const LexiconEntity& e = lex_.entities[name.target];
   // "US", "IS", "UN" in a shouted headline are words, not acronyms.
-  if (name.tokens.size() == 1 && is_all_caps(name.tokens[0]) && letter_count(name.tokens[0]) <= 2) {
+  // cases[0] is as_written exactly when the word is all capitals.
+  if (name.tokens.size() == 1 && name.cases[0] == TokenCase::as_written && letter_count(name.tokens[0]) <= 2) {
     // A neighbour in capitals that is not itself an acronym of the lexicon.
     auto is_shouting = [&](std::size_t j) {
       if (!units[j].is_word() || !is_all_caps(units[j].text)) return false;
@@ -957,29 +968,42 @@ EntityResult Resolver::run() {
   }
 
   EntityResult result;
-  std::sort(found_.begin(), found_.end(), [](const Found& a, const Found& b) { return a.span < b.span; });
+  // Mostly in order already (a sentence's appositions come after its
+  // names); spans never coincide, so skipping a sort of sorted mentions
+  // (each an id string to move) changes nothing.
+  auto by_span = [](const Found& a, const Found& b) { return a.span < b.span; };
+  if (!std::is_sorted(found_.begin(), found_.end(), by_span)) std::sort(found_.begin(), found_.end(), by_span);
   // (id, name as written) per mention, an anaphor's without a name; sorted,
   // each id's distinct names in order, as a map of sets gave them (a node
-  // per id and per name cost more than the sort).
+  // per id and per name cost more than the sort). A name is its span of
+  // the text unless brackets, line breaks or runs of spaces must go: views,
+  // so the sort moves no strings.
   struct Seen {
     std::string_view id;  // into found_
     bool has_name = false;
-    std::string name;
+    std::string_view name;  // into the text or `cleaned`
   };
   std::vector<Seen> seen;
+  std::deque<std::string> cleaned;
   seen.reserve(found_.size());
   for (const Found& f : found_) {
     Seen& entry = seen.emplace_back();
     entry.id = f.id;
     if (f.is_anaphor) continue;
     entry.has_name = true;
-    std::string& name = entry.name;
-    for (char c : seg_.text.substr(f.span.begin_byte, f.span.size())) {
+    const std::string_view written = seg_.text.substr(f.span.begin_byte, f.span.size());
+    if (is_clean_name(written)) {
+      entry.name = written;
+      continue;
+    }
+    std::string& name = cleaned.emplace_back();
+    for (char c : written) {
       if (c == '[' || c == ']') continue;
       if ((c == ' ' || c == '\n') && (name.empty() || name.back() == ' ')) continue;
       name += c == '\n' ? ' ' : c;
     }
     while (!name.empty() && name.back() == ' ') name.pop_back();
+    entry.name = name;
   }
   std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) {
     return std::tie(a.id, a.has_name, a.name) < std::tie(b.id, b.has_name, b.name);
@@ -998,7 +1022,7 @@ EntityResult Resolver::run() {
     for (std::size_t k = begin; k < end; ++k) {
       const Seen& entry = seen[k];
       if (!entry.has_name || (k > begin && seen[k - 1].has_name && seen[k - 1].name == entry.name)) continue;
-      if (entry.name != entity.name && !entry.name.empty()) entity.aliases.push_back(entry.name);
+      if (entry.name != entity.name && !entry.name.empty()) entity.aliases.emplace_back(entry.name);
     }
     result.entities.push_back(std::move(entity));
   }
