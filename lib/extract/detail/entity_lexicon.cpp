@@ -39,7 +39,8 @@ void TokenTrie::grow() {
 void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t value) {
   std::uint32_t node = kRoot;
   if (!folded.empty()) {
-    const std::size_t bit = root_bit(hash_token(folded.front()));
+    const std::string& first = folded.front();
+    const std::size_t bit = root_bit(load_word_bytes_safe(first.data(), first.size()), first.size());
     root_bits_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
   }
   for (const std::string& token : folded) {
