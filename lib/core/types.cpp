@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace eventgraph {
 namespace {
@@ -36,6 +37,13 @@ std::string two_digits(long v) {
   return {static_cast<char>('0' + v / 10 % 10), static_cast<char>('0' + v % 10)};
 }
 
+// Whether the eight bytes at `p` are all ASCII.
+bool is_ascii8(const char* p) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, p, 8);
+  return (word & 0x8080808080808080ULL) == 0;
+}
+
 }  // namespace
 
 std::size_t text_bytes(const Document& doc) {
@@ -48,7 +56,14 @@ bool release_text(Document& doc) {
   released.bytes = doc.text.size();
   auto& runs = released.continuation_runs;
   const std::size_t budget = doc.text.size() / sizeof(runs[0]);  // keep only a smaller outline
-  for (std::size_t i = 0; i < doc.text.size(); ++i) {
+  const std::size_t size = doc.text.size();
+  for (std::size_t i = 0; i < size; ++i) {
+    // Eight ASCII bytes at a time: news is mostly ASCII, and a test per
+    // byte was two thirds of letting a document go.
+    if (i + 8 <= size && is_ascii8(doc.text.data() + i)) {
+      i += 7;
+      continue;
+    }
     if ((static_cast<unsigned char>(doc.text[i]) & 0xC0) != 0x80) continue;
     auto at = static_cast<std::uint32_t>(i);
     if (!runs.empty() && runs.back().second == at) {

@@ -32,6 +32,7 @@ LexiconLoad load_lexicon(const std::vector<std::filesystem::path>& extra_files) 
     bytes << in.rdbuf();
     add(bytes.str(), path.generic_string());
   }
+  detail::build_entity_index(data->entities);
   result.lexicon = Lexicon(std::move(data));
   return result;
 }

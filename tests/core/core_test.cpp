@@ -92,3 +92,55 @@ TEST_CASE("excerpts escape control bytes and keep UTF-8 whole") {
   CHECK(excerpt_at("a\x01z", 0) == "a\\x01z");
   CHECK(excerpt_at("abc", 10).empty());
 }
+
+TEST_CASE("release_text keeps the runs of continuation bytes wherever they fall") {
+  // release_text skips eight ASCII bytes at a time: runs at every offset
+  // against an eight-byte step, across one, at the very end, and texts
+  // shorter than eight bytes, against a test per byte.
+  auto runs_of = [](const std::string& text) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> runs;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) continue;
+      const auto at = static_cast<std::uint32_t>(i);
+      if (!runs.empty() && runs.back().second == at) {
+        ++runs.back().second;
+      } else {
+        runs.emplace_back(at, at + 1);
+      }
+    }
+    return runs;
+  };
+  for (std::size_t size = 0; size < 48; ++size) {
+    for (std::size_t at = 0; at < size; ++at) {
+      for (const std::string& letter : {std::string("\u00e9"), std::string("\u20ac"), std::string("\xF0\x9F\x98\x80")}) {
+        std::string text(size, 'a');
+        text.replace(at, 1, letter);
+        if (at + 5 < text.size()) text.replace(at + 5, 1, "\u00fc");
+        Document doc;
+        doc.text = text;
+        CAPTURE(size);
+        CAPTURE(at);
+        // A text is kept when its runs would not be smaller than it.
+        const auto runs = runs_of(text);
+        if (runs.size() > text.size() / sizeof(runs[0])) {
+          CHECK_FALSE(release_text(doc));
+          CHECK(doc.text == text);
+          continue;
+        }
+        REQUIRE(release_text(doc));
+        REQUIRE(doc.released);
+        CHECK(doc.text.empty());
+        CHECK(doc.released->bytes == text.size());
+        CHECK(doc.released->continuation_runs == runs);
+      }
+    }
+  }
+  // All continuation bytes: more runs than the budget allows, the text kept.
+  Document dense;
+  dense.text = std::string(64, 'a');
+  for (std::size_t i = 1; i < dense.text.size(); i += 2) dense.text[i] = '\x80';
+  const std::string before = dense.text;
+  CHECK_FALSE(release_text(dense));
+  CHECK_FALSE(dense.released);
+  CHECK(dense.text == before);
+}

@@ -532,6 +532,30 @@ TEST_CASE("entities: a broken user lexicon is reported with line and column") {
     CHECK(lex.find("person:bad-date") == nullptr);
     std::filesystem::remove(path);
   }
+  SUBCASE("positions count on per section, titles first, entries on one line") {
+    // Each section counts lines on from its previous entry: titles before
+    // entities in the file (entities are read first), two entries on a
+    // line, CRLF ends (the '\r' is a column).
+    const auto path = write_temp("eventgraph_entities_order.json",
+                                 "{\"titles\": [7,\r\n  \"Envoy\", 8],\r\n"
+                                 " \"entities\": [1, {\"id\": \"person:a\", \"kind\": \"person\", \"name\": \"A\"}, 2,\n"
+                                 "\n   3]}\n");
+    const LexiconLoad loaded = load_lexicon({path});
+    std::vector<std::string> messages;
+    for (const Diagnostic& d : loaded.diagnostics) messages.push_back(d.to_string());
+    const std::string file = path.generic_string();
+    CHECK(join(messages) == join(std::vector<std::string>{
+                          file + ":3:15: error: entities[0]: must be an object; entry skipped [bad-lexicon-entry]",
+                          file + ":3:69: error: entities[2]: must be an object; entry skipped [bad-lexicon-entry]",
+                          file + ":5:4: error: entities[3]: must be an object; entry skipped [bad-lexicon-entry]",
+                          file + ":1:13: error: titles[0]: must be a string or an object; entry skipped "
+                                 "[bad-lexicon-entry]",
+                          file + ":2:12: error: titles[2]: must be a string or an object; entry skipped "
+                                 "[bad-lexicon-entry]",
+                      }));
+    CHECK(loaded.lexicon.data().entities.find("person:a") != nullptr);
+    std::filesystem::remove(path);
+  }
 }
 
 TEST_CASE("entities: matching stays linear on a long document") {
@@ -567,8 +591,8 @@ TEST_CASE("token trie: every inserted path is found, through many table growths"
   for (std::uint32_t i = 0; i < 3000; ++i) {
     const std::string w = "w" + std::to_string(i % 300);
     const std::string x = "x" + std::to_string(i);
-    CHECK(trie.root_child(w, detail::TokenTrie::hash_token(w)) == trie.child(detail::TokenTrie::kRoot, w));
-    CHECK(trie.root_child(x, detail::TokenTrie::hash_token(x)) == detail::TokenTrie::kNone);
+    CHECK(trie.root_child(w) == trie.child(detail::TokenTrie::kRoot, w));
+    CHECK(trie.root_child(x) == detail::TokenTrie::kNone);
   }
   std::uint32_t w0 = trie.child(detail::TokenTrie::kRoot, "w0");
   CHECK(trie.child(w0, "x1") == detail::TokenTrie::kNone);  // x1 hangs under w1
@@ -590,7 +614,7 @@ TEST_CASE("token trie: a hash given by the caller finds what the trie's own does
     for (std::uint32_t node = 0; node < trie.size(); ++node) {
       CHECK(trie.child(node, token, hash) == trie.child(node, token));
     }
-    CHECK(trie.root_child(token, hash) == trie.child(detail::TokenTrie::kRoot, token));
+    CHECK(trie.root_child(token) == trie.child(detail::TokenTrie::kRoot, token));
   }
   // The same token under two nodes is two edges.
   const std::uint32_t of = trie.child(detail::TokenTrie::kRoot, "of");
@@ -598,6 +622,32 @@ TEST_CASE("token trie: a hash given by the caller finds what the trie's own does
   CHECK(trie.values(trie.child(of, "a")) == std::vector<std::uint32_t>{1});
   CHECK(trie.values(trie.child(a, "of")) == std::vector<std::uint32_t>{2});
   CHECK(trie.child(detail::TokenTrie::kRoot, std::string_view("a\0", 2)) == detail::TokenTrie::kNone);
+}
+
+TEST_CASE("token trie: the root's filter on a padded view lets every first token through") {
+  // The filter reads a token's first eight bytes and its length: first
+  // tokens alike in those (long words sharing eight bytes, a prefix, a
+  // trailing zero byte), multi-byte letters across the eighth byte, and a
+  // token followed by other text, as views into a padded text are.
+  const std::vector<std::string> firsts = {"abcdefgh", "abcdefghi", "abcdefghij", "abcdefgh\xC3\xA9",
+                                           "abcdefg\xC3\xA9", "a", "ab", std::string("ab\0", 3), "\xC3\xA9t\xC3\xA9"};
+  detail::TokenTrie trie;
+  for (std::uint32_t i = 0; i < firsts.size(); ++i) trie.insert({firsts[i], "end"}, i);
+  const std::vector<std::string> others = {"abcdefgx", "abcdefghx", "abc", "b", "", std::string("a\0", 2),
+                                           "abcdefghijk", "\xC3\xA9t"};
+  for (const std::vector<std::string>* tokens : {&firsts, &others}) {
+    for (const std::string& token : *tokens) {
+      CAPTURE(token);
+      const std::uint32_t expected = trie.child(detail::TokenTrie::kRoot, token);
+      CHECK((expected != detail::TokenTrie::kNone) == (tokens == &firsts));
+      CHECK(trie.root_child(token) == expected);
+      const std::string padded = token + "zzzzzzzz" + std::string(detail::kLoweredPadding, '\0');
+      const std::string_view view(padded.data(), token.size());
+      const std::uint64_t first_bytes = view.empty() ? 0 : detail::load_word_bytes(view.data(), view.size());
+      CHECK(first_bytes == detail::load_word_bytes_safe(token.data(), token.size()));
+      CHECK(trie.root_child_padded(view, first_bytes) == expected);
+    }
+  }
 }
 
 TEST_CASE("token hashes: eight-byte loads from a padded text hash as the token's own bytes") {

@@ -1,8 +1,8 @@
 // Finds entity mentions in one document and resolves them within it: one
 // left-to-right pass over each sentence's tokens walking the lexicon's token
-// tries (cost per token: one hash, and a filter bit or a probe per trie,
-// whatever the lexicon's size), then, per sentence, appositions and titles
-// that refer back.
+// tries (cost per token: a filter bit per trie, and a hash and a probe for
+// the few that pass, whatever the lexicon's size), then, per sentence,
+// appositions and titles that refer back.
 #include "extract/detail/entities.h"
 
 #include <algorithm>
@@ -84,15 +84,16 @@ bool is_dash(std::string_view text) {
 // name reads through; a possessive "'s" is kept aside as a stem.
 
 // An ASCII token's folded form is its span of the document lowered once;
-// only other tokens get a string of their own. Each is hashed once, and its
+// only other tokens get a string of their own, padded as the lowered text
+// is, so that every folded view hashes with eight-byte loads. A token's
 // first trie steps are taken once, for every name and title match that
-// starts at it: a string per token and a hash per lookup were a fifth of
-// the entity pass.
+// starts at it; it is hashed only when a walk reaches it (most tokens start
+// no name and follow none): a string per token and a hash per lookup were a
+// fifth of the entity pass.
 struct Unit {
   Span span;
   std::string_view text;
-  std::string_view folded;
-  std::uint64_t folded_hash = 0;                  // TokenTrie::hash_token(folded)
+  std::string_view folded;                        // padded (ascii.h)
   std::uint32_t name_root = TokenTrie::kNone;     // name_trie.child(kRoot, folded)
   std::uint32_t title_root = TokenTrie::kNone;    // title_trie.child(kRoot, folded)
   TokenKind kind = TokenKind::word;
@@ -101,21 +102,17 @@ struct Unit {
   bool is_after_open_bracket = false;   // "[" dropped just before
   bool is_before_close_bracket = false; // "]" dropped just after
   bool is_after_close_bracket = false;  // "]" dropped just before
-  Span stem_span;              // "Russia" of "Russia's"; empty when none
-  std::string_view stem;
-  std::string_view stem_folded;
-  std::uint64_t stem_hash = 0;
+  std::string_view stem;       // "Russia" of "Russia's" (its span ends two bytes early); empty when none
+  std::string_view stem_folded;  // padded
   std::uint32_t stem_name_root = TokenTrie::kNone;  // name_trie.child(kRoot, stem_folded)
 
   // Every field written once: default members and then assignments cost a
   // tenth of building the units.
-  Unit(Span span_, std::string_view text_, std::string_view folded_, std::uint64_t folded_hash_,
-       std::uint32_t name_root_, std::uint32_t title_root_, TokenKind kind_, bool is_capitalized_,
+  Unit(Span span_, std::string_view text_, std::string_view folded_, std::uint32_t name_root_, std::uint32_t title_root_, TokenKind kind_, bool is_capitalized_,
        bool has_hyphen_, bool is_after_open_bracket_, bool is_after_close_bracket_)
       : span(span_),
         text(text_),
         folded(folded_),
-        folded_hash(folded_hash_),
         name_root(name_root_),
         title_root(title_root_),
         kind(kind_),
@@ -125,11 +122,13 @@ struct Unit {
         is_after_close_bracket(is_after_close_bracket_) {}
   bool is_word() const { return kind == TokenKind::word; }
   std::string_view stem_or_folded() const { return stem.empty() ? folded : stem_folded; }
+  std::uint64_t folded_hash() const { return TokenTrie::hash_token_padded(folded.data(), folded.size()); }
+  std::uint64_t stem_hash() const { return TokenTrie::hash_token_padded(stem_folded.data(), stem_folded.size()); }
 };
 
 // What one pass over a word's lowered bytes, eight at a time, tells.
 struct ScannedWord {
-  std::uint64_t hash = 0;  // TokenTrie::hash_token of the bytes
+  std::uint64_t first_bytes = 0;  // load_word_bytes(p, min(8, n))
   bool is_ascii = true;
   bool has_hyphen = false;
 };
@@ -139,17 +138,31 @@ struct ScannedWord {
 ScannedWord scan_word(const char* p, std::size_t n) {
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   constexpr std::uint64_t kHyphens = 0x2D2D2D2D2D2D2D2DULL;
-  std::uint64_t hash = TokenTrie::hash_start(n);
-  std::uint64_t high = 0;
-  std::uint64_t hyphens = 0;
-  for (std::size_t i = 0; i < n; i += 8) {
+  if (n == 0) return {};
+  const std::uint64_t first = load_word_bytes(p, n);
+  std::uint64_t high = first;
+  // The zero bytes past the word are no hyphens: 0 ^ '-' is not zero.
+  std::uint64_t hyphens = zero_byte_bits(first ^ kHyphens);
+  for (std::size_t i = 8; i < n; i += 8) {
     const std::uint64_t x = load_word_bytes(p + i, n - i);
-    hash = TokenTrie::hash_step(hash, x);
     high |= x;
-    // The zero bytes past the word are no hyphens: 0 ^ '-' is not zero.
     hyphens |= zero_byte_bits(x ^ kHyphens);
   }
-  return {TokenTrie::hash_end(hash), (high & kHigh) == 0, hyphens != 0};
+  return {first, (high & kHigh) == 0, hyphens != 0};
+}
+
+// fold_case(word) in a string of `folds` followed by kLoweredPadding zero
+// bytes, viewed without them.
+std::string_view padded_fold(std::string_view word, std::deque<std::string>& folds) {
+  std::string& fold = folds.emplace_back(fold_case(word));
+  const std::size_t size = fold.size();
+  fold.append(kLoweredPadding, '\0');
+  return {fold.data(), size};
+}
+
+// load_word_bytes() of a padded view's first (up to) eight bytes.
+std::uint64_t first_bytes_of(std::string_view padded) {
+  return padded.empty() ? 0 : load_word_bytes(padded.data(), padded.size());
 }
 
 // The units of a sentence's `tokens` (into `units`, cleared first).
@@ -167,7 +180,7 @@ void make_units(std::string_view text, std::string_view lowered, const std::vect
   for (const Token& t : tokens) {
     const std::size_t begin = t.span.begin_byte;
     const std::size_t size = t.span.size();
-    const std::string_view word = text.substr(begin, size);
+    const std::string_view word(text.data() + begin, size);  // tokens lie inside the text
     if (size == 1 && word[0] == '[') {
       open_pending = true;
       continue;
@@ -180,29 +193,23 @@ void make_units(std::string_view text, std::string_view lowered, const std::vect
     const char* low = lowered.data() + begin;
     const ScannedWord scanned = scan_word(low, size);
     std::string_view folded(low, size);
-    std::uint64_t hash = scanned.hash;
+    std::uint64_t first_bytes = scanned.first_bytes;
     if (!scanned.is_ascii) {
-      folded = folds.emplace_back(fold_case(word));
-      hash = TokenTrie::hash_token(folded);
+      folded = padded_fold(word, folds);
+      first_bytes = first_bytes_of(folded);
     }
     const bool is_capitalized = size > 0 && static_cast<unsigned char>(word[0]) < 0x80 ? is_ascii_upper(word[0])
                                                                                        : starts_upper(word);
-    Unit& u = units.emplace_back(t.span, word, folded, hash, names.root_child(folded, hash),
-                                 titles.root_child(folded, hash), t.kind, is_capitalized,
+    Unit& u = units.emplace_back(t.span, word, folded, names.root_child_padded(folded, first_bytes),
+                                 titles.root_child_padded(folded, first_bytes), t.kind, is_capitalized,
                                  scanned.has_hyphen, open_pending, close_pending);
     open_pending = close_pending = false;
     // "'s" or "'S": lowered, both read "'s".
     if (t.kind == TokenKind::word && size > 2 && low[size - 2] == '\'' && low[size - 1] == 's') {
       u.stem = word.substr(0, size - 2);
-      u.stem_span = {t.span.begin_byte, t.span.end_byte - 2};
-      if (scanned.is_ascii) {
-        u.stem_folded = std::string_view(low, size - 2);
-        u.stem_hash = TokenTrie::hash_token_padded(low, size - 2);
-      } else {
-        u.stem_folded = folds.emplace_back(fold_case(u.stem));
-        u.stem_hash = TokenTrie::hash_token(u.stem_folded);
-      }
-      u.stem_name_root = names.root_child(u.stem_folded, u.stem_hash);
+      // The lowered text goes on past an ASCII stem: padded too.
+      u.stem_folded = scanned.is_ascii ? std::string_view(low, size - 2) : padded_fold(u.stem, folds);
+      u.stem_name_root = names.root_child_padded(u.stem_folded, first_bytes_of(u.stem_folded));
     }
   }
 }
@@ -227,6 +234,17 @@ bool is_headline(const std::vector<Unit>& units) {
     if (u.is_capitalized) ++capitalized;
   }
   return long_words >= 3 && capitalized * 4 >= long_words * 3;
+}
+
+// Whether a mention's text is its name as is: no brackets or line breaks
+// to drop, no space at either end or after another.
+bool is_clean_name(std::string_view written) {
+  if (written.empty() || written.front() == ' ' || written.back() == ' ') return written.empty();
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    const char c = written[i];
+    if (c == '[' || c == ']' || c == '\n' || (c == ' ' && written[i - 1] == ' ')) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -385,13 +403,13 @@ NameMatch Resolver::match_name_from(const std::vector<Unit>& units, std::size_t 
   for (std::size_t k = i; k < units.size(); ++k) {
     const Unit& u = units[k];
     if (!u.stem.empty()) {
-      const std::uint32_t s = k == i ? u.stem_name_root : lex_.name_trie.child(node, u.stem_folded, u.stem_hash);
+      const std::uint32_t s = k == i ? u.stem_name_root : lex_.name_trie.child(node, u.stem_folded, u.stem_hash());
       if (s != TokenTrie::kNone) {
         const std::size_t pick = pick_name(s, units, i, k, true);
         if (pick != kNone) best = {k - i + 1, true, pick, {}};
       }
     }
-    node = k == i ? u.name_root : lex_.name_trie.child(node, u.folded, u.folded_hash);
+    node = k == i ? u.name_root : lex_.name_trie.child(node, u.folded, u.folded_hash());
     if (node == TokenTrie::kNone) break;
     const std::size_t pick = pick_name(node, units, i, k, false);
     if (pick != kNone) best = {k - i + 1, false, pick, {}};
@@ -422,7 +440,7 @@ std::size_t Resolver::match_title_from(const std::vector<Unit>& units, std::size
   std::size_t length = 0;
   std::uint32_t node = TokenTrie::kRoot;
   for (std::size_t k = i; k < units.size(); ++k) {
-    node = k == i ? units[k].title_root : lex_.title_trie.child(node, units[k].folded, units[k].folded_hash);
+    node = k == i ? units[k].title_root : lex_.title_trie.child(node, units[k].folded, units[k].folded_hash());
     if (node == TokenTrie::kNone) break;
     const auto& values = lex_.title_trie.values(node);
     if (!values.empty()) {
@@ -586,7 +604,8 @@ std::size_t Resolver::add_found(const std::vector<Unit>& units, std::string id, 
   f.unit_end = end;
   f.is_possessive = is_possessive;
   f.span.begin_byte = units[begin].span.begin_byte;
-  f.span.end_byte = is_possessive ? units[end - 1].stem_span.end_byte : units[end - 1].span.end_byte;
+  // A possessive's last unit has a stem: the "'s" is left out.
+  f.span.end_byte = units[end - 1].span.end_byte - (is_possessive ? 2 : 0);
   // "[Defense] Secretary [Ashton] Carter": take in the brackets the
   // mention closes, so the span reads as written.
   bool closes = false;
@@ -620,7 +639,8 @@ bool Resolver::emit_name(const std::vector<Unit>& units, std::size_t i, const Na
   const IndexedName& name = lex_.names[m.name];
   const LexiconEntity& e = lex_.entities[name.target];
   // "US", "IS", "UN" in a shouted headline are words, not acronyms.
-  if (name.tokens.size() == 1 && is_all_caps(name.tokens[0]) && letter_count(name.tokens[0]) <= 2) {
+  // cases[0] is as_written exactly when the word is all capitals.
+  if (name.tokens.size() == 1 && name.cases[0] == TokenCase::as_written && letter_count(name.tokens[0]) <= 2) {
     // A neighbour in capitals that is not itself an acronym of the lexicon.
     auto is_shouting = [&](std::size_t j) {
       if (!units[j].is_word() || !is_all_caps(units[j].text)) return false;
@@ -957,29 +977,42 @@ EntityResult Resolver::run() {
   }
 
   EntityResult result;
-  std::sort(found_.begin(), found_.end(), [](const Found& a, const Found& b) { return a.span < b.span; });
+  // Mostly in order already (a sentence's appositions come after its
+  // names); spans never coincide, so skipping a sort of sorted mentions
+  // (each an id string to move) changes nothing.
+  auto by_span = [](const Found& a, const Found& b) { return a.span < b.span; };
+  if (!std::is_sorted(found_.begin(), found_.end(), by_span)) std::sort(found_.begin(), found_.end(), by_span);
   // (id, name as written) per mention, an anaphor's without a name; sorted,
   // each id's distinct names in order, as a map of sets gave them (a node
-  // per id and per name cost more than the sort).
+  // per id and per name cost more than the sort). A name is its span of
+  // the text unless brackets, line breaks or runs of spaces must go: views,
+  // so the sort moves no strings.
   struct Seen {
     std::string_view id;  // into found_
     bool has_name = false;
-    std::string name;
+    std::string_view name;  // into the text or `cleaned`
   };
   std::vector<Seen> seen;
+  std::deque<std::string> cleaned;
   seen.reserve(found_.size());
   for (const Found& f : found_) {
     Seen& entry = seen.emplace_back();
     entry.id = f.id;
     if (f.is_anaphor) continue;
     entry.has_name = true;
-    std::string& name = entry.name;
-    for (char c : seg_.text.substr(f.span.begin_byte, f.span.size())) {
+    const std::string_view written = seg_.text.substr(f.span.begin_byte, f.span.size());
+    if (is_clean_name(written)) {
+      entry.name = written;
+      continue;
+    }
+    std::string& name = cleaned.emplace_back();
+    for (char c : written) {
       if (c == '[' || c == ']') continue;
       if ((c == ' ' || c == '\n') && (name.empty() || name.back() == ' ')) continue;
       name += c == '\n' ? ' ' : c;
     }
     while (!name.empty() && name.back() == ' ') name.pop_back();
+    entry.name = name;
   }
   std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) {
     return std::tie(a.id, a.has_name, a.name) < std::tie(b.id, b.has_name, b.name);
@@ -998,7 +1031,7 @@ EntityResult Resolver::run() {
     for (std::size_t k = begin; k < end; ++k) {
       const Seen& entry = seen[k];
       if (!entry.has_name || (k > begin && seen[k - 1].has_name && seen[k - 1].name == entry.name)) continue;
-      if (entry.name != entity.name && !entry.name.empty()) entity.aliases.push_back(entry.name);
+      if (entry.name != entity.name && !entry.name.empty()) entity.aliases.emplace_back(entry.name);
     }
     result.entities.push_back(std::move(entity));
   }

@@ -15,6 +15,7 @@
 #include <array>
 #include <bit>
 #include <charconv>
+#include <cstring>
 
 #include "text/text.h"
 
@@ -38,7 +39,8 @@ void TokenTrie::grow() {
 void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t value) {
   std::uint32_t node = kRoot;
   if (!folded.empty()) {
-    const std::size_t bit = root_bit(hash_token(folded.front()));
+    const std::string& first = folded.front();
+    const std::size_t bit = root_bit(load_word_bytes_safe(first.data(), first.size()), first.size());
     root_bits_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
   }
   for (const std::string& token : folded) {
@@ -530,6 +532,37 @@ std::optional<LexiconTitle> read_title(const rapidjson::Value& value, EntryReade
   return t;
 }
 
+// line_column_at(text, offset) for offsets met mostly in increasing order:
+// counts on from the previous offset, from the start when one goes back.
+class LineCursor {
+ public:
+  explicit LineCursor(std::string_view text) : text_(text) {}
+  LineColumn at(std::size_t offset) {
+    const std::size_t end = std::min(offset, text_.size());
+    if (end < at_) {
+      at_ = 0;
+      lc_ = {};
+    }
+    while (at_ < end) {
+      const void* newline = std::memchr(text_.data() + at_, '\n', end - at_);
+      if (!newline) {
+        lc_.column += end - at_;
+        at_ = end;
+        break;
+      }
+      ++lc_.line;
+      lc_.column = 1;
+      at_ = static_cast<std::size_t>(static_cast<const char*>(newline) - text_.data()) + 1;
+    }
+    return lc_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t at_ = 0;  // lc_ is line_column_at(text_, at_)
+  LineColumn lc_;
+};
+
 Diagnostic lexicon_error(const std::string& source, std::string_view json, std::size_t offset,
                          std::string code, std::string message) {
   LineColumn lc = line_column_at(json, offset);
@@ -672,8 +705,13 @@ void parse_entity_lexicon(std::string_view json, const std::string& source, Enti
     }
     return &it->value;
   };
-  auto where = [&](const std::vector<std::size_t>& offsets, rapidjson::SizeType i) {
-    return line_column_at(json, i < offsets.size() ? offsets[i] : 0);
+  // Entries come in file order, so each section's positions are counted on
+  // from the last one: line_column_at() per entry counted from the start of
+  // the file, which was half of loading the lexicon.
+  LineCursor entity_lines(json);
+  LineCursor title_lines(json);
+  auto where = [&](LineCursor& lines, const std::vector<std::size_t>& offsets, rapidjson::SizeType i) {
+    return lines.at(i < offsets.size() ? offsets[i] : 0);
   };
 
   if (const rapidjson::Value* entities = section("entities")) {
@@ -682,7 +720,7 @@ void parse_entity_lexicon(std::string_view json, const std::string& source, Enti
     for (rapidjson::SizeType i = 0; i < entities->Size(); ++i) {
       const rapidjson::Value& value = (*entities)[i];
       const std::string label = "entities[" + std::to_string(i) + "]";
-      EntryReader reader(value, label, source, where(locator.entities, i), diagnostics);
+      EntryReader reader(value, label, source, where(entity_lines, locator.entities, i), diagnostics);
       if (!value.IsObject()) {
         reader.error("must be an object");
         continue;
@@ -703,7 +741,7 @@ void parse_entity_lexicon(std::string_view json, const std::string& source, Enti
     for (rapidjson::SizeType i = 0; i < titles->Size(); ++i) {
       const rapidjson::Value& value = (*titles)[i];
       const std::string label = "titles[" + std::to_string(i) + "]";
-      EntryReader reader(value, label, source, where(locator.titles, i), diagnostics);
+      EntryReader reader(value, label, source, where(title_lines, locator.titles, i), diagnostics);
       if (!value.IsObject() && !value.IsString()) {
         reader.error("must be a string or an object");
         continue;
@@ -718,7 +756,6 @@ void parse_entity_lexicon(std::string_view json, const std::string& source, Enti
       }
     }
   }
-  build_entity_index(into);
 }
 
 }  // namespace eventgraph::detail

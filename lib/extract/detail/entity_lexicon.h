@@ -135,12 +135,22 @@ class TokenTrie {
     return child(node, folded_token, hash_token(folded_token));
   }
   // child(kRoot, ...): most words of a text start no name, and a bit per
-  // hash of the first tokens says so before the table is probed (probes
-  // for absent tokens were a tenth of the entity pass).
-  std::uint32_t root_child(std::string_view folded_token, std::uint64_t token_hash) const {
-    const std::size_t bit = root_bit(token_hash);
+  // first eight bytes and length of the first tokens says so before the
+  // table is probed (probes for absent tokens were a tenth of the entity
+  // pass), and before the token is hashed (hashing every token was
+  // another tenth). The bytes of `folded_token` up to the next multiple of
+  // eight must be readable (lower_ascii_padded); `first_bytes` is
+  // load_word_bytes(folded_token.data(), min(8, size)).
+  std::uint32_t root_child_padded(std::string_view folded_token, std::uint64_t first_bytes) const {
+    const std::size_t bit = root_bit(first_bytes, folded_token.size());
     if (((root_bits_[bit >> 6] >> (bit & 63)) & 1) == 0) return kNone;
-    return child(kRoot, folded_token, token_hash);
+    return child(kRoot, folded_token, hash_token_padded(folded_token.data(), folded_token.size()));
+  }
+  // The same for a token of any view.
+  std::uint32_t root_child(std::string_view folded_token) const {
+    const std::size_t bit = root_bit(load_word_bytes_safe(folded_token.data(), folded_token.size()), folded_token.size());
+    if (((root_bits_[bit >> 6] >> (bit & 63)) & 1) == 0) return kNone;
+    return child(kRoot, folded_token);
   }
   const std::vector<std::uint32_t>& values(std::uint32_t node) const { return values_[node]; }
   std::size_t size() const { return values_.size(); }
@@ -172,7 +182,10 @@ class TokenTrie {
     }
   }
   void grow();
-  static std::size_t root_bit(std::uint64_t token_hash) { return static_cast<std::size_t>(token_hash >> 48); }
+  // One multiply mixes the length into the bytes; the top 16 bits pick the bit.
+  static std::size_t root_bit(std::uint64_t first_bytes, std::size_t size) {
+    return static_cast<std::size_t>(((first_bytes ^ size) * 0x9E3779B97F4A7C15ULL) >> 48);
+  }
 
   std::vector<std::vector<std::uint32_t>> values_;  // per node
   std::vector<Slot> slots_;                          // a power of two, at most half full
@@ -207,7 +220,9 @@ struct EntityLexicon {
 // to `into`; entries with the same id (titles: the same title) replace
 // earlier ones, so a user file can correct the built-in data. Problems go
 // to `diagnostics` with `source` as the file and the line and column of the
-// entry; a bad entry is skipped, the others are kept. Rebuilds the indexes.
+// entry; a bad entry is skipped, the others are kept. The indexes are left
+// as they were: call build_entity_index() once all files are in (after each
+// file, it was a third of loading the lexicon).
 void parse_entity_lexicon(std::string_view json, const std::string& source, EntityLexicon& into,
                           std::vector<Diagnostic>& diagnostics);
 

@@ -216,22 +216,24 @@ class EventFinder {
       s.span = seg.sentences[i].span;
       s.tokens = &seg.tokens[i];
       if (i > 0) {
-        std::string_view gap = text().substr(seg.sentences[i - 1].span.end_byte,
-                                             s.span.begin_byte - seg.sentences[i - 1].span.end_byte);
-        if (gap.find('\n') != std::string_view::npos) ++paragraph;
+        // A byte or two between most sentences: a loop, not a call to memchr.
+        const std::string_view gap = text().substr(seg.sentences[i - 1].span.end_byte,
+                                                   s.span.begin_byte - seg.sentences[i - 1].span.end_byte);
+        if (std::find(gap.begin(), gap.end(), '\n') != gap.end()) ++paragraph;
       }
       s.paragraph = paragraph;
       const std::size_t first = words_.size();
       const std::size_t first_start = trigger_starts_.size();
       const std::vector<Token>& tokens = *s.tokens;
-      for (std::size_t t = 0; t < tokens.size(); ++t) {
-        const std::string_view w = lowered.substr(tokens[t].span.begin_byte, tokens[t].span.size());
-        if (w == "\"") s.has_quote = true;
-        words_.push_back(w);
+      for (std::size_t t = 0, n = tokens.size(); t < n; ++t) {
+        // A view without substr's bounds check: tokens lie inside the text.
+        const std::size_t size = tokens[t].span.size();
+        const char* word = lowered.data() + tokens[t].span.begin_byte;
+        if (size == 1 && word[0] == '"') s.has_quote = true;
+        words_.emplace_back(word, size);
         // Most words start no trigger: a filter answers for them here, with
         // the word's first eight bytes (the lowered text is padded).
-        if (!w.empty() &&
-            in_.rules.may_start_trigger(load_word_bytes(w.data(), std::min<std::size_t>(w.size(), 8)), w.size())) {
+        if (size != 0 && in_.rules.may_start_trigger(load_word_bytes(word, std::min<std::size_t>(size, 8)), size)) {
           trigger_starts_.push_back(static_cast<std::uint32_t>(t));
         }
       }
