@@ -431,6 +431,45 @@ TEST_CASE("the tokenizer reads words the same eight bytes at a time and one by o
   check_words("aB cD eFgHiJkL MNOPQRSTUVW x Yz TODAY today Today");
 }
 
+// The tokenizer takes the one space after a token without going round its
+// loop again, and every other run of whitespace byte by byte: both ways
+// must give the same tokens and the same flags of the space and the line
+// break before each, at the start and end of the text too.
+TEST_CASE("the tokenizer marks the space and the line break before each token") {
+  struct Edge {
+    std::string text;
+    // Each token's text, "_" after it when a space comes before it and
+    // "^" when a line break does.
+    const char* tokens;
+  };
+  const Edge edges[] = {
+      {"Sept. 28, 2015", "sept_^ . 28_ , 2015_ "},
+      {" Sept.\xC2\xA0" "28 ,2015 ", "sept_^ . 28_ ,_ 2015 "},
+      {"at 3:30 p.m.", "at_^ 3_ : 30 p_ . m . "},
+      {"in '98 and the 1990s", "in_^ '_ 98 and_ the_ 1990_ s "},
+      {"1,500 mid-2015  x\n\ny \n z", "1,500_^ mid_ - 2015 x_ y_^ z_^ "},
+      {"caf\xC3\xA9" "2015 \xE2\x80\x89" "2016", "caf_^ \xC3\xA9 2015 2016_ "},
+      {"\n", ""},
+      {"a", "a_^ "},
+      {"a ", "a_^ "},
+      {"a b  c", "a_^ b_ c_ "},
+      {"a\tb \tc", "a_^ b_ c_ "},
+      {"1 2  3,", "1_^ 2_ 3_ , "},
+      {"x \xE2\x80\x94 y", "x_^ --_ y_ "},
+  };
+  for (const Edge& edge : edges) {
+    INFO("text: " << edge.text);
+    std::string all;
+    for (const detail::Token& t : detail::tokenize(edge.text).tokens) {
+      all += std::string(t.lower);
+      if (t.has_space_before) all += "_";
+      if (t.has_newline_before) all += "^";
+      all += " ";
+    }
+    CHECK(all == edge.tokens);
+  }
+}
+
 // Day values are written without snprintf for four-digit years; the years
 // around them keep format_day's spelling.
 TEST_CASE("day values at the ends of four-digit years") {
