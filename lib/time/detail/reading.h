@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/types.h"
 
@@ -44,7 +45,9 @@ struct Reading {
   std::optional<int> decade;   // 199 for the 1990s
   std::optional<int> century;  // 19 for the twentieth century
   bool is_weekend = false;
-  std::string part_of_day;  // "MO", "AF", "EV", "NI", "MI"
+  // "MO", "AF", "EV", "NI", "MI": static storage (part_of_day_word's or a
+  // literal), so a Reading moves and copies with one string, not two.
+  std::string_view part_of_day;
   std::optional<int> hour;  // 0-24
   std::optional<int> minute;
 

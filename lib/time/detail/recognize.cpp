@@ -522,7 +522,7 @@ class Recognizer {
     std::size_t j = f.end;
     if (is_day_reading(r)) {
       if (std::string_view pod = lex(j).part_of_day; !pod.empty() && !is(j, "overnight")) {
-        r.part_of_day = std::string(pod);
+        r.part_of_day = pod;
         r.type = TimexType::time;
         f.end = j + 1;
         return;
@@ -1111,7 +1111,7 @@ class Recognizer {
         }
         if (std::string_view pod = lex(k).part_of_day; !pod.empty()) {
           Reading r = relative(Granularity::day, dir, Reference::narrative);
-          r.part_of_day = std::string(pod);
+          r.part_of_day = pod;
           r.type = TimexType::time;
           return Found{k + 1, r};
         }
@@ -1175,7 +1175,7 @@ class Recognizer {
       if (std::string_view pod = lex(i + 1).part_of_day;
           !pod.empty() && !is(i + 1, "overnight") && !is_any(i + 2, {"of", "'", "before", "after"})) {
         Reading r = relative(Granularity::day, 0, Reference::narrative);
-        r.part_of_day = std::string(pod);
+        r.part_of_day = pod;
         r.type = TimexType::time;
         return Found{i + 2, r};
       }
@@ -1237,7 +1237,7 @@ class Recognizer {
       }
       if (std::string_view pod = lex(k).part_of_day; !pod.empty()) {
         Reading r = relative(Granularity::day, 0, Reference::narrative);
-        r.part_of_day = std::string(pod);
+        r.part_of_day = pod;
         r.type = TimexType::time;
         return Found{k + 1, r};
       }
@@ -1292,7 +1292,7 @@ class Recognizer {
       Reading r = relative(Granularity::day, offset == 0 ? 0 : offset);
       if (w == "last" && pod == "NI") r.offset = -1;
       else if (w == "last") return std::nullopt;  // "last morning" is not a date
-      r.part_of_day = std::string(pod);
+      r.part_of_day = pod;
       r.type = TimexType::time;
       return Found{k + 1, r};
     }
