@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -112,7 +113,9 @@ class Recognizer {
   }
 
  private:
-  const std::vector<Token>& tokens_;
+  // A span, not the vector: its size is one load, where the vector's is
+  // two and a division, and every token test asks for it.
+  std::span<const Token> tokens_;
   NumericDateOrder order_;
   std::size_t core_index_ = static_cast<std::size_t>(-1);  // core(core_index_) is core_
   Opt core_;
