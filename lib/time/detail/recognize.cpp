@@ -500,7 +500,10 @@ class Recognizer {
     // Each rule checks can_start itself; testing here first saves the
     // calls, most of which would return nothing.
     std::uint32_t rules = this->rules(i);
-    Opt best;
+    // A modifier asks for the core after it whatever that token is: most
+    // are words no rule starts at.
+    if (rules == 0) return std::nullopt;
+    Opt best = std::nullopt;
     if (rules & kCalendarDate) best = calendar_date(i);
     if (rules & kNumericDate) keep_longer(best, numeric_date(i));
     if (rules & kWeekdayName) keep_longer(best, weekday_name(i));
