@@ -1074,6 +1074,17 @@ class Recognizer {
     if (w == "midnight" || w == "noon" || w == "midday") return clock_time(i);
 
     if (w == "the") {
+      // Every reading below has one of these words after "the", or a unit
+      // or a part of the day: most words after "the" are none of them.
+      if (!is_any(i + 1, {"present", "past", "recent", "near", "distant", "foreseeable",
+                          "immediate", "future", "short", "coming", "more", "additional",
+                          "extra", "further", "trading", "business", "working", "calendar",
+                          "previous", "following", "next", "prior", "preceding", "same",
+                          "night", "weekend", "full", "current", "entire", "whole", "fiscal",
+                          "latest", "year", "week", "month", "last", "most", "quarter",
+                          "first", "final"}) &&
+          lex(i + 1).unit.unit == Unit::none && lex(i + 1).part_of_day.empty())
+        return std::nullopt;
       // The units after "the" are asked about again and again below: each
       // is found once (unit_at is a function of the tokens).
       std::optional<std::optional<UnitAt>> unit1, unit2;
