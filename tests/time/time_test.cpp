@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "time/detail/reading.h"
 #include "time/detail/tokens.h"
 #include "time/time.h"
 
@@ -468,6 +469,35 @@ TEST_CASE("the tokenizer marks the space and the line break before each token") 
     }
     CHECK(all == edge.tokens);
   }
+}
+
+// A literal value is held inline, up to 23 bytes (the longest a rule can
+// write: "XXXX-WXX-" + any int + "T" + a part of the day); a longer one is
+// a bug and throws rather than being cut.
+TEST_CASE("a literal value holds up to its capacity and refuses more") {
+  detail::LiteralValue value;
+  CHECK(value.empty());
+  CHECK(value == "");
+  value += std::string("XXXX-WXX-") + std::to_string(-2147483647 - 1);
+  value += "T";
+  value += "NI";
+  CHECK(std::string_view(value) == "XXXX-WXX--2147483648TNI");
+  CHECK(std::string_view(value).size() == detail::LiteralValue::kCapacity);
+  CHECK_THROWS_AS(value += "x", std::length_error);
+  CHECK(std::string_view(value) == "XXXX-WXX--2147483648TNI");
+  detail::LiteralValue copy = value;
+  CHECK(copy == "XXXX-WXX--2147483648TNI");
+  CHECK_FALSE(copy == "XXXX-WXX--2147483648TN");
+  CHECK_THROWS_AS(detail::LiteralValue(std::string(24, 'P')), std::length_error);
+  CHECK(detail::LiteralValue(std::string(23, 'P')) == std::string(23, 'P'));
+  // Through the recognizer: sets of weekday parts, durations, references.
+  std::string all;
+  for (const TimeExpression& e :
+       find("2015-09-30", "on Tuesday nights, for 9999 decades, every Friday morning, now"))
+    all += "[" + e.text + "]=" + e.time.value + " ";
+  CHECK(all ==
+        "[Tuesday nights]=XXXX-WXX-2TNI [9999 decades]=P99990Y "
+        "[every Friday morning]=XXXX-WXX-5TMO [now]=PRESENT_REF ");
 }
 
 // Day values are written without snprintf for four-digit years; the years

@@ -72,10 +72,10 @@ std::string duration_value(std::optional<int> count, Unit unit) {
   return value;
 }
 
-Reading literal(TimexType type, std::string value) {
+Reading literal(TimexType type, std::string_view value) {
   Reading r;
   r.type = type;
-  r.literal = std::move(value);
+  r.literal = value;
   return r;
 }
 
