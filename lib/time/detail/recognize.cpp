@@ -351,7 +351,7 @@ class Recognizer {
     if (rules & kEarlierLater) keep_longer(best, earlier_later(i));
     if (rules & kQuantityModified) keep_longer(best, quantity_modified(i));
     if (can_start(i, kTheCore)) {  // "the" (rules_from)
-      Opt inner = core(i + 1);
+      const Opt& inner = core(i + 1);
       if (inner && is_date_reading(inner->reading) &&
           (inner->reading.granularity == Granularity::decade ||
            inner->reading.granularity == Granularity::century ||
@@ -398,8 +398,10 @@ class Recognizer {
       }
     }
     // "the late president" is no time: the modifier needs a date after it.
-    Opt inner = core(j);
-    if (!inner || !is_date_reading(inner->reading) || inner->reading.hour) return std::nullopt;
+    const Opt& core_at_j = core(j);
+    if (!core_at_j || !is_date_reading(core_at_j->reading) || core_at_j->reading.hour)
+      return std::nullopt;
+    Opt inner = core_at_j;
     inner->reading.mod = mod;
     return inner;
   }
@@ -422,8 +424,8 @@ class Recognizer {
       r.reference = Reference::narrative;
       r.granularity = granularity_of(lex(j + 1).unit.unit);
       inner = Found{j + 2, r};
-    } else {
-      inner = core(j);
+    } else if (const Opt& core_at_j = core(j)) {
+      inner = core_at_j;
     }
     if (!inner || !is_date_reading(inner->reading) || inner->reading.hour) return std::nullopt;
     Reading& r = inner->reading;
@@ -471,8 +473,9 @@ class Recognizer {
     } else {
       return std::nullopt;
     }
-    Opt inner = core(j);
-    if (!inner) return std::nullopt;
+    const Opt& core_at_j = core(j);
+    if (!core_at_j) return std::nullopt;
+    Opt inner = core_at_j;
     Reading& r = inner->reading;
     bool is_count = r.type == TimexType::duration || (r.is_relative && r.offset != 0) ||
                     r.literal == "PAST_REF";
@@ -487,23 +490,26 @@ class Recognizer {
   // core is a function of the tokens alone, and top asks for core(i + 1)
   // ("the third quarter", "about two years") just before the scan itself
   // moves to i + 1 when nothing matched at i: the last answer is kept.
-  Opt core(std::size_t i) {
+  // The answer is valid until the next call: callers that keep it copy it.
+  const Opt& core(std::size_t i) {
     if (i != core_index_) {
-      core_ = find_core(i);
+      find_core(i, core_);
       core_index_ = i;
     }
     return core_;
   }
 
-  Opt find_core(std::size_t i) {
-    if (!has(i)) return std::nullopt;
+  // Sets `best` to the core at i: written in place, as a Found is some 200
+  // bytes (none of the rules asks for a core itself).
+  void find_core(std::size_t i, Opt& best) {
+    best.reset();
+    if (!has(i)) return;
     // Each rule checks can_start itself; testing here first saves the
     // calls, most of which would return nothing.
     std::uint32_t rules = this->rules(i);
     // A modifier asks for the core after it whatever that token is: most
     // are words no rule starts at.
-    if (rules == 0) return std::nullopt;
-    Opt best = std::nullopt;
+    if (rules == 0) return;
     if (rules & kCalendarDate) best = calendar_date(i);
     if (rules & kNumericDate) keep_longer(best, numeric_date(i));
     if (rules & kWeekdayName) keep_longer(best, weekday_name(i));
@@ -518,7 +524,6 @@ class Recognizer {
     if (rules & kHoliday) keep_longer(best, holiday(i));
     if (rules & kClockTime) keep_longer(best, clock_time(i));
     if (best) extend(*best);
-    return best;
   }
 
   // Joins what follows a core: a part of the day ("Tuesday morning"), a
