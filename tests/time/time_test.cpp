@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "time/detail/reading.h"
 #include "time/detail/tokens.h"
 #include "time/time.h"
 
@@ -429,6 +430,74 @@ TEST_CASE("the tokenizer reads words the same eight bytes at a time and one by o
     }
   }
   check_words("aB cD eFgHiJkL MNOPQRSTUVW x Yz TODAY today Today");
+}
+
+// The tokenizer takes the one space after a token without going round its
+// loop again, and every other run of whitespace byte by byte: both ways
+// must give the same tokens and the same flags of the space and the line
+// break before each, at the start and end of the text too.
+TEST_CASE("the tokenizer marks the space and the line break before each token") {
+  struct Edge {
+    std::string text;
+    // Each token's text, "_" after it when a space comes before it and
+    // "^" when a line break does.
+    const char* tokens;
+  };
+  const Edge edges[] = {
+      {"Sept. 28, 2015", "sept_^ . 28_ , 2015_ "},
+      {" Sept.\xC2\xA0" "28 ,2015 ", "sept_^ . 28_ ,_ 2015 "},
+      {"at 3:30 p.m.", "at_^ 3_ : 30 p_ . m . "},
+      {"in '98 and the 1990s", "in_^ '_ 98 and_ the_ 1990_ s "},
+      {"1,500 mid-2015  x\n\ny \n z", "1,500_^ mid_ - 2015 x_ y_^ z_^ "},
+      {"caf\xC3\xA9" "2015 \xE2\x80\x89" "2016", "caf_^ \xC3\xA9 2015 2016_ "},
+      {"\n", ""},
+      {"a", "a_^ "},
+      {"a ", "a_^ "},
+      {"a b  c", "a_^ b_ c_ "},
+      {"a\tb \tc", "a_^ b_ c_ "},
+      {"1 2  3,", "1_^ 2_ 3_ , "},
+      {"x \xE2\x80\x94 y", "x_^ --_ y_ "},
+  };
+  for (const Edge& edge : edges) {
+    INFO("text: " << edge.text);
+    std::string all;
+    for (const detail::Token& t : detail::tokenize(edge.text).tokens) {
+      all += std::string(t.lower);
+      if (t.has_space_before) all += "_";
+      if (t.has_newline_before) all += "^";
+      all += " ";
+    }
+    CHECK(all == edge.tokens);
+  }
+}
+
+// A literal value is held inline, up to 23 bytes (the longest a rule can
+// write: "XXXX-WXX-" + any int + "T" + a part of the day); a longer one is
+// a bug and throws rather than being cut.
+TEST_CASE("a literal value holds up to its capacity and refuses more") {
+  detail::LiteralValue value;
+  CHECK(value.empty());
+  CHECK(value == "");
+  value += std::string("XXXX-WXX-") + std::to_string(-2147483647 - 1);
+  value += "T";
+  value += "NI";
+  CHECK(std::string_view(value) == "XXXX-WXX--2147483648TNI");
+  CHECK(std::string_view(value).size() == detail::LiteralValue::kCapacity);
+  CHECK_THROWS_AS(value += "x", std::length_error);
+  CHECK(std::string_view(value) == "XXXX-WXX--2147483648TNI");
+  detail::LiteralValue copy = value;
+  CHECK(copy == "XXXX-WXX--2147483648TNI");
+  CHECK_FALSE(copy == "XXXX-WXX--2147483648TN");
+  CHECK_THROWS_AS(detail::LiteralValue(std::string(24, 'P')), std::length_error);
+  CHECK(detail::LiteralValue(std::string(23, 'P')) == std::string(23, 'P'));
+  // Through the recognizer: sets of weekday parts, durations, references.
+  std::string all;
+  for (const TimeExpression& e :
+       find("2015-09-30", "on Tuesday nights, for 9999 decades, every Friday morning, now"))
+    all += "[" + e.text + "]=" + e.time.value + " ";
+  CHECK(all ==
+        "[Tuesday nights]=XXXX-WXX-2TNI [9999 decades]=P99990Y "
+        "[every Friday morning]=XXXX-WXX-5TMO [now]=PRESENT_REF ");
 }
 
 // Day values are written without snprintf for four-digit years; the years

@@ -5,8 +5,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
+#include <type_traits>
 
 #include "core/types.h"
 
@@ -28,6 +33,37 @@ enum class Reference {
   narrative,  // the last date the text gave: "the day before", "a year earlier"
 };
 
+// A TIMEX3 value that needs no calendar, held inline: Readings are copied
+// and moved many times while rules compete, and with no string to own they
+// copy as plain bytes. The longest value a rule writes is
+// "XXXX-WXX-" + a number + "T" + a part of the day: 23 bytes for any int.
+class LiteralValue {
+ public:
+  static constexpr std::size_t kCapacity = 23;
+
+  LiteralValue() = default;
+  LiteralValue(std::string_view value) { *this += value; }
+
+  bool empty() const { return size_ == 0; }
+  operator std::string_view() const { return {bytes_, size_}; }
+  friend bool operator==(const LiteralValue& a, std::string_view b) {
+    return std::string_view(a) == b;
+  }
+
+  // Throws std::length_error past kCapacity: a rule writing a longer value
+  // is a bug.
+  LiteralValue& operator+=(std::string_view more) {
+    if (more.size() > kCapacity - size_) throw std::length_error("time literal too long");
+    std::memcpy(bytes_ + size_, more.data(), more.size());
+    size_ = static_cast<std::uint8_t>(size_ + more.size());
+    return *this;
+  }
+
+ private:
+  char bytes_[kCapacity] = {};
+  std::uint8_t size_ = 0;
+};
+
 struct Reading {
   TimexType type = TimexType::date;
   Granularity granularity = Granularity::unknown;
@@ -44,7 +80,9 @@ struct Reading {
   std::optional<int> decade;   // 199 for the 1990s
   std::optional<int> century;  // 19 for the twentieth century
   bool is_weekend = false;
-  std::string part_of_day;  // "MO", "AF", "EV", "NI", "MI"
+  // "MO", "AF", "EV", "NI", "MI": static storage (part_of_day_word's or a
+  // literal), so a Reading moves and copies with one string, not two.
+  std::string_view part_of_day;
   std::optional<int> hour;  // 0-24
   std::optional<int> minute;
 
@@ -67,8 +105,11 @@ struct Reading {
   TimeMod mod = TimeMod::none;
 
   // A value that needs no calendar: "P4Y", "PRESENT_REF", "XXXX-WXX-4".
-  std::string literal;
+  LiteralValue literal;
 };
+
+// Copied as plain bytes (see LiteralValue).
+static_assert(std::is_trivially_copyable_v<Reading>);
 
 // A recognized expression: tokens [first_token, end_token).
 struct Match {

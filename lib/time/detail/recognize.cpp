@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -71,10 +72,10 @@ std::string duration_value(std::optional<int> count, Unit unit) {
   return value;
 }
 
-Reading literal(TimexType type, std::string value) {
+Reading literal(TimexType type, std::string_view value) {
   Reading r;
   r.type = type;
-  r.literal = std::move(value);
+  r.literal = value;
   return r;
 }
 
@@ -112,7 +113,9 @@ class Recognizer {
   }
 
  private:
-  const std::vector<Token>& tokens_;
+  // A span, not the vector: its size is one load, where the vector's is
+  // two and a division, and every token test asks for it.
+  std::span<const Token> tokens_;
   NumericDateOrder order_;
   std::size_t core_index_ = static_cast<std::size_t>(-1);  // core(core_index_) is core_
   Opt core_;
@@ -348,7 +351,7 @@ class Recognizer {
     if (rules & kEarlierLater) keep_longer(best, earlier_later(i));
     if (rules & kQuantityModified) keep_longer(best, quantity_modified(i));
     if (can_start(i, kTheCore)) {  // "the" (rules_from)
-      Opt inner = core(i + 1);
+      const Opt& inner = core(i + 1);
       if (inner && is_date_reading(inner->reading) &&
           (inner->reading.granularity == Granularity::decade ||
            inner->reading.granularity == Granularity::century ||
@@ -395,8 +398,10 @@ class Recognizer {
       }
     }
     // "the late president" is no time: the modifier needs a date after it.
-    Opt inner = core(j);
-    if (!inner || !is_date_reading(inner->reading) || inner->reading.hour) return std::nullopt;
+    const Opt& core_at_j = core(j);
+    if (!core_at_j || !is_date_reading(core_at_j->reading) || core_at_j->reading.hour)
+      return std::nullopt;
+    Opt inner = core_at_j;
     inner->reading.mod = mod;
     return inner;
   }
@@ -419,8 +424,8 @@ class Recognizer {
       r.reference = Reference::narrative;
       r.granularity = granularity_of(lex(j + 1).unit.unit);
       inner = Found{j + 2, r};
-    } else {
-      inner = core(j);
+    } else if (const Opt& core_at_j = core(j)) {
+      inner = core_at_j;
     }
     if (!inner || !is_date_reading(inner->reading) || inner->reading.hour) return std::nullopt;
     Reading& r = inner->reading;
@@ -468,8 +473,9 @@ class Recognizer {
     } else {
       return std::nullopt;
     }
-    Opt inner = core(j);
-    if (!inner) return std::nullopt;
+    const Opt& core_at_j = core(j);
+    if (!core_at_j) return std::nullopt;
+    Opt inner = core_at_j;
     Reading& r = inner->reading;
     bool is_count = r.type == TimexType::duration || (r.is_relative && r.offset != 0) ||
                     r.literal == "PAST_REF";
@@ -484,20 +490,26 @@ class Recognizer {
   // core is a function of the tokens alone, and top asks for core(i + 1)
   // ("the third quarter", "about two years") just before the scan itself
   // moves to i + 1 when nothing matched at i: the last answer is kept.
-  Opt core(std::size_t i) {
+  // The answer is valid until the next call: callers that keep it copy it.
+  const Opt& core(std::size_t i) {
     if (i != core_index_) {
-      core_ = find_core(i);
+      find_core(i, core_);
       core_index_ = i;
     }
     return core_;
   }
 
-  Opt find_core(std::size_t i) {
-    if (!has(i)) return std::nullopt;
+  // Sets `best` to the core at i: written in place, as a Found is some 200
+  // bytes (none of the rules asks for a core itself).
+  void find_core(std::size_t i, Opt& best) {
+    best.reset();
+    if (!has(i)) return;
     // Each rule checks can_start itself; testing here first saves the
     // calls, most of which would return nothing.
     std::uint32_t rules = this->rules(i);
-    Opt best;
+    // A modifier asks for the core after it whatever that token is: most
+    // are words no rule starts at.
+    if (rules == 0) return;
     if (rules & kCalendarDate) best = calendar_date(i);
     if (rules & kNumericDate) keep_longer(best, numeric_date(i));
     if (rules & kWeekdayName) keep_longer(best, weekday_name(i));
@@ -512,7 +524,6 @@ class Recognizer {
     if (rules & kHoliday) keep_longer(best, holiday(i));
     if (rules & kClockTime) keep_longer(best, clock_time(i));
     if (best) extend(*best);
-    return best;
   }
 
   // Joins what follows a core: a part of the day ("Tuesday morning"), a
@@ -522,7 +533,7 @@ class Recognizer {
     std::size_t j = f.end;
     if (is_day_reading(r)) {
       if (std::string_view pod = lex(j).part_of_day; !pod.empty() && !is(j, "overnight")) {
-        r.part_of_day = std::string(pod);
+        r.part_of_day = pod;
         r.type = TimexType::time;
         f.end = j + 1;
         return;
@@ -1068,6 +1079,17 @@ class Recognizer {
     if (w == "midnight" || w == "noon" || w == "midday") return clock_time(i);
 
     if (w == "the") {
+      // Every reading below has one of these words after "the", or a unit
+      // or a part of the day: most words after "the" are none of them.
+      if (!is_any(i + 1, {"present", "past", "recent", "near", "distant", "foreseeable",
+                          "immediate", "future", "short", "coming", "more", "additional",
+                          "extra", "further", "trading", "business", "working", "calendar",
+                          "previous", "following", "next", "prior", "preceding", "same",
+                          "night", "weekend", "full", "current", "entire", "whole", "fiscal",
+                          "latest", "year", "week", "month", "last", "most", "quarter",
+                          "first", "final"}) &&
+          lex(i + 1).unit.unit == Unit::none && lex(i + 1).part_of_day.empty())
+        return std::nullopt;
       // The units after "the" are asked about again and again below: each
       // is found once (unit_at is a function of the tokens).
       std::optional<std::optional<UnitAt>> unit1, unit2;
@@ -1111,7 +1133,7 @@ class Recognizer {
         }
         if (std::string_view pod = lex(k).part_of_day; !pod.empty()) {
           Reading r = relative(Granularity::day, dir, Reference::narrative);
-          r.part_of_day = std::string(pod);
+          r.part_of_day = pod;
           r.type = TimexType::time;
           return Found{k + 1, r};
         }
@@ -1175,7 +1197,7 @@ class Recognizer {
       if (std::string_view pod = lex(i + 1).part_of_day;
           !pod.empty() && !is(i + 1, "overnight") && !is_any(i + 2, {"of", "'", "before", "after"})) {
         Reading r = relative(Granularity::day, 0, Reference::narrative);
-        r.part_of_day = std::string(pod);
+        r.part_of_day = pod;
         r.type = TimexType::time;
         return Found{i + 2, r};
       }
@@ -1237,7 +1259,7 @@ class Recognizer {
       }
       if (std::string_view pod = lex(k).part_of_day; !pod.empty()) {
         Reading r = relative(Granularity::day, 0, Reference::narrative);
-        r.part_of_day = std::string(pod);
+        r.part_of_day = pod;
         r.type = TimexType::time;
         return Found{k + 1, r};
       }
@@ -1292,7 +1314,7 @@ class Recognizer {
       Reading r = relative(Granularity::day, offset == 0 ? 0 : offset);
       if (w == "last" && pod == "NI") r.offset = -1;
       else if (w == "last") return std::nullopt;  // "last morning" is not a date
-      r.part_of_day = std::string(pod);
+      r.part_of_day = pod;
       r.type = TimexType::time;
       return Found{k + 1, r};
     }

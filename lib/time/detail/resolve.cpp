@@ -439,7 +439,8 @@ TimeValue resolve(const Reading& r, const ResolveContext& context) {
   if (g == Granularity::day && r.hour) {
     v.value += "T" + pad(*r.hour, 2) + ":" + pad(r.minute.value_or(0), 2);
   } else if (g == Granularity::day && !r.part_of_day.empty()) {
-    v.value += "T" + r.part_of_day;
+    v.value += 'T';
+    v.value += r.part_of_day;
   }
   return v;
 }

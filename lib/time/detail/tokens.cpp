@@ -36,41 +36,79 @@ std::uint64_t letter_bits(std::uint64_t x) {
   return from_a & ~past_z & ~x & 0x80 * kEachByte;                    // ~x: not a non-ASCII byte
 }
 
+// A word's letters, scanned: one past its last byte, whether some letter
+// was lower case, and its head_of (the first min(8, size) lower-cased
+// bytes), which the word table compares first.
+struct WordScan {
+  std::size_t end = 0;
+  bool has_lower = false;
+  std::uint64_t head = 0;
+};
+
+// The lower-cased letters of the 8 bytes at text[k], stored at lower[k],
+// and where they stop.
+struct Chunk {
+  std::uint64_t lowered;     // every byte with bit 5 set
+  std::uint64_t lower_case;  // high bit of each lower-case letter
+  std::uint64_t stops;       // high bit of each byte that is no ASCII letter
+};
+Chunk scan_chunk(const char* text, char* lower) {
+  std::uint64_t x;
+  std::memcpy(&x, text, 8);
+  // ASCII letters only are kept: setting bit 5 lower-cases an upper-case
+  // one and leaves a lower-case one as it is.
+  std::uint64_t lowered = x | 0x20 * kEachByte;
+  std::memcpy(lower, &lowered, 8);
+  std::uint64_t letters = letter_bits(x);
+  return {lowered, letters & (x << 2), ~letters & 0x80 * kEachByte};  // x << 2: bit 5 to bit 7
+}
+
 // Scans the letters of the word at text[begin] into lower[begin, end),
-// lower-cased; returns end and whether some letter was lower case.
-// Eight bytes at a time while they are in the text (lower may take 8 bytes
-// past any word's end: the bytes after a word belong to no word yet),
-// then byte by byte.
-std::pair<std::size_t, bool> scan_word(std::string_view text, std::size_t begin, char* lower) {
+// lower-cased. Eight bytes at a time while they are in the text (lower may
+// take 8 bytes past any word's end: the bytes after a word belong to no
+// word yet), then byte by byte. The head comes from the first eight bytes
+// as they are scanned.
+WordScan scan_word(std::string_view text, std::size_t begin, char* lower) {
   std::size_t end = begin;
   bool has_lower = false;
+  auto tail = [&] {
+    for (; end < text.size(); ++end) {
+      std::uint8_t byte_class = kByteClass[static_cast<unsigned char>(text[end])];
+      if ((byte_class & (kLowerLetter | kUpperLetter)) == 0) break;
+      has_lower = has_lower || byte_class == kLowerLetter;
+      lower[end] = static_cast<char>(text[end] | 0x20);
+    }
+  };
   if constexpr (std::endian::native == std::endian::little) {
-    while (end + 8 <= text.size()) {
-      std::uint64_t x;
-      std::memcpy(&x, text.data() + end, 8);
-      // ASCII letters only are kept: setting bit 5 lower-cases an
-      // upper-case one and leaves a lower-case one as it is.
-      std::uint64_t lowered = x | 0x20 * kEachByte;
-      std::memcpy(lower + end, &lowered, 8);
-      std::uint64_t letters = letter_bits(x);
-      std::uint64_t lower_case = letters & (x << 2);  // bit 5 moved to the high bit
-      std::uint64_t stops = ~letters & 0x80 * kEachByte;
-      if (stops != 0) {
-        std::uint64_t before_stop = (stops & (~stops + 1)) - 1;  // the bytes before the first stop
-        has_lower = has_lower || (lower_case & before_stop) != 0;
-        return {end + static_cast<std::size_t>(std::countr_zero(stops)) / 8, has_lower};
+    if (begin + 8 <= text.size()) {
+      // Most words end within their first eight bytes.
+      Chunk first = scan_chunk(text.data() + begin, lower + begin);
+      if (first.stops != 0) {
+        std::uint64_t stop_bit = first.stops & (~first.stops + 1);
+        std::size_t size = static_cast<std::size_t>(std::countr_zero(first.stops)) / 8;
+        // (stop_bit >> 7) - 1: the bytes before the stop.
+        return {begin + size, (first.lower_case & (stop_bit - 1)) != 0,
+                first.lowered & ((stop_bit >> 7) - 1)};
       }
-      has_lower = has_lower || lower_case != 0;
-      end += 8;
+      has_lower = first.lower_case != 0;
+      end = begin + 8;
+      while (end + 8 <= text.size()) {
+        Chunk c = scan_chunk(text.data() + end, lower + end);
+        if (c.stops != 0) {
+          std::uint64_t stop_bit = c.stops & (~c.stops + 1);
+          has_lower = has_lower || (c.lower_case & (stop_bit - 1)) != 0;
+          end += static_cast<std::size_t>(std::countr_zero(c.stops)) / 8;
+          return {end, has_lower, first.lowered};
+        }
+        has_lower = has_lower || c.lower_case != 0;
+        end += 8;
+      }
+      tail();
+      return {end, has_lower, first.lowered};
     }
   }
-  for (; end < text.size(); ++end) {
-    std::uint8_t byte_class = kByteClass[static_cast<unsigned char>(text[end])];
-    if ((byte_class & (kLowerLetter | kUpperLetter)) == 0) break;
-    has_lower = has_lower || byte_class == kLowerLetter;
-    lower[end] = static_cast<char>(text[end] | 0x20);
-  }
-  return {end, has_lower};
+  tail();
+  return {end, has_lower, padded_head_of(std::string_view(lower + begin, end - begin))};
 }
 
 std::size_t utf8_length(unsigned char lead) {
@@ -136,12 +174,12 @@ TokenizedText tokenize(std::string_view text) {
     t.has_newline_before = newline;
     if (byte_class & (kLowerLetter | kUpperLetter)) {
       t.kind = TokenKind::word;
-      auto [end, has_lower] = scan_word(text, i, lower);
-      t.lower = std::string_view(lower + i, end - i);
-      t.info = &words.find(t.lower, padded_head_of(t.lower));
+      WordScan scan = scan_word(text, i, lower);
+      t.lower = std::string_view(lower + i, scan.end - i);
+      t.info = &words.find_word(t.lower, scan.head);
       t.is_capitalized = byte_class == kUpperLetter;
-      t.is_all_caps = !has_lower && end - i > 1;
-      i = end;
+      t.is_all_caps = !scan.has_lower && scan.end - i > 1;
+      i = scan.end;
     } else if (is_digit(c)) {
       t.kind = TokenKind::number;
       std::int64_t value = 0;
@@ -176,8 +214,11 @@ TokenizedText tokenize(std::string_view text) {
       i += n;
     }
     t.end = i;
-    space = false;
     newline = false;
+    // One space between two tokens is the common case: taken here, it
+    // saves a turn of the loop.
+    space = i < text.size() && text[i] == ' ';
+    i += space;
   }
   return out;
 }

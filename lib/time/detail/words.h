@@ -175,6 +175,11 @@ class WordTable {
   // once its head and size match.
   const WordInfo& find(std::string_view word, std::uint64_t head) const {
     if (word.empty()) return kNoWord;
+    return find_word(word, head);
+  }
+
+  // find for a word known not to be empty (the tokenizer's words).
+  const WordInfo& find_word(std::string_view word, std::uint64_t head) const {
     for (std::size_t k = hash(word, head);; k = (k + 1) & (kSlots - 1)) {
       const Slot& slot = slots_[k];
       if (slot.size == 0) return kNoWord;
