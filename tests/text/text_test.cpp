@@ -392,6 +392,69 @@ TEST_CASE("over 64 KiB ICU gets pieces cut at line breaks: the same sentences") 
   for (std::size_t i = 0; i < whole.size(); ++i) CHECK(whole[i].span == by_line[i].span);
 }
 
+namespace {
+
+// split_sentences runs ICU only on windows around possible sentence ends;
+// on any text the segments must be those of ICU over the whole text.
+void check_windows_match_whole_text(std::string_view text) {
+  CAPTURE(text);
+  REQUIRE(detail::find_icu_segments(text, false) == detail::find_icu_segments(text, true));
+}
+
+}  // namespace
+
+TEST_CASE("ICU over windows finds what ICU over the whole text finds") {
+  constexpr const char* kTricky[] = {
+      "", ".", "a", " ", "\n", "\n\n", "a.", "A. B", "Mr. Smith went. He said.", "Mr.  Smith", "Sept.  28.",
+      "the U.S. Army said. The U.S. is big.", "in Washington, D.C. He said", "J. R. R. Tolkien wrote it.",
+      "Joseph D. Dunford", "Plan B. Then", "\"Why?\" he asked.", "\"Why?\" He asked.", "Why? he asked", "Really?! no",
+      "It cost 3.5 million. 4.5. Then.", "v1.2.3 is out. ok", "e.g. this, i.e. that. Done.", "etc. and so on.",
+      "Wait... what? Yes... No.", "Wait\xE2\x80\xA6 what", "He said (quietly.) Then left.", "'Go.' 'Now.'",
+      "He left.\" She stayed.", "He left. \"She stayed.\"", "end.)  [Next] one.", "end.] Next", "end.'  next",
+      "Line one\r\nLine two.\r\nThree", "One.\rTwo", "A\xC2\x85" "B. C", "A\xE2\x80\xA8" "B.\xE2\x80\xA9" "C",
+      "\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82\xE5\x86\x8D\xE8\xA7\x81\xE3\x80\x82", "\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7\xD8\x9F \xD9\x84\xD8\xA7",
+      "Caf\xC3\xA9. \xC3\x89t\xC3\xA9 \xC3\xA9t\xC3\xA9. \xC3\xA9t\xC3\xA9", "a.\xCC\x81 B", "a\xCC\x81. B",
+      "x.\xC2\xA0" "B", "x.\xE2\x80\x83\xE2\x80\x83" "b", "x. \xE2\x80\x94 b", "x.\xE2\x80\x9D B", "x.\xC2\xAD B",
+      "Ph.D. Smith", "Ph. D. Smith", "Ph.D.Smith", "Lt.Cdr. Jones", "Hon.B.A. Jones", "Mr.Smith. Mrs.Jones.",
+      "No. 5 is. No. 6", "Inc.) said", "Corp.'s profit", "1. First\n2. Second", "A.\n\nB.\n \nC. \n",
+      "ok.\t\tNext", "ok.\tnext", "ok.\x0B" "Next", "ok.\x0C" "next", "a\x01. B", "\xF0\x9F\x98\x80. B \xF0\x9F\x98\x80.",
+      "12:30 p.m. Friday. The", "at 5 p.m. He", "The U.S.A. Today. Go", "U.S.A.B. C", "!!! ??? ...", "?", "!a",
+      "a. 1 2 3 4 5 b", "a. 1 2 3 4 5 B", "a. ; b", "a. , B", "a.,B", "a.-b", "a. (b", "A. (B",
+      "x\xFF. Y \xC3. Z", "\xED\xA0\x80. A", "end. \xEF\xBC\x8E next\xEF\xBC\x81 Up",
+  };
+  for (const char* text : kTricky) check_windows_match_whole_text(text);
+  // Random strings of the same kinds of pieces.
+  constexpr std::string_view kPieces[] = {
+      " ", "  ", "\n", "\r\n", "\t", ".", "?", "!", "...", "\"", "'", ")", "(", "]", ",", ";", "-", ":", "3", "3.5",
+      "a", "word", "Word", "WORD", "Mr.", "U.S.", "D.C.", "Ph.D.", "e.g.", "Gen.", "J.", "x", "X", "etc.",
+      "\xC3\xA9", "\xC3\x89", "\xE3\x80\x82", "\xD8\x9F", "\xE2\x80\xA6", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9",
+      "\xC2\xA0", "\xE2\x80\x94", "\xE2\x80\x9D", "\xCC\x81", "\xC2\xAD", "\xE4\xBD\xA0", "\xF0\x9F\x98\x80", "\xFF",
+  };
+  std::uint64_t state = 0x9E3779B97F4A7C15;
+  const auto random = [&](std::size_t n) {
+    state = state * 6364136223846793005 + 1442695040888963407;
+    return static_cast<std::size_t>(state >> 33) % n;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t count = 1 + random(24);
+    for (std::size_t i = 0; i < count; ++i) text += kPieces[random(std::size(kPieces))];
+    check_windows_match_whole_text(text);
+  }
+  // Real articles, and over 64 KiB, where big windows and batches are cut.
+  std::string all;
+  for (const char* name : kSamples) {
+    const std::string text = normalize_text(sample(name), name).text;
+    check_windows_match_whole_text(text);
+    check_windows_match_whole_text(sample(name));
+    all += text;
+  }
+  std::string long_text;
+  while (long_text.size() < 300000) long_text += all;
+  check_windows_match_whole_text(long_text);
+  check_windows_match_whole_text(std::string(100000, 'a') + ". B " + std::string(70000, 'b') + ".\nC");
+}
+
 TEST_CASE("sentence spans are byte offsets, trimmed, in order, numbered") {
   const std::string text = "\xC3\x87" "a va. Tr\xC3\xA8s bien.\n\n  \xE2\x80\x9CQuoi?\xE2\x80\x9D  ";
   const std::vector<Sentence> sentences = split_sentences(text);
