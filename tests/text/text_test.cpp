@@ -213,6 +213,37 @@ TEST_CASE("normalization: BOM, line breaks, controls, spaces, NFC, quotes") {
 
 // ---------------------------------------------------------------- chrome
 
+TEST_CASE("normalization: Treebank quotes pair leftmost first, as a left-to-right scan does") {
+  // The scan the fold is measured against, written the slow way.
+  const auto fold = [](std::string_view text) {
+    std::string out;
+    for (std::size_t k = 0; k < text.size();) {
+      const char c = text[k];
+      if ((c == '`' || c == '\'') && k + 1 < text.size() && text[k + 1] == c) {
+        out += '"';
+        k += 2;
+      } else {
+        out += c;
+        ++k;
+      }
+    }
+    return out;
+  };
+  constexpr std::string_view kPieces[] = {"`", "'", "``", "''", "a", " ", "\"", "'''", "```"};
+  std::uint64_t state = 7;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    state = state * 6364136223846793005 + 1442695040888963407;
+    const std::size_t count = (state >> 33) % 12;
+    for (std::size_t i = 0; i < count; ++i) {
+      state = state * 6364136223846793005 + 1442695040888963407;
+      text += kPieces[(state >> 33) % std::size(kPieces)];
+    }
+    CAPTURE(text);
+    CHECK(normalize_text(text, "t").text == fold(text));
+  }
+}
+
 TEST_CASE("chrome lines are recognized, prose is not") {
   struct Case {
     const char* line;
