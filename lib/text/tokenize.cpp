@@ -134,6 +134,7 @@ class WordScanner {
   // follows it; returns false at the end of the token.
   bool join_separator() {
     if (pos_ >= text_.size() || pos_ == 0) return false;
+    if (!may_join(static_cast<unsigned char>(text_[pos_]))) return false;
     const DecodedCodePoint separator = peek(pos_);
     if (!separator.is_valid) return false;
     const std::size_t after = pos_ + separator.length;
@@ -158,6 +159,12 @@ class WordScanner {
       scan_alnum();
     }
     return true;
+  }
+
+  // False for an ASCII byte that is none of the separators above: the
+  // common end of a word (a space, most punctuation) decides here.
+  static bool may_join(unsigned char byte) {
+    return byte >= 0x80 || byte == '\'' || byte == '-' || byte == '.' || byte == ',' || byte == ':';
   }
 
   bool is_digit_before(std::size_t at) const {

@@ -637,6 +637,44 @@ TEST_CASE("tokenization") {
   }
 }
 
+TEST_CASE("tokenization: where words end and join") {
+  // Words of 7 to 17 bytes, the bytes just outside 'A'-'Z', 'a'-'z' and
+  // '0'-'9', the separators that join and those that do not, non-ASCII.
+  struct Case {
+    const char* text;
+    const char* tokens;
+  };
+  const Case cases[] = {
+      {"abcdefg", "abcdefg/w"}, {"abcdefgh", "abcdefgh/w"}, {"abcdefghi", "abcdefghi/w"},
+      {"ABCDEFGHIJKLMNOPQ", "ABCDEFGHIJKLMNOPQ/w"}, {"12345678901", "12345678901/n"},
+      {"abc@def`ghi[jkl{mno", "abc/w @/p def/w `/s ghi/w [/p jkl/w {/p mno/w"},
+      {"abc/def:ghi 0123456789", "abc/w //p def/w :/p ghi/w 0123456789/n"},
+      {"A1B2C3D4E5F6 Zz9/", "A1B2C3D4E5F6/w Zz9/w //p"},
+      {"abcdefg\xC3\xA9xyz abcdef\xC3\xA9 x\xC3\xA9", "abcdefg\xC3\xA9xyz/w abcdef\xC3\xA9/w x\xC3\xA9/w"},
+      {"abcdefgh\xE2\x80\x94xyz", "abcdefgh/w \xE2\x80\x94/p xyz/w"},
+      {"abcdefghijkl.", "abcdefghijkl/w ./p"}, {"Washington's 1234567,890 x", "Washington's/w 1234567,890/n x/w"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(describe_tokens(c.text) == c.tokens);
+  }
+  // Nothing depends on how far the range goes on after the last word.
+  constexpr std::string_view kBytes[] = {"a", "Z", "m", "0", "9", "@", "[", "`", "{", "/", ":", "'", "-", ".", ",",
+                                         "\xC3\xA9", "\xCC\x81", "\xE2\x80\x94", " "};
+  std::uint64_t state = 42;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    state = state * 6364136223846793005 + 1442695040888963407;
+    const std::size_t count = 1 + (state >> 33) % 14;
+    for (std::size_t i = 0; i < count; ++i) {
+      state = state * 6364136223846793005 + 1442695040888963407;
+      text += kBytes[(state >> 33) % std::size(kBytes)];
+    }
+    CAPTURE(text);
+    CHECK(describe_tokens(text) == describe_tokens(text + "         "));
+  }
+}
+
 TEST_CASE("the tokenizer's ASCII table says what ICU says") {
   for (UChar32 c = 0; c < 0x80; ++c) {
     CAPTURE(c);
