@@ -236,8 +236,12 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
     } else if (d.is_valid && is_punct(c)) {
       // A run of one mark is one token: "...", "--", "!!".
       std::size_t run_end = i + d.length;
-      while (run_end + d.length <= end && bounded.substr(run_end, d.length) == bounded.substr(i, d.length)) {
-        run_end += d.length;
+      if (d.length == 1) {
+        while (run_end < end && bounded[run_end] == bounded[i]) ++run_end;
+      } else {
+        while (run_end + d.length <= end && bounded.substr(run_end, d.length) == bounded.substr(i, d.length)) {
+          run_end += d.length;
+        }
       }
       tokens.push_back({{i, run_end}, TokenKind::punctuation});
       i = run_end;
