@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -84,20 +85,27 @@ bool is_printable_ascii8(const char* p) {
 // text, not on each run of input: a dropped control between two
 // apostrophes would pair them only on a second normalization.
 void fold_treebank_quotes(std::string& text) {
-  std::size_t k = text.find_first_of("`'");
-  if (k == std::string::npos) return;
-  std::size_t out = k;
-  while (k < text.size()) {
-    char c = text[k];
-    if ((c == '`' || c == '\'') && k + 1 < text.size() && text[k + 1] == c) {
-      text[out++] = '"';
-      k += 2;
-    } else {
-      text[out++] = c;
-      ++k;
-    }
+  // Pairs are taken leftmost first, as a left-to-right scan would; the next
+  // pair of each kind is searched for only once the text passes it, with
+  // memchr under string::find (find_first_of called memchr once per byte).
+  constexpr std::size_t kNone = std::string::npos;
+  std::size_t next_backticks = text.find("``");
+  std::size_t next_apostrophes = text.find("''");
+  std::size_t read = 0;
+  std::size_t write = 0;
+  while (true) {
+    if (next_backticks != kNone && next_backticks < read) next_backticks = text.find("``", read);
+    if (next_apostrophes != kNone && next_apostrophes < read) next_apostrophes = text.find("''", read);
+    const std::size_t pair = std::min(next_backticks, next_apostrophes);
+    if (pair == kNone) break;
+    if (write != read) std::memmove(text.data() + write, text.data() + read, pair - read);
+    write += pair - read;
+    text[write++] = '"';
+    read = pair + 2;
   }
-  text.resize(out);
+  if (write == read) return;
+  std::memmove(text.data() + write, text.data() + read, text.size() - read);
+  text.resize(write + text.size() - read);
 }
 
 // Pass 1: valid UTF-8 with the code point map applied.

@@ -134,6 +134,7 @@ class WordScanner {
   // follows it; returns false at the end of the token.
   bool join_separator() {
     if (pos_ >= text_.size() || pos_ == 0) return false;
+    if (!may_join(static_cast<unsigned char>(text_[pos_]))) return false;
     const DecodedCodePoint separator = peek(pos_);
     if (!separator.is_valid) return false;
     const std::size_t after = pos_ + separator.length;
@@ -158,6 +159,12 @@ class WordScanner {
       scan_alnum();
     }
     return true;
+  }
+
+  // False for an ASCII byte that is none of the separators above: the
+  // common end of a word (a space, most punctuation) decides here.
+  static bool may_join(unsigned char byte) {
+    return byte >= 0x80 || byte == '\'' || byte == '-' || byte == '.' || byte == ',' || byte == ':';
   }
 
   bool is_digit_before(std::size_t at) const {
@@ -229,8 +236,12 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
     } else if (d.is_valid && is_punct(c)) {
       // A run of one mark is one token: "...", "--", "!!".
       std::size_t run_end = i + d.length;
-      while (run_end + d.length <= end && bounded.substr(run_end, d.length) == bounded.substr(i, d.length)) {
-        run_end += d.length;
+      if (d.length == 1) {
+        while (run_end < end && bounded[run_end] == bounded[i]) ++run_end;
+      } else {
+        while (run_end + d.length <= end && bounded.substr(run_end, d.length) == bounded.substr(i, d.length)) {
+          run_end += d.length;
+        }
       }
       tokens.push_back({{i, run_end}, TokenKind::punctuation});
       i = run_end;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "fuzz_support.h"
+#include "text/detail/sentence_split.h"
 #include "text/text.h"
 
 using namespace eventgraph;
@@ -47,6 +48,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       last_token_end = t.span.end_byte;
     }
   }
+  // ICU runs only on windows around possible sentence ends; on raw bytes
+  // (any UTF-8 or not) and on normalized text that must change nothing.
+  FUZZ_CHECK(detail::find_icu_segments(raw, false) == detail::find_icu_segments(raw, true),
+             "ICU over windows and over the whole raw text disagree");
+  FUZZ_CHECK(detail::find_icu_segments(text, false) == detail::find_icu_segments(text, true),
+             "ICU over windows and over the whole text disagree");
   // Out-of-range requests are clamped, not trusted.
   (void)tokenize(text, Span{text.size() / 2, text.size() + 100});
   return 0;

@@ -213,6 +213,37 @@ TEST_CASE("normalization: BOM, line breaks, controls, spaces, NFC, quotes") {
 
 // ---------------------------------------------------------------- chrome
 
+TEST_CASE("normalization: Treebank quotes pair leftmost first, as a left-to-right scan does") {
+  // The scan the fold is measured against, written the slow way.
+  const auto fold = [](std::string_view text) {
+    std::string out;
+    for (std::size_t k = 0; k < text.size();) {
+      const char c = text[k];
+      if ((c == '`' || c == '\'') && k + 1 < text.size() && text[k + 1] == c) {
+        out += '"';
+        k += 2;
+      } else {
+        out += c;
+        ++k;
+      }
+    }
+    return out;
+  };
+  constexpr std::string_view kPieces[] = {"`", "'", "``", "''", "a", " ", "\"", "'''", "```"};
+  std::uint64_t state = 7;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    state = state * 6364136223846793005 + 1442695040888963407;
+    const std::size_t count = (state >> 33) % 12;
+    for (std::size_t i = 0; i < count; ++i) {
+      state = state * 6364136223846793005 + 1442695040888963407;
+      text += kPieces[(state >> 33) % std::size(kPieces)];
+    }
+    CAPTURE(text);
+    CHECK(normalize_text(text, "t").text == fold(text));
+  }
+}
+
 TEST_CASE("chrome lines are recognized, prose is not") {
   struct Case {
     const char* line;
@@ -392,6 +423,69 @@ TEST_CASE("over 64 KiB ICU gets pieces cut at line breaks: the same sentences") 
   for (std::size_t i = 0; i < whole.size(); ++i) CHECK(whole[i].span == by_line[i].span);
 }
 
+namespace {
+
+// split_sentences runs ICU only on windows around possible sentence ends;
+// on any text the segments must be those of ICU over the whole text.
+void check_windows_match_whole_text(std::string_view text) {
+  CAPTURE(text);
+  REQUIRE(detail::find_icu_segments(text, false) == detail::find_icu_segments(text, true));
+}
+
+}  // namespace
+
+TEST_CASE("ICU over windows finds what ICU over the whole text finds") {
+  constexpr const char* kTricky[] = {
+      "", ".", "a", " ", "\n", "\n\n", "a.", "A. B", "Mr. Smith went. He said.", "Mr.  Smith", "Sept.  28.",
+      "the U.S. Army said. The U.S. is big.", "in Washington, D.C. He said", "J. R. R. Tolkien wrote it.",
+      "Joseph D. Dunford", "Plan B. Then", "\"Why?\" he asked.", "\"Why?\" He asked.", "Why? he asked", "Really?! no",
+      "It cost 3.5 million. 4.5. Then.", "v1.2.3 is out. ok", "e.g. this, i.e. that. Done.", "etc. and so on.",
+      "Wait... what? Yes... No.", "Wait\xE2\x80\xA6 what", "He said (quietly.) Then left.", "'Go.' 'Now.'",
+      "He left.\" She stayed.", "He left. \"She stayed.\"", "end.)  [Next] one.", "end.] Next", "end.'  next",
+      "Line one\r\nLine two.\r\nThree", "One.\rTwo", "A\xC2\x85" "B. C", "A\xE2\x80\xA8" "B.\xE2\x80\xA9" "C",
+      "\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82\xE5\x86\x8D\xE8\xA7\x81\xE3\x80\x82", "\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7\xD8\x9F \xD9\x84\xD8\xA7",
+      "Caf\xC3\xA9. \xC3\x89t\xC3\xA9 \xC3\xA9t\xC3\xA9. \xC3\xA9t\xC3\xA9", "a.\xCC\x81 B", "a\xCC\x81. B",
+      "x.\xC2\xA0" "B", "x.\xE2\x80\x83\xE2\x80\x83" "b", "x. \xE2\x80\x94 b", "x.\xE2\x80\x9D B", "x.\xC2\xAD B",
+      "Ph.D. Smith", "Ph. D. Smith", "Ph.D.Smith", "Lt.Cdr. Jones", "Hon.B.A. Jones", "Mr.Smith. Mrs.Jones.",
+      "No. 5 is. No. 6", "Inc.) said", "Corp.'s profit", "1. First\n2. Second", "A.\n\nB.\n \nC. \n",
+      "ok.\t\tNext", "ok.\tnext", "ok.\x0B" "Next", "ok.\x0C" "next", "a\x01. B", "\xF0\x9F\x98\x80. B \xF0\x9F\x98\x80.",
+      "12:30 p.m. Friday. The", "at 5 p.m. He", "The U.S.A. Today. Go", "U.S.A.B. C", "!!! ??? ...", "?", "!a",
+      "a. 1 2 3 4 5 b", "a. 1 2 3 4 5 B", "a. ; b", "a. , B", "a.,B", "a.-b", "a. (b", "A. (B",
+      "x\xFF. Y \xC3. Z", "\xED\xA0\x80. A", "end. \xEF\xBC\x8E next\xEF\xBC\x81 Up",
+  };
+  for (const char* text : kTricky) check_windows_match_whole_text(text);
+  // Random strings of the same kinds of pieces.
+  constexpr std::string_view kPieces[] = {
+      " ", "  ", "\n", "\r\n", "\t", ".", "?", "!", "...", "\"", "'", ")", "(", "]", ",", ";", "-", ":", "3", "3.5",
+      "a", "word", "Word", "WORD", "Mr.", "U.S.", "D.C.", "Ph.D.", "e.g.", "Gen.", "J.", "x", "X", "etc.",
+      "\xC3\xA9", "\xC3\x89", "\xE3\x80\x82", "\xD8\x9F", "\xE2\x80\xA6", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9",
+      "\xC2\xA0", "\xE2\x80\x94", "\xE2\x80\x9D", "\xCC\x81", "\xC2\xAD", "\xE4\xBD\xA0", "\xF0\x9F\x98\x80", "\xFF",
+  };
+  std::uint64_t state = 0x9E3779B97F4A7C15;
+  const auto random = [&](std::size_t n) {
+    state = state * 6364136223846793005 + 1442695040888963407;
+    return static_cast<std::size_t>(state >> 33) % n;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t count = 1 + random(24);
+    for (std::size_t i = 0; i < count; ++i) text += kPieces[random(std::size(kPieces))];
+    check_windows_match_whole_text(text);
+  }
+  // Real articles, and over 64 KiB, where big windows and batches are cut.
+  std::string all;
+  for (const char* name : kSamples) {
+    const std::string text = normalize_text(sample(name), name).text;
+    check_windows_match_whole_text(text);
+    check_windows_match_whole_text(sample(name));
+    all += text;
+  }
+  std::string long_text;
+  while (long_text.size() < 300000) long_text += all;
+  check_windows_match_whole_text(long_text);
+  check_windows_match_whole_text(std::string(100000, 'a') + ". B " + std::string(70000, 'b') + ".\nC");
+}
+
 TEST_CASE("sentence spans are byte offsets, trimmed, in order, numbered") {
   const std::string text = "\xC3\x87" "a va. Tr\xC3\xA8s bien.\n\n  \xE2\x80\x9CQuoi?\xE2\x80\x9D  ";
   const std::vector<Sentence> sentences = split_sentences(text);
@@ -540,6 +634,44 @@ TEST_CASE("tokenization") {
   for (const Case& c : cases) {
     CAPTURE(c.text);
     CHECK(describe_tokens(c.text) == c.tokens);
+  }
+}
+
+TEST_CASE("tokenization: where words end and join") {
+  // Words of 7 to 17 bytes, the bytes just outside 'A'-'Z', 'a'-'z' and
+  // '0'-'9', the separators that join and those that do not, non-ASCII.
+  struct Case {
+    const char* text;
+    const char* tokens;
+  };
+  const Case cases[] = {
+      {"abcdefg", "abcdefg/w"}, {"abcdefgh", "abcdefgh/w"}, {"abcdefghi", "abcdefghi/w"},
+      {"ABCDEFGHIJKLMNOPQ", "ABCDEFGHIJKLMNOPQ/w"}, {"12345678901", "12345678901/n"},
+      {"abc@def`ghi[jkl{mno", "abc/w @/p def/w `/s ghi/w [/p jkl/w {/p mno/w"},
+      {"abc/def:ghi 0123456789", "abc/w //p def/w :/p ghi/w 0123456789/n"},
+      {"A1B2C3D4E5F6 Zz9/", "A1B2C3D4E5F6/w Zz9/w //p"},
+      {"abcdefg\xC3\xA9xyz abcdef\xC3\xA9 x\xC3\xA9", "abcdefg\xC3\xA9xyz/w abcdef\xC3\xA9/w x\xC3\xA9/w"},
+      {"abcdefgh\xE2\x80\x94xyz", "abcdefgh/w \xE2\x80\x94/p xyz/w"},
+      {"abcdefghijkl.", "abcdefghijkl/w ./p"}, {"Washington's 1234567,890 x", "Washington's/w 1234567,890/n x/w"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(describe_tokens(c.text) == c.tokens);
+  }
+  // Nothing depends on how far the range goes on after the last word.
+  constexpr std::string_view kBytes[] = {"a", "Z", "m", "0", "9", "@", "[", "`", "{", "/", ":", "'", "-", ".", ",",
+                                         "\xC3\xA9", "\xCC\x81", "\xE2\x80\x94", " "};
+  std::uint64_t state = 42;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    state = state * 6364136223846793005 + 1442695040888963407;
+    const std::size_t count = 1 + (state >> 33) % 14;
+    for (std::size_t i = 0; i < count; ++i) {
+      state = state * 6364136223846793005 + 1442695040888963407;
+      text += kBytes[(state >> 33) % std::size(kBytes)];
+    }
+    CAPTURE(text);
+    CHECK(describe_tokens(text) == describe_tokens(text + "         "));
   }
 }
 

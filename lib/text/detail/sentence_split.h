@@ -15,6 +15,12 @@ namespace eventgraph::detail {
 // changes nothing; a piece with no line break is cut on a UTF-8 boundary.
 std::vector<Sentence> split_sentences_in_chunks(std::string_view text, std::size_t max_chunk_bytes);
 
+// ICU's raw segments of `text` (untrimmed, in order, covering it): as
+// split_sentences finds them, with ICU run only around the places where a
+// sentence can end, or (`is_whole_text`) with ICU run over all of it. The
+// two must agree on any text; text_test and fuzz_text compare them.
+std::vector<Span> find_icu_segments(std::string_view text, bool is_whole_text);
+
 // A sentence longer than this is not one a reader could follow (text
 // without punctuation, a table run into one line); split_sentences cuts it
 // at white space. The later stages look across a whole sentence for each
