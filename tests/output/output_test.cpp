@@ -822,3 +822,71 @@ TEST_CASE("json: PrettyJsonWriter writes PrettyWriter's bytes") {
   actual.finish();
   CHECK(sink.take() == std::string(buffer.GetString()) + "\n");
 }
+
+// The scanner reads whole words, a string's last word shifted down, and a
+// short string in pieces that stay inside it: each special byte at every
+// place of strings of every length up to 24, as a value (repaired and not)
+// and as a key; U+2028 and U+2029 are kept as they are, as PrettyWriter
+// keeps them. Deep nesting (indents past 16 spaces) and a string larger
+// than the writer's buffer too.
+TEST_CASE("json: PrettyJsonWriter matches PrettyWriter at every length, place and depth") {
+  std::vector<std::string> strings;
+  for (std::string piece : {std::string("\""), std::string("\\"), std::string("\n"), std::string(1, '\0'),
+                            std::string("\x1F"), std::string("\x7F"), std::string("\xE2\x80\xA8"),
+                            std::string("\xE2\x80\xA9"), std::string("\xC3\xA9"), std::string("\xFF"),
+                            std::string("\xF0\x9F\x98\x80"), std::string("\xF0\x9F\x98"), std::string("\xC0\xAF")}) {
+    for (std::size_t length = 0; length <= 24; ++length) {
+      for (std::size_t at = 0; at <= length; ++at) {
+        std::string s(length, 'a');
+        s.insert(at, piece);
+        strings.push_back(s);
+      }
+    }
+  }
+  for (std::size_t length = 0; length <= 24; ++length) strings.push_back(std::string(length, 'z'));
+  std::string large(300000, 'x');
+  for (std::size_t i = 0; i < large.size(); i += 997) large[i] = i % 2 ? '"' : '\n';
+  strings.push_back(large);
+  auto write = [&](auto& w, bool is_repaired) {
+    w.StartObject();
+    w.Key("strings");
+    w.StartArray();
+    for (const std::string& s : strings) {
+      if (is_repaired) eventgraph::detail::write_json_string(w, s);
+      else w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    }
+    w.EndArray();
+    w.Key("keys");
+    w.StartObject();
+    for (const std::string& s : strings) {
+      w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+      w.Uint(7);
+    }
+    w.EndObject();
+    w.Key("deep");
+    for (int depth = 0; depth < 20; ++depth) {
+      w.StartArray();
+      w.String("level");
+      w.StartObject();
+      w.Key("k");
+    }
+    w.Null();
+    for (int depth = 0; depth < 20; ++depth) {
+      w.EndObject();
+      w.EndArray();
+    }
+    w.EndObject();
+  };
+  for (bool is_repaired : {false, true}) {
+    CAPTURE(is_repaired);
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> expected(buffer);
+    expected.SetIndent(' ', 2);
+    write(expected, is_repaired);
+    StringSink sink;
+    eventgraph::detail::PrettyJsonWriter actual(sink);
+    write(actual, is_repaired);
+    actual.finish();
+    CHECK(sink.take() == std::string(buffer.GetString(), buffer.GetSize()) + "\n");
+  }
+}
