@@ -28,7 +28,9 @@ using Writer = detail::PrettyJsonWriter;
 
 void write_string(Writer& w, std::string_view s) { detail::write_json_string(w, s); }
 
-void key_string(Writer& w, const char* key, std::string_view value) {
+// A literal key, copied whole by the writer.
+template <std::size_t N>
+void key_string(Writer& w, const char (&key)[N], std::string_view value) {
   w.Key(key);
   write_string(w, value);
 }

@@ -68,10 +68,10 @@ class PrettyJsonWriter {
   bool StartArray() { return open('[', true); }
   bool EndArray(rapidjson::SizeType = 0) { return close(']'); }
 
-  // A literal key of plain ASCII (all of ours; the test folds away) is
-  // copied whole; any other key is a string_view.
+  // A literal key of plain ASCII (all of ours) is copied whole; any other
+  // key is a string_view. Inlined always: only then does the test fold.
   template <std::size_t N>
-  bool Key(const char (&key)[N]) {
+  [[gnu::always_inline]] bool Key(const char (&key)[N]) {
     if (!is_plain_ascii(key, std::make_index_sequence<N - 1>())) return Key(std::string_view(key, N - 1));
     char* p = key_prefix(N + 1);
     *p = '"';
@@ -155,17 +155,17 @@ class PrettyJsonWriter {
   static constexpr std::size_t kSpaceBytes = 16;
 
   // Room for a string's bytes: quotes, "\u00XX" for a byte at most (U+FFFD
-  // is 3), and the eight a last word store may overrun.
-  static std::size_t string_bytes(std::string_view s) { return 2 + 6 * s.size() + 8; }
+  // is 3), and the sixteen a last store may overrun.
+  static std::size_t string_bytes(std::string_view s) { return 2 + 6 * s.size() + 16; }
 
   // Keys, the writer's own literals, are all plain ASCII; a test unrolled
   // over the bytes of a literal (a loop over them was not) folds away.
-  static constexpr bool is_plain_ascii(char c) {
+  [[gnu::always_inline]] static constexpr bool is_plain_ascii(char c) {
     auto b = static_cast<unsigned char>(c);
     return b >= 0x20 && b < 0x80 && b != '"' && b != '\\';
   }
   template <std::size_t N, std::size_t... I>
-  static constexpr bool is_plain_ascii(const char (&s)[N], std::index_sequence<I...>) {
+  [[gnu::always_inline]] static constexpr bool is_plain_ascii(const char (&s)[N], std::index_sequence<I...>) {
     return (is_plain_ascii(s[I]) && ...);
   }
 
@@ -273,8 +273,8 @@ class PrettyJsonWriter {
   // Writer::WriteString at `p`, room made: '"', '\\' and C0 controls
   // escaped, everything else as it is (with `is_repaired`, invalid UTF-8
   // bytes as U+FFFD, which is what write_json_string's repair_utf8 followed
-  // by String writes). Eight bytes at a time: each word is stored whole and
-  // the cursor moves past its plain bytes. Returns the end.
+  // by String writes). Sixteen or eight bytes at a time: each piece is stored
+  // whole and the cursor moves past its plain bytes. Returns the end.
   static char* write_string(char* p, std::string_view s, bool is_repaired) {
     *p++ = '"';
     const char* in = s.data();
@@ -282,6 +282,29 @@ class PrettyJsonWriter {
     std::size_t i = 0;
     while (i < n) {
       std::size_t left = n - i;
+      if (left >= 16) {
+        // Sixteen at a time in vector registers where there are any (GCC's
+        // and Clang's vector types, lowered to words elsewhere).
+        using Bytes = unsigned char __attribute__((vector_size(16)));
+        Bytes v;
+        std::memcpy(&v, in + i, 16);
+        auto is_stop = (v < 0x20) | (v == '"') | (v == '\\');
+        if (is_repaired) is_stop |= v >= 0x80;
+        std::uint64_t halves[2];
+        std::memcpy(halves, &is_stop, 16);
+        std::memcpy(p, &v, 16);
+        if ((halves[0] | halves[1]) == 0) {
+          p += 16;
+          i += 16;
+          continue;
+        }
+        std::size_t k = halves[0] != 0 ? static_cast<std::size_t>(std::countr_zero(halves[0])) / 8
+                                       : 8 + static_cast<std::size_t>(std::countr_zero(halves[1])) / 8;
+        p += k;
+        i += k;
+        p = write_stop(p, s, i);
+        continue;
+      }
       std::uint64_t x;
       std::uint64_t stops;
       if (left >= 8) {
