@@ -890,3 +890,49 @@ TEST_CASE("json: PrettyJsonWriter matches PrettyWriter at every length, place an
     CHECK(sink.take() == std::string(buffer.GetString(), buffer.GetSize()) + "\n");
   }
 }
+
+// GraphML's escaper copies sixteen bytes at a time: each character it
+// must change (markup, controls, tab, LF and CR, invalid UTF-8, a non-XML
+// character) at every place of strings of every length up to 40, in
+// content (a document's outlet) and in an attribute (its node id).
+TEST_CASE("graphml: every troublesome character at every place and length reads back") {
+  const std::vector<std::pair<std::string, std::string>> pieces = {
+      {"&", "&"}, {"<", "<"}, {">", ">"}, {"\"", "\""}, {"'", "'"}, {"\t", "\t"}, {"\n", "\n"},
+      {"\r", "\r"}, {"\x07", "\xEF\xBF\xBD"}, {"\xFF", "\xEF\xBF\xBD"}, {"\xC3\xA9", "\xC3\xA9"},
+      {"\xEF\xBF\xBF", "\xEF\xBF\xBD"}, {"\xF0\x9F\x98", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+      {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"}};
+  MergedCorpus c;
+  std::vector<std::pair<std::string, std::string>> expected;  // id, outlet
+  for (const auto& [raw, read] : pieces) {
+    for (std::size_t length = 0; length <= 40; ++length) {
+      for (std::size_t at = 0; at <= length; at += length > 20 ? 3 : 1) {
+        std::string s(length, 'a');
+        std::string t = s;
+        s.insert(at, raw);
+        t.insert(at, read);
+        char number[16];
+        std::snprintf(number, sizeof number, "d%06zu-", c.documents.size());
+        Document d;
+        d.id = number + s;
+        d.outlet = s;
+        d.source = "x";
+        c.documents.push_back(d);
+        expected.push_back({number + t, t});
+      }
+    }
+  }
+  EventGraph g = build_graph(std::move(c));
+  XmlElement root;
+  REQUIRE_NOTHROW(root = XmlReader(format_graphml(g)).document());
+  std::size_t k = 0;
+  for (const XmlElement& item : root.children.back().children) {
+    if (item.name != "node") continue;
+    REQUIRE(k < expected.size());
+    std::map<std::string, std::string> data;
+    for (const XmlElement& d : item.children) data[d.attributes.at("key")] = d.text;
+    CHECK(item.attributes.at("id") == expected[k].first);
+    CHECK(data["outlet"] == expected[k].second);
+    ++k;
+  }
+  CHECK(k == expected.size());
+}

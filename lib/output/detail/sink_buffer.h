@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "output/output.h"
 
@@ -31,6 +34,50 @@ class SinkBuffer {
  private:
   TextSink& sink_;
   std::string text_;
+};
+
+// The same for a writer that writes through a pointer: room() makes room
+// (handing a full piece on first) and says where the bytes go; advance()
+// says where they ended. No std::string call per value.
+class PieceWriter {
+ public:
+  explicit PieceWriter(TextSink& sink) : sink_(sink), buffer_(kSinkPieceBytes) {
+    cursor_ = buffer_.data();
+    limit_ = cursor_ + buffer_.size();
+  }
+  PieceWriter(const PieceWriter&) = delete;
+  PieceWriter& operator=(const PieceWriter&) = delete;
+
+  char* room(std::size_t bytes) {
+    if (static_cast<std::size_t>(limit_ - cursor_) < bytes) make_room(bytes);
+    return cursor_;
+  }
+  void advance(char* end) { cursor_ = end; }
+  void append(std::string_view s) {
+    char* p = room(s.size());
+    std::memcpy(p, s.data(), s.size());
+    cursor_ = p + s.size();
+  }
+  // Hands every pending byte on; call once at the end.
+  void hand_on() {
+    sink_.write(std::string_view(buffer_.data(), static_cast<std::size_t>(cursor_ - buffer_.data())));
+    cursor_ = buffer_.data();
+  }
+
+ private:
+  void make_room(std::size_t bytes) {
+    hand_on();
+    if (buffer_.size() < bytes) {
+      buffer_.resize(bytes);
+      cursor_ = buffer_.data();
+      limit_ = cursor_ + buffer_.size();
+    }
+  }
+
+  TextSink& sink_;
+  std::vector<char> buffer_;  // bytes before cursor_ not yet handed on
+  char* cursor_;
+  char* limit_;
 };
 
 }  // namespace eventgraph::detail
