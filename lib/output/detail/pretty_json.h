@@ -51,11 +51,7 @@ class PrettyJsonWriter {
  public:
   using Ch = char;
 
-  explicit PrettyJsonWriter(TextSink& sink) : sink_(sink), buffer_(kSinkPieceBytes) {
-    levels_.reserve(16);
-    cursor_ = buffer_.data();
-    limit_ = cursor_ + buffer_.size();
-  }
+  explicit PrettyJsonWriter(TextSink& sink) : out_(sink) { levels_.reserve(16); }
   PrettyJsonWriter(const PrettyJsonWriter&) = delete;
   PrettyJsonWriter& operator=(const PrettyJsonWriter&) = delete;
 
@@ -77,11 +73,11 @@ class PrettyJsonWriter {
     *p = '"';
     std::memcpy(p + 1, key, N - 1);
     p[N] = '"';
-    cursor_ = p + N + 1;
+    advance(p + N + 1);
     return true;
   }
   bool Key(std::string_view key) {
-    cursor_ = write_string(key_prefix(string_bytes(key)), key, false);
+    advance(write_string(key_prefix(string_bytes(key)), key, false));
     return true;
   }
   bool Key(const char* s, rapidjson::SizeType n, bool = false) { return Key(std::string_view(s, n)); }
@@ -91,12 +87,12 @@ class PrettyJsonWriter {
     return String(std::string_view(s, N - 1));
   }
   bool String(std::string_view s) {
-    cursor_ = write_string(value_prefix(string_bytes(s)), s, false);
+    advance(write_string(value_prefix(string_bytes(s)), s, false));
     return true;
   }
   bool String(const char* s, rapidjson::SizeType n, bool = false) { return String(std::string_view(s, n)); }
   // A string whose invalid UTF-8 becomes U+FFFD.
-  void Text(std::string_view s) { cursor_ = write_string(value_prefix(string_bytes(s)), s, true); }
+  void Text(std::string_view s) { advance(write_string(value_prefix(string_bytes(s)), s, true)); }
 
   bool Null() {
     append(value_prefix(4), "null");
@@ -107,19 +103,19 @@ class PrettyJsonWriter {
     return true;
   }
   bool Int(int i) {
-    cursor_ = rapidjson::internal::i32toa(i, value_prefix(kNumberBytes));
+    advance(rapidjson::internal::i32toa(i, value_prefix(kNumberBytes)));
     return true;
   }
   bool Uint(unsigned u) {
-    cursor_ = rapidjson::internal::u32toa(u, value_prefix(kNumberBytes));
+    advance(rapidjson::internal::u32toa(u, value_prefix(kNumberBytes)));
     return true;
   }
   bool Int64(std::int64_t i) {
-    cursor_ = rapidjson::internal::i64toa(i, value_prefix(kNumberBytes));
+    advance(rapidjson::internal::i64toa(i, value_prefix(kNumberBytes)));
     return true;
   }
   bool Uint64(std::uint64_t u) {
-    cursor_ = rapidjson::internal::u64toa(u, value_prefix(kNumberBytes));
+    advance(rapidjson::internal::u64toa(u, value_prefix(kNumberBytes)));
     return true;
   }
   // As RapidJSON's default: NaN and infinities are refused (and written as
@@ -127,10 +123,10 @@ class PrettyJsonWriter {
   bool Double(double d) {
     char* p = value_prefix(kNumberBytes);
     if (!std::isfinite(d)) {
-      cursor_ = p;
+      advance(p);
       return false;
     }
-    cursor_ = rapidjson::internal::dtoa(d, p);
+    advance(rapidjson::internal::dtoa(d, p));
     return true;
   }
 
@@ -138,8 +134,8 @@ class PrettyJsonWriter {
   void finish() {
     char* p = room(1);
     *p++ = '\n';
-    cursor_ = p;
-    hand_on();
+    advance(p);
+    out_.hand_on();
   }
 
  private:
@@ -169,24 +165,8 @@ class PrettyJsonWriter {
     return (is_plain_ascii(s[I]) && ...);
   }
 
-  // Where the next bytes go, with room for `bytes` of them; a full buffer
-  // is handed on first.
-  char* room(std::size_t bytes) {
-    if (static_cast<std::size_t>(limit_ - cursor_) < bytes) make_room(bytes);
-    return cursor_;
-  }
-  void make_room(std::size_t bytes) {
-    hand_on();
-    if (buffer_.size() < bytes) {
-      buffer_.resize(bytes);
-      cursor_ = buffer_.data();
-      limit_ = cursor_ + buffer_.size();
-    }
-  }
-  void hand_on() {
-    sink_.write(std::string_view(buffer_.data(), static_cast<std::size_t>(cursor_ - buffer_.data())));
-    cursor_ = buffer_.data();
-  }
+  char* room(std::size_t bytes) { return out_.room(bytes); }
+  void advance(char* end) { out_.advance(end); }
 
   // A line break and the indent of `depth` levels, at `p`.
   static char* new_line(char* p, std::size_t depth) {
@@ -231,7 +211,7 @@ class PrettyJsonWriter {
   bool open(char bracket, bool is_array) {
     char* p = value_prefix(1);
     *p++ = bracket;
-    cursor_ = p;
+    advance(p);
     levels_.push_back({0, is_array});
     return true;
   }
@@ -243,13 +223,13 @@ class PrettyJsonWriter {
     char* p = room(1 + new_line_bytes(depth));
     if (level.values > 0 && !(level.is_array && is_single_line_array_)) p = new_line(p, depth);
     *p++ = bracket;
-    cursor_ = p;
+    advance(p);
     return true;
   }
 
   void append(char* p, std::string_view s) {
     std::memcpy(p, s.data(), s.size());
-    cursor_ = p + s.size();
+    advance(p + s.size());
   }
 
   static std::uint64_t load_word(const char* s) {
@@ -369,10 +349,7 @@ class PrettyJsonWriter {
     return p;
   }
 
-  TextSink& sink_;
-  std::vector<char> buffer_;  // bytes before cursor_ not yet handed on
-  char* cursor_;
-  char* limit_;
+  PieceWriter out_;
   std::vector<Level> levels_;
   bool is_after_key_ = false;
   bool is_single_line_array_ = false;
