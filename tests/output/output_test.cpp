@@ -753,6 +753,22 @@ TEST_CASE("AtomicFile: the file appears whole on commit, and not at all without 
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
   CHECK(entries == 1);  // no temporary left behind
 
+  // Pieces of half the buffer or more go straight to the kernel, after
+  // what is buffered; smaller ones are gathered, in order, around them.
+  {
+    const std::string half(1 << 19, 'h');
+    const std::string most((1 << 20) - 5, 'm');
+    AtomicFile file(dir / "pieces.txt");
+    file.write("a");
+    file.write(half);
+    file.write("b");
+    file.write(most);
+    file.write(most);
+    file.write("c");
+    file.commit();
+    CHECK(read_file((dir / "pieces.txt").string()) == "a" + half + "b" + most + most + "c");
+  }
+
   CHECK_THROWS_AS(AtomicFile(dir / "missing" / "out.txt"), fs::filesystem_error);
   fs::remove_all(dir);
 }

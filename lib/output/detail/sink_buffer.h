@@ -1,7 +1,8 @@
 // Internal to output; use output.h.
-// A writer's pending bytes, handed on to a TextSink in pieces of about
-// 64 KiB, so that a writer's memory stays the same whatever the size of its
-// file (GraphML, CSV, the JSON writers and cgraph's channel).
+// A writer's pending bytes, handed on to a TextSink in pieces, so that a
+// writer's memory stays the same whatever the size of its file: of about
+// 64 KiB from a SinkBuffer (CSV and cgraph's channel), of up to 1 MiB from
+// a PieceWriter (GraphML and the JSON writers).
 #pragma once
 
 #include <cstddef>
@@ -36,12 +37,17 @@ class SinkBuffer {
   std::string text_;
 };
 
+// A PieceWriter's pieces: as large as AtomicFile's buffer, so that it
+// hands them to write(2) without copying them (that copy cost a tenth of
+// each JSON writer), and still the same memory whatever the file's size.
+inline constexpr std::size_t kWriterPieceBytes = std::size_t{1} << 20;
+
 // The same for a writer that writes through a pointer: room() makes room
 // (handing a full piece on first) and says where the bytes go; advance()
 // says where they ended. No std::string call per value.
 class PieceWriter {
  public:
-  explicit PieceWriter(TextSink& sink) : sink_(sink), buffer_(kSinkPieceBytes) {
+  explicit PieceWriter(TextSink& sink) : sink_(sink), buffer_(kWriterPieceBytes) {
     cursor_ = buffer_.data();
     limit_ = cursor_ + buffer_.size();
   }
