@@ -24,6 +24,7 @@
 #include "output/csv.h"
 #include "output/detail/decimal.h"
 #include "output/detail/json_writing.h"
+#include "output/detail/utf8.h"
 #include "output/dot.h"
 #include "output/events_reader.h"
 #include "output/graphml.h"
@@ -951,4 +952,45 @@ TEST_CASE("graphml: every troublesome character at every place and length reads 
     ++k;
   }
   CHECK(k == expected.size());
+}
+
+// The CSV writer classes a cell sixteen bytes a step: each byte that asks
+// for quotes, a clean-up or a UTF-8 check at every place of cells of every
+// length up to 40, against the rule written out plainly.
+TEST_CASE("csv: every special byte at every place and length") {
+  auto expected_cell = [](const std::string& value) {
+    std::string cleaned;
+    for (char c : value) {
+      if (c != '\0') cleaned += c;
+    }
+    cleaned = eventgraph::detail::repair_utf8(cleaned);
+    bool is_quoted = cleaned.find_first_of(",\"\r\n") != std::string::npos;
+    bool is_guarded = !cleaned.empty() && std::string_view("=+-@\t\r'").find(cleaned[0]) != std::string_view::npos;
+    std::string out = is_quoted ? "\"" : "";
+    if (is_guarded) out += '\'';
+    for (char c : cleaned) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    if (is_quoted) out += '"';
+    return out;
+  };
+  EventGraph g = evil_graph();
+  std::vector<std::string> labels;
+  for (std::string piece : {std::string(","), std::string("\""), std::string("\r"), std::string("\n"),
+                            std::string(1, '\0'), std::string("\xC3\xA9"), std::string("\xFF"), std::string("=")}) {
+    for (std::size_t length = 0; length <= 40; ++length) {
+      for (std::size_t at = 0; at <= length; ++at) {
+        std::string s(length, 'a');
+        s.insert(at, piece);
+        labels.push_back(s);
+      }
+    }
+  }
+  for (const std::string& label : labels) {
+    g.corpus.events[0].label = label;
+    std::string csv = format_events_csv(g);
+    std::size_t at = csv.find("\r\n") + 2;
+    for (int k = 0; k < 3; ++k) at = csv.find(',', at) + 1;
+    std::string cell = expected_cell(label);
+    INFO("label: " << label);
+    CHECK(csv.compare(at, cell.size() + 1, cell + ",") == 0);
+  }
 }

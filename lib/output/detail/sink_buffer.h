@@ -1,8 +1,8 @@
 // Internal to output; use output.h.
 // A writer's pending bytes, handed on to a TextSink in pieces, so that a
 // writer's memory stays the same whatever the size of its file: of about
-// 64 KiB from a SinkBuffer (CSV and cgraph's channel), of up to 1 MiB from
-// a PieceWriter (GraphML and the JSON writers).
+// 64 KiB from a SinkBuffer (cgraph's channel) and the CSV writers, of up
+// to 1 MiB from a PieceWriter (GraphML and the JSON writers).
 #pragma once
 
 #include <cstddef>
@@ -47,7 +47,8 @@ inline constexpr std::size_t kWriterPieceBytes = std::size_t{1} << 20;
 // says where they ended. No std::string call per value.
 class PieceWriter {
  public:
-  explicit PieceWriter(TextSink& sink) : sink_(sink), buffer_(kWriterPieceBytes) {
+  explicit PieceWriter(TextSink& sink, std::size_t piece_bytes = kWriterPieceBytes)
+      : sink_(sink), buffer_(piece_bytes) {
     cursor_ = buffer_.data();
     limit_ = cursor_ + buffer_.size();
   }
