@@ -994,3 +994,23 @@ TEST_CASE("csv: every special byte at every place and length") {
     CHECK(csv.compare(at, cell.size() + 1, cell + ",") == 0);
   }
 }
+
+// An id is percent-encoded in runs of kept bytes: every byte value, in an
+// entity's IRI, against the rule written out (unreserved, sub-delimiters,
+// ':' and '@' kept; all else %XX).
+TEST_CASE("jsonld: every byte of an id is kept or percent-encoded as RFC 3986 says") {
+  EventGraph g = evil_graph();
+  std::string id = "aa";
+  for (int b = 0; b < 256; ++b) id += static_cast<char>(b);
+  id += "zz";
+  g.corpus.entities[0].id = id;
+  std::string expected = "urn:eventgraph:entity:";
+  for (unsigned char b : id) {
+    bool is_kept = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                   std::string_view("-._~!$&'()*+,;=:@").find(static_cast<char>(b)) != std::string_view::npos;
+    char escape[4];
+    std::snprintf(escape, sizeof escape, "%%%02X", b);
+    expected += is_kept ? std::string(1, static_cast<char>(b)) : std::string(escape);
+  }
+  CHECK(format_jsonld(g).find("\"id\": \"" + expected + "\"") != std::string::npos);
+}
