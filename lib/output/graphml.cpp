@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "output/detail/byte_runs.h"
 #include "output/detail/decimal.h"
 #include "output/detail/sink_buffer.h"
 #include "output/detail/utf8.h"
@@ -78,22 +79,12 @@ char* write_escaped(char* p, std::string_view s, bool is_attribute) {
     // Printable ASCII but the five markup characters is copied in runs:
     // sixteen bytes stored whole, the cursor moved past the plain ones.
     if (size - i >= 16) {
-      using Bytes = unsigned char __attribute__((vector_size(16)));
-      Bytes v;
-      std::memcpy(&v, s.data() + i, 16);
-      auto is_stop = (v < 0x20) | (v >= 0x80) | (v == '&') | (v == '<') | (v == '>') | (v == '"') | (v == '\'');
-      std::uint64_t halves[2];
-      std::memcpy(halves, &is_stop, 16);
-      std::memcpy(p, &v, 16);
-      if ((halves[0] | halves[1]) == 0) {
-        p += 16;
-        i += 16;
-        continue;
-      }
-      std::size_t k = halves[0] != 0 ? static_cast<std::size_t>(std::countr_zero(halves[0])) / 8
-                                     : 8 + static_cast<std::size_t>(std::countr_zero(halves[1])) / 8;
+      std::size_t k = detail::copy_plain_16(s.data() + i, p, [](detail::Bytes16 v) {
+        return (v < 0x20) | (v >= 0x80) | (v == '&') | (v == '<') | (v == '>') | (v == '"') | (v == '\'');
+      });
       p += k;
       i += k;
+      if (k == 16) continue;
     } else if (!kStops[static_cast<unsigned char>(s[i])]) {
       *p++ = s[i++];
       continue;

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "output/detail/byte_runs.h"
 #include "output/detail/sink_buffer.h"
 #include "output/detail/utf8.h"
 #include "output/output.h"
@@ -263,26 +264,14 @@ class PrettyJsonWriter {
     while (i < n) {
       std::size_t left = n - i;
       if (left >= 16) {
-        // Sixteen at a time in vector registers where there are any (GCC's
-        // and Clang's vector types, lowered to words elsewhere).
-        using Bytes = unsigned char __attribute__((vector_size(16)));
-        Bytes v;
-        std::memcpy(&v, in + i, 16);
-        auto is_stop = (v < 0x20) | (v == '"') | (v == '\\');
-        if (is_repaired) is_stop |= v >= 0x80;
-        std::uint64_t halves[2];
-        std::memcpy(halves, &is_stop, 16);
-        std::memcpy(p, &v, 16);
-        if ((halves[0] | halves[1]) == 0) {
-          p += 16;
-          i += 16;
-          continue;
-        }
-        std::size_t k = halves[0] != 0 ? static_cast<std::size_t>(std::countr_zero(halves[0])) / 8
-                                       : 8 + static_cast<std::size_t>(std::countr_zero(halves[1])) / 8;
+        std::size_t k = copy_plain_16(in + i, p, [&](Bytes16 v) {
+          auto is_stop = (v < 0x20) | (v == '"') | (v == '\\');
+          if (is_repaired) is_stop |= v >= 0x80;
+          return is_stop;
+        });
         p += k;
         i += k;
-        p = write_stop(p, s, i);
+        if (k < 16) p = write_stop(p, s, i);
         continue;
       }
       std::uint64_t x;
