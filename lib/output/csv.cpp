@@ -136,9 +136,9 @@ void header(CsvWriter& w, std::initializer_list<std::string_view> names) {
   w.end_row();
 }
 
-std::string entity_name(const MergedCorpus& c, const std::string& id) {
+std::string_view entity_name(const MergedCorpus& c, std::string_view id) {
   const Entity* e = find_entity(c, id);
-  return e ? e->name : id;
+  return e ? std::string_view(e->name) : std::string_view(id);
 }
 
 }  // namespace
@@ -149,23 +149,27 @@ void write_events_csv(const EventGraph& graph, TextSink& out) {
   header(w, {"id", "type", "cameo", "label", "date", "date_begin", "date_end", "granularity",
              "modality", "actors", "actor_ids", "place", "place_id", "outlets", "mention_count",
              "conflicts"});
+  // Reused from row to row: no allocation per event once they have grown.
+  std::vector<std::string_view> ids;
+  std::string names, joined_ids, outlets;
   for (const Event& e : c.events) {
     w.text(e.id);
     w.text(e.type);
     w.text(e.cameo);
     w.text(e.label);
     bool is_dated = e.time.is_resolved();
-    w.text(is_dated ? e.time.value : "");
+    w.text(is_dated ? std::string_view(e.time.value) : std::string_view());
     w.text(is_dated ? format_day(*e.time.earliest) : "");
     w.text(is_dated ? format_day(*e.time.latest) : "");
     w.text(to_string(e.time.granularity));
     w.text(to_string(e.modality));
     // An actor in two roles is listed once.
-    std::vector<std::string> ids;
+    ids.clear();
     for (const ActorRole& a : e.actors) {
       if (std::find(ids.begin(), ids.end(), a.entity_id) == ids.end()) ids.push_back(a.entity_id);
     }
-    std::string names, joined_ids;
+    names.clear();
+    joined_ids.clear();
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (i > 0) {
         names += "; ";
@@ -176,9 +180,9 @@ void write_events_csv(const EventGraph& graph, TextSink& out) {
     }
     w.text(names);
     w.text(joined_ids);
-    w.text(e.place_id ? entity_name(c, *e.place_id) : "");
-    w.text(e.place_id ? *e.place_id : "");
-    std::string outlets;
+    w.text(e.place_id ? entity_name(c, *e.place_id) : std::string_view());
+    w.text(e.place_id ? std::string_view(*e.place_id) : std::string_view());
+    outlets.clear();
     for (std::size_t i = 0; i < e.outlets.size(); ++i) {
       if (i > 0) outlets += "; ";
       outlets += e.outlets[i];
