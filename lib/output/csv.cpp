@@ -213,7 +213,7 @@ void write_mentions_csv(const EventGraph& graph, TextSink& out) {
       w.text(to_string(m.time.anchor));
       w.text(to_string(m.modality));
       w.text(detail::two_decimals(m.confidence));  // digits only: never guarded
-      w.text(m.quote ? *m.quote : "");
+      w.text(m.quote ? std::string_view(*m.quote) : std::string_view());
       w.end_row();
     }
   }
