@@ -7,13 +7,15 @@
 #include <utility>
 #include <system_error>
 
+#include "output/detail/sink_buffer.h"
 #include "output/output.h"
 
 namespace eventgraph {
 namespace {
 
-// Bytes gathered before a write(2): few system calls, little memory.
-constexpr std::size_t kBufferBytes = std::size_t{1} << 20;
+// Bytes gathered before a write(2): few system calls, little memory. A
+// PieceWriter's pieces are this large, and go to the kernel uncopied.
+constexpr std::size_t kBufferBytes = detail::kWriterPieceBytes;
 
 }  // namespace
 
@@ -57,11 +59,15 @@ void AtomicFile::write_through(std::string_view bytes) {
 
 void AtomicFile::write(std::string_view bytes) {
   if (fd_ < 0) throw std::logic_error("AtomicFile::write after commit or failure");
-  if (buffer_.size() + bytes.size() > kBufferBytes) {
+  // A piece of half the buffer or more (a PieceWriter's, one short of
+  // full) is written as it is, after what is buffered: copying it would
+  // save no system call.
+  bool is_large = bytes.size() >= kBufferBytes / 2;
+  if (is_large || buffer_.size() + bytes.size() > kBufferBytes) {
     write_through(buffer_);
     buffer_.clear();
   }
-  if (bytes.size() >= kBufferBytes) {
+  if (is_large) {
     write_through(bytes);
   } else {
     buffer_.append(bytes);

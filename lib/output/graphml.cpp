@@ -2,10 +2,15 @@
 #include "output/graphml.h"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "output/detail/byte_runs.h"
 #include "output/detail/decimal.h"
 #include "output/detail/sink_buffer.h"
 #include "output/detail/utf8.h"
@@ -56,10 +61,11 @@ bool is_xml_char(char32_t c) {
          (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-// Escapes `s` for element content or (with `is_attribute`) a quoted
-// attribute value. Tab, LF and CR in attributes, and CR in content, become
-// character references: a parser would otherwise normalize them away.
-void append_escaped(std::string& out, std::string_view s, bool is_attribute = false) {
+// Writes `s` at `p` escaped for element content or (with `is_attribute`)
+// a quoted attribute value, room made for 6 bytes a byte and 16 more.
+// Tab, LF and CR in attributes, and CR in content, become character
+// references: a parser would otherwise normalize them away. Returns the end.
+char* write_escaped(char* p, std::string_view s, bool is_attribute) {
   // The bytes that end a run: controls, non-ASCII, the markup characters.
   static constexpr std::array<bool, 256> kStops = [] {
     std::array<bool, 256> stops{};
@@ -68,75 +74,132 @@ void append_escaped(std::string& out, std::string_view s, bool is_attribute = fa
     for (unsigned char c : std::string_view("&<>\"'")) stops[c] = true;
     return stops;
   }();
-  for (std::size_t i = 0; i < s.size();) {
-    // Printable ASCII but the five markup characters is copied in runs.
-    std::size_t run = i;
-    while (run < s.size() && !kStops[static_cast<unsigned char>(s[run])]) ++run;
-    out.append(s.data() + i, run - i);
-    i = run;
-    if (i == s.size()) break;
+  const std::size_t size = s.size();
+  for (std::size_t i = 0; i < size;) {
+    // Printable ASCII but the five markup characters is copied in runs:
+    // sixteen bytes stored whole, the cursor moved past the plain ones.
+    if (size - i >= 16) {
+      std::size_t k = detail::copy_plain_16(s.data() + i, p, [](detail::Bytes16 v) {
+        return (v < 0x20) | (v >= 0x80) | (v == '&') | (v == '<') | (v == '>') | (v == '"') | (v == '\'');
+      });
+      p += k;
+      i += k;
+      if (k == 16) continue;
+    } else if (!kStops[static_cast<unsigned char>(s[i])]) {
+      *p++ = s[i++];
+      continue;
+    }
     char32_t c = 0;
     std::size_t n = detail::utf8_sequence(s, i, c);
     if (n == 0 || !is_xml_char(c)) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
+      std::memcpy(p, "\xEF\xBF\xBD", 3);  // U+FFFD
+      p += 3;
       i += n == 0 ? 1 : n;
       continue;
     }
+    auto put = [&](std::string_view text) {
+      std::memcpy(p, text.data(), text.size());
+      p += text.size();
+    };
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;  // "]]>" may not appear in content
-      case '"': out += is_attribute ? "&quot;" : "\""; break;
-      case '\'': out += is_attribute ? "&apos;" : "'"; break;
-      case '\t': out += is_attribute ? "&#9;" : "\t"; break;
-      case '\n': out += is_attribute ? "&#10;" : "\n"; break;
-      case '\r': out += "&#13;"; break;
-      default: out.append(s.substr(i, n));
+      case '&': put("&amp;"); break;
+      case '<': put("&lt;"); break;
+      case '>': put("&gt;"); break;  // "]]>" may not appear in content
+      case '"': put(is_attribute ? "&quot;" : "\""); break;
+      case '\'': put(is_attribute ? "&apos;" : "'"); break;
+      case '\t': put(is_attribute ? "&#9;" : "\t"); break;
+      case '\n': put(is_attribute ? "&#10;" : "\n"); break;
+      case '\r': put("&#13;"); break;
+      default: put(s.substr(i, n));
     }
     i += n;
   }
+  return p;
 }
 
-// Appends to a piece of the file, handed on to the sink after a node or
-// edge once it is large, so that memory does not grow with the graph.
+// Room for `s` escaped.
+std::size_t escaped_bytes(std::string_view s) { return 6 * s.size() + 16; }
+
+// Writes into pieces of the file handed on to the sink as they fill, so
+// that memory does not grow with the graph.
 class GraphmlWriter {
  public:
-  explicit GraphmlWriter(TextSink& sink) : piece_(sink), out_(piece_.text()) {}
-  std::string& out() { return out_; }
-  detail::SinkBuffer& piece() { return piece_; }
-
-  void data(std::string_view key, std::string_view value) {
-    out_.append("      <data key=\"").append(key).append("\">");
-    append_escaped(out_, value);
-    out_.append("</data>\n");
+  explicit GraphmlWriter(TextSink& sink) : out_(sink) {}
+  void text(std::string_view s) { out_.append(s); }
+  void escaped(std::string_view s, bool is_attribute) {
+    out_.advance(write_escaped(out_.room(escaped_bytes(s)), s, is_attribute));
   }
-  void int_data(std::string_view key, std::uint64_t value) {
+  void number(std::uint64_t value) {
+    char* p = out_.room(24);
+    out_.advance(std::to_chars(p, p + 24, value).ptr);
+  }
+
+  // <data key="key">value</data>; keys are the literals of kKeys.
+  template <std::size_t N>
+  void data(const char (&key)[N], std::string_view value) {
+    char* p = write_data_start(out_.room(kDataBytes + N + escaped_bytes(value)), key);
+    p = write_escaped(p, value, false);
+    out_.advance(write_data_end(p));
+  }
+  template <std::size_t N>
+  void int_data(const char (&key)[N], std::uint64_t value) {
     char digits[24];
     auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
     data(key, std::string_view(digits, static_cast<std::size_t>(end - digits)));
   }
-  void bool_data(std::string_view key, bool value) {
+  template <std::size_t N>
+  void bool_data(const char (&key)[N], bool value) {
     data(key, value ? std::string_view("true") : std::string_view("false"));
   }
   // Leaves out empty strings: an absent property reads better in every
   // consumer than an empty one, and GraphML has no null.
-  void optional_data(std::string_view key, std::string_view value) {
+  template <std::size_t N>
+  void optional_data(const char (&key)[N], std::string_view value) {
     if (!value.empty()) data(key, value);
   }
+  // The items joined by ";", each escaped: the same bytes as the joined
+  // string escaped (a sequence cut at an item's end is invalid either way).
+  template <std::size_t N>
+  void joined_data(const char (&key)[N], const std::vector<std::string>& items) {
+    std::size_t bytes = kDataBytes + N;
+    for (const std::string& item : items) bytes += 1 + escaped_bytes(item);
+    char* p = write_data_start(out_.room(bytes), key);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) *p++ = ';';
+      p = write_escaped(p, items[i], false);
+    }
+    out_.advance(write_data_end(p));
+  }
+  // Left out when the joined string would be empty.
+  template <std::size_t N>
+  void optional_joined_data(const char (&key)[N], const std::vector<std::string>& items) {
+    if (items.size() > 1 || (items.size() == 1 && !items[0].empty())) joined_data(key, items);
+  }
+
+  void hand_on() { out_.hand_on(); }
 
  private:
-  detail::SinkBuffer piece_;
-  std::string& out_;
-};
+  static constexpr std::string_view kDataOpen = "      <data key=\"";
+  static constexpr std::string_view kDataClose = "</data>\n";
+  static constexpr std::size_t kDataBytes = kDataOpen.size() + 2 + kDataClose.size();
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += separator;
-    out += items[i];
+  template <std::size_t N>
+  static char* write_data_start(char* p, const char (&key)[N]) {
+    std::memcpy(p, kDataOpen.data(), kDataOpen.size());
+    p += kDataOpen.size();
+    std::memcpy(p, key, N - 1);
+    p += N - 1;
+    *p++ = '"';
+    *p++ = '>';
+    return p;
   }
-  return out;
-}
+  static char* write_data_end(char* p) {
+    std::memcpy(p, kDataClose.data(), kDataClose.size());
+    return p + kDataClose.size();
+  }
+
+  detail::PieceWriter out_;
+};
 
 std::string_view capitalized_kind(EntityKind kind) {
   switch (kind) {
@@ -179,7 +242,7 @@ void write_event(GraphmlWriter& w, const Event& e) {
   }
   w.data("granularity", to_string(e.time.granularity));
   w.data("modality", to_string(e.modality));
-  w.data("outlets", join(e.outlets, ";"));
+  w.joined_data("outlets", e.outlets);
   w.int_data("mention_count", static_cast<std::uint64_t>(e.mentions.size()));
   w.int_data("conflict_count", static_cast<std::uint64_t>(e.conflicts.size()));
 }
@@ -187,7 +250,7 @@ void write_event(GraphmlWriter& w, const Event& e) {
 void write_entity(GraphmlWriter& w, const Entity& e) {
   w.data("kind", to_string(e.kind));
   w.optional_data("qid", e.qid);
-  w.optional_data("aliases", join(e.aliases, ";"));
+  w.optional_joined_data("aliases", e.aliases);
 }
 
 void write_document(GraphmlWriter& w, const Document& d) {
@@ -215,38 +278,43 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
   const Graph& g = graph.graph;
   const MergedCorpus& c = graph.corpus;
   GraphmlWriter w(sink);
-  std::string& out = w.out();
-  out +=
+  w.text(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
       "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
       "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
   for (const Key& k : kKeys) {
-    out += "  <key id=\"";
-    out += k.name;
-    out += "\" for=\"";
-    out += k.domain;
-    out += "\" attr.name=\"";
-    out += k.name;
-    out += "\" attr.type=\"";
-    out += to_string(k.type);
-    out += "\"/>\n";
+    w.text("  <key id=\"");
+    w.text(k.name);
+    w.text("\" for=\"");
+    w.text(k.domain);
+    w.text("\" attr.name=\"");
+    w.text(k.name);
+    w.text("\" attr.type=\"");
+    w.text(to_string(k.type));
+    w.text("\"/>\n");
   }
-  out += "  <graph id=\"eventgraph\" edgedefault=\"directed\">\n";
+  w.text("  <graph id=\"eventgraph\" edgedefault=\"directed\">\n");
 
   for (auto [v, end] = vertices(g); v != end; ++v) {
     const VertexData& d = g[*v];
-    out += "    <node id=\"";
-    append_escaped(out, d.uid, true);
-    out += "\">\n";
-    std::string labels = ":";
-    labels += vertex_label(d.kind);
+    w.text("    <node id=\"");
+    w.escaped(d.uid, true);
+    w.text("\">\n");
+    // ":Actor:Organization" at most: no string made.
+    char labels[32] = ":";
+    std::size_t labels_size = 1;
+    auto add_label = [&](std::string_view part) {
+      std::memcpy(labels + labels_size, part.data(), part.size());
+      labels_size += part.size();
+    };
+    add_label(vertex_label(d.kind));
     if (d.kind == VertexKind::actor) {
-      labels += ':';
-      labels += capitalized_kind(c.entities[d.index].kind);
+      add_label(":");
+      add_label(capitalized_kind(c.entities[d.index].kind));
     }
-    w.data("labels", labels);
+    w.data("labels", std::string_view(labels, labels_size));
     w.data("labelV", vertex_label(d.kind));
     w.data("uid", d.uid);
     w.data("name", d.label);
@@ -256,8 +324,7 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
       case VertexKind::place: write_entity(w, c.entities[d.index]); break;
       case VertexKind::document: write_document(w, c.documents[d.index]); break;
     }
-    out += "    </node>\n";
-    w.piece().hand_on_if_full();
+    w.text("    </node>\n");
   }
 
   std::size_t edge_number = 0;
@@ -265,13 +332,13 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
     const EdgeData& d = g[*e];
     const VertexData& from = g[source(*e, g)];
     const VertexData& to = g[target(*e, g)];
-    out += "    <edge id=\"e";
-    out += std::to_string(edge_number);
-    out += "\" source=\"";
-    append_escaped(out, from.uid, true);
-    out += "\" target=\"";
-    append_escaped(out, to.uid, true);
-    out += "\">\n";
+    w.text("    <edge id=\"e");
+    w.number(edge_number);
+    w.text("\" source=\"");
+    w.escaped(from.uid, true);
+    w.text("\" target=\"");
+    w.escaped(to.uid, true);
+    w.text("\">\n");
     w.data("label", edge_label(d.kind));
     w.data("labelE", edge_label(d.kind));
     std::string_view doc;
@@ -287,11 +354,10 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
       w.int_data("span_begin", static_cast<std::uint64_t>(d.span.begin_byte));
       w.int_data("span_end", static_cast<std::uint64_t>(d.span.end_byte));
     }
-    out += "    </edge>\n";
-    w.piece().hand_on_if_full();
+    w.text("    </edge>\n");
   }
-  out += "  </graph>\n</graphml>\n";
-  w.piece().hand_on();
+  w.text("  </graph>\n</graphml>\n");
+  w.hand_on();
 }
 
 std::string format_graphml(const EventGraph& graph) {

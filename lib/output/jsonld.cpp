@@ -14,6 +14,8 @@
 #include <memory>
 #include <set>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace eventgraph {
@@ -28,29 +30,41 @@ using Writer = detail::PrettyJsonWriter;
 
 void write_string(Writer& w, std::string_view s) { detail::write_json_string(w, s); }
 
-void key_string(Writer& w, const char* key, std::string_view value) {
+// A literal key, copied whole by the writer.
+template <std::size_t N>
+void key_string(Writer& w, const char (&key)[N], std::string_view value) {
   w.Key(key);
   write_string(w, value);
 }
 
-// Percent-encodes every byte but RFC 3986's unreserved characters and the
-// sub-delimiters and ":" "@" that a path segment may hold, so an id (even
-// one with "/", "#", spaces or non-ASCII) is one opaque IRI segment.
-std::string percent_encode(std::string_view s) {
-  static constexpr std::string_view kKept = "-._~!$&'()*+,;=:@";
+// Appends `s` percent-encoded: every byte but RFC 3986's unreserved
+// characters and the sub-delimiters and ":" "@" that a path segment may
+// hold, so an id (even one with "/", "#", spaces or non-ASCII) is one
+// opaque IRI segment. Runs of kept bytes are appended at once.
+void append_percent_encoded(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : s) {
-    auto b = static_cast<unsigned char>(ch);
-    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
-        kKept.find(ch) != std::string_view::npos) {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[b >> 4];
-      out += kHex[b & 0xF];
-    }
+  static constexpr std::array<bool, 256> kKept = [] {
+    std::array<bool, 256> kept{};
+    for (int b = 'A'; b <= 'Z'; ++b) kept[b] = kept[b - 'A' + 'a'] = true;
+    for (int b = '0'; b <= '9'; ++b) kept[b] = true;
+    for (unsigned char c : std::string_view("-._~!$&'()*+,;=:@")) kept[c] = true;
+    return kept;
+  }();
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;
+    while (run < s.size() && kKept[static_cast<unsigned char>(s[run])]) ++run;
+    out.append(s.data() + i, run - i);
+    if (run == s.size()) break;
+    auto b = static_cast<unsigned char>(s[run]);
+    const char escape[] = {'%', kHex[b >> 4], kHex[b & 0xF]};
+    out.append(escape, 3);
+    i = run + 1;
   }
+}
+
+std::string percent_encode(std::string_view s) {
+  std::string out;
+  append_percent_encoded(out, s);
   return out;
 }
 
@@ -126,11 +140,22 @@ std::string outlet_iri(std::string_view outlet) {
   return "https://" + host + "/";
 }
 
-std::string event_iri(std::string_view id) { return "urn:eventgraph:event:" + percent_encode(id); }
-std::string entity_iri(std::string_view id) { return "urn:eventgraph:entity:" + percent_encode(id); }
-std::string event_type_iri(std::string_view type) {
-  return "urn:eventgraph:event-type:" + percent_encode(type);
-}
+// The IRIs of ids, made in a buffer reused from one to the next (an IRI
+// is longer than a short string: each was an allocation).
+class Iris {
+ public:
+  const std::string& event(std::string_view id) { return make("urn:eventgraph:event:", id); }
+  const std::string& entity(std::string_view id) { return make("urn:eventgraph:entity:", id); }
+  const std::string& event_type(std::string_view type) { return make("urn:eventgraph:event-type:", type); }
+
+ private:
+  const std::string& make(std::string_view prefix, std::string_view id) {
+    iri_.assign(prefix);
+    append_percent_encoded(iri_, id);
+    return iri_;
+  }
+  std::string iri_;
+};
 
 // RFC 5147 counts characters; spans count bytes of UTF-8 text. Offsets
 // past the text (which the pipeline never makes) count a byte each.
@@ -199,12 +224,20 @@ class MentionDocuments {
       : documents_(documents), counters_(documents.size()) {
     iris_.reserve(documents.size());
     has_url_.reserve(documents.size());
+    by_id_.reserve(documents.size());
     for (const Document& d : documents) {
+      // The first of equal ids, as find_document's binary search finds it.
+      by_id_.try_emplace(d.id, index_of(d));
       // Its url when that is an http(s) IRI, else a URN of its id.
       std::string url = http_iri(d.url);
       has_url_.push_back(!url.empty());
       iris_.push_back(url.empty() ? urn_of_document(d.id) : std::move(url));
     }
+  }
+  // The document of an id, or null: by hash, as each mention asks.
+  const Document* find(std::string_view id) const {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? nullptr : &documents_[it->second];
   }
   const std::string& iri(const Document& d) const { return iris_[index_of(d)]; }
   bool has_url(const Document& d) const { return has_url_[index_of(d)]; }
@@ -220,6 +253,7 @@ class MentionDocuments {
   std::size_t index_of(const Document& d) const { return static_cast<std::size_t>(&d - documents_.data()); }
 
   const std::vector<Document>& documents_;
+  std::unordered_map<std::string_view, std::size_t> by_id_;
   std::vector<std::string> iris_;
   std::vector<bool> has_url_;
   std::vector<std::unique_ptr<CodePointCounter>> counters_;
@@ -242,9 +276,9 @@ void write_types(Writer& w, std::initializer_list<const char*> types) {
   w.SetFormatOptions(rapidjson::kFormatDefault);
 }
 
-void write_mention(Writer& w, const MergedCorpus& c, const MentionRecord& r, MentionDocuments& documents) {
+void write_mention(Writer& w, const MentionRecord& r, MentionDocuments& documents) {
   const EventMention& m = r.mention;
-  const Document* doc = find_document(c.documents, m.doc);
+  const Document* doc = documents.find(m.doc);
   std::string unknown_iri;
   if (!doc) unknown_iri = urn_of_document(m.doc);
   const std::string& doc_iri = doc ? documents.iri(*doc) : unknown_iri;
@@ -274,13 +308,13 @@ void write_mention(Writer& w, const MergedCorpus& c, const MentionRecord& r, Men
   w.EndObject();
 }
 
-void write_event(Writer& w, const MergedCorpus& c, const Event& e, MentionDocuments& documents) {
+void write_event(Writer& w, const Event& e, MentionDocuments& documents, Iris& iris) {
   w.StartObject();
-  key_string(w, "id", event_iri(e.id));
+  key_string(w, "id", iris.event(e.id));
   write_types(w, {"sem:Event", "schema:Event"});
   key_string(w, "label", e.label);
   key_string(w, "name", e.label);
-  key_string(w, "eventType", event_type_iri(e.type));
+  key_string(w, "eventType", iris.event_type(e.type));
   if (!e.cameo.empty()) key_string(w, "cameo", e.cameo);
   if (e.time.is_resolved()) {
     std::string begin = format_day(*e.time.earliest);
@@ -302,29 +336,29 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e, MentionDocume
   }
   w.Key("hasActor");
   w.StartArray();
-  for (const std::string& id : actors) write_string(w, entity_iri(id));
+  for (const std::string& id : actors) write_string(w, iris.entity(id));
   w.EndArray();
   for (const auto& [role, ids] : by_role) {
     w.Key(std::string(to_string(role)).c_str());
     w.StartArray();
-    for (const std::string& id : ids) write_string(w, entity_iri(id));
+    for (const std::string& id : ids) write_string(w, iris.entity(id));
     w.EndArray();
   }
-  if (e.place_id) key_string(w, "hasPlace", entity_iri(*e.place_id));
+  if (e.place_id) key_string(w, "hasPlace", iris.entity(*e.place_id));
   if (!e.conflicts.empty()) {
     w.Key("conflictCount");
     w.Uint64(e.conflicts.size());
   }
   w.Key("denotedBy");
   w.StartArray();
-  for (const MentionRecord& r : e.mentions) write_mention(w, c, r, documents);
+  for (const MentionRecord& r : e.mentions) write_mention(w, r, documents);
   w.EndArray();
   w.EndObject();
 }
 
-void write_entity(Writer& w, const Entity& e) {
+void write_entity(Writer& w, const Entity& e, Iris& iris) {
   w.StartObject();
-  key_string(w, "id", entity_iri(e.id));
+  key_string(w, "id", iris.entity(e.id));
   switch (e.kind) {
     case EntityKind::person: write_types(w, {"sem:Actor", "schema:Person"}); break;
     case EntityKind::organization:
@@ -394,12 +428,13 @@ void write_jsonld(const EventGraph& graph, TextSink& out) {
   w.StartArray();
   const Graph& g = graph.graph;
   MentionDocuments documents(c.documents);
+  Iris iris;
   for (auto [v, end] = vertices(g); v != end; ++v) {
     const VertexData& d = g[*v];
     switch (d.kind) {
-      case VertexKind::event: write_event(w, c, c.events[d.index], documents); break;
+      case VertexKind::event: write_event(w, c.events[d.index], documents, iris); break;
       case VertexKind::actor:
-      case VertexKind::place: write_entity(w, c.entities[d.index]); break;
+      case VertexKind::place: write_entity(w, c.entities[d.index], iris); break;
       case VertexKind::document: write_document(w, c.documents[d.index], documents); break;
     }
   }
@@ -418,7 +453,7 @@ void write_jsonld(const EventGraph& graph, TextSink& out) {
   for (const Event& e : c.events) types.try_emplace(e.type, e.cameo);
   for (const auto& [type, cameo] : types) {
     w.StartObject();
-    key_string(w, "id", event_type_iri(type));
+    key_string(w, "id", iris.event_type(type));
     key_string(w, "type", "sem:EventType");
     key_string(w, "label", type);
     if (!cameo.empty()) key_string(w, "cameo", cameo);

@@ -2,7 +2,10 @@
 #include "output/timelinejs.h"
 
 
+#include <array>
 #include <set>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "output/detail/json_writing.h"
@@ -17,20 +20,34 @@ using Writer = detail::PrettyJsonWriter;
 void write_string(Writer& w, std::string_view s) { detail::write_json_string(w, s); }
 
 // TimelineJS puts headline and text into the page as HTML: article text
-// must not become markup (a quoted "<script>" stays text).
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
+// must not become markup (a quoted "<script>" stays text). Appends `text`
+// escaped, runs of other bytes at once.
+void append_html(std::string& out, std::string_view text) {
+  static constexpr std::array<bool, 256> kSpecial = [] {
+    std::array<bool, 256> special{};
+    for (unsigned char c : std::string_view("&<>\"'")) special[c] = true;
+    return special;
+  }();
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t special = i;
+    while (special < text.size() && !kSpecial[static_cast<unsigned char>(text[special])]) ++special;
+    out.append(text.data() + i, special - i);
+    if (special == text.size()) break;
+    switch (text[special]) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      default: out += "&#39;"; break;
     }
+    i = special + 1;
   }
+}
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_html(out, text);
   return out;
 }
 
@@ -76,7 +93,9 @@ std::string join_outlets(const std::vector<std::string>& outlets) {
   std::string out;
   for (std::size_t i = 0; i < outlets.size(); ++i) {
     if (i > 0) out += i + 1 == outlets.size() ? " and " : ", ";
-    out += "<b>" + escape_html(outlets[i]) + "</b>";
+    out += "<b>";
+    append_html(out, outlets[i]);
+    out += "</b>";
   }
   return out;
 }
@@ -86,20 +105,28 @@ std::string join_outlets(const std::vector<std::string>& outlets) {
 std::string slide_html(const MergedCorpus& c, const Event& e) {
   std::string html = "<p>Reported by " + join_outlets(e.outlets) + ".</p>";
   if (e.modality != Modality::asserted) {
-    html += "<p>Modality: " + escape_html(to_string(e.modality)) + ".</p>";
+    html += "<p>Modality: ";
+    append_html(html, to_string(e.modality));
+    html += ".</p>";
   }
   for (const Conflict& conflict : e.conflicts) {
-    html += "<p>Sources disagree on the " + escape_html(conflict.field) + ": ";
+    html += "<p>Sources disagree on the ";
+    append_html(html, conflict.field);
+    html += ": ";
     for (std::size_t i = 0; i < conflict.values.size(); ++i) {
       const Conflict::Value& v = conflict.values[i];
-      std::string value = v.value;
+      std::string_view value = v.value;
       if (conflict.field == "place") {
         const Entity* place = find_entity(c.entities, v.value);
         if (place) value = place->name;
       }
       if (i > 0) html += "; ";
-      html += escape_html(value) + " (";
-      for (std::size_t k = 0; k < v.docs.size(); ++k) html += (k > 0 ? ", " : "") + escape_html(v.docs[k]);
+      append_html(html, value);
+      html += " (";
+      for (std::size_t k = 0; k < v.docs.size(); ++k) {
+        if (k > 0) html += ", ";
+        append_html(html, v.docs[k]);
+      }
       html += ")";
     }
     html += ".</p>";
@@ -109,7 +136,11 @@ std::string slide_html(const MergedCorpus& c, const Event& e) {
   for (const MentionRecord& r : e.mentions) {
     if (!r.mention.quote || r.mention.quote->empty()) continue;
     if (!seen.insert({r.outlet, *r.mention.quote}).second) continue;
-    quotes += "<li>&ldquo;" + escape_html(*r.mention.quote) + "&rdquo; (" + escape_html(r.outlet) + ")</li>";
+    quotes += "<li>&ldquo;";
+    append_html(quotes, *r.mention.quote);
+    quotes += "&rdquo; (";
+    append_html(quotes, r.outlet);
+    quotes += ")</li>";
   }
   if (!quotes.empty()) html += "<ul>" + quotes + "</ul>";
   return html;

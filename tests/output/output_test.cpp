@@ -24,6 +24,7 @@
 #include "output/csv.h"
 #include "output/detail/decimal.h"
 #include "output/detail/json_writing.h"
+#include "output/detail/utf8.h"
 #include "output/dot.h"
 #include "output/events_reader.h"
 #include "output/graphml.h"
@@ -753,6 +754,22 @@ TEST_CASE("AtomicFile: the file appears whole on commit, and not at all without 
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
   CHECK(entries == 1);  // no temporary left behind
 
+  // Pieces of half the buffer or more go straight to the kernel, after
+  // what is buffered; smaller ones are gathered, in order, around them.
+  {
+    const std::string half(1 << 19, 'h');
+    const std::string most((1 << 20) - 5, 'm');
+    AtomicFile file(dir / "pieces.txt");
+    file.write("a");
+    file.write(half);
+    file.write("b");
+    file.write(most);
+    file.write(most);
+    file.write("c");
+    file.commit();
+    CHECK(read_file((dir / "pieces.txt").string()) == "a" + half + "b" + most + most + "c");
+  }
+
   CHECK_THROWS_AS(AtomicFile(dir / "missing" / "out.txt"), fs::filesystem_error);
   fs::remove_all(dir);
 }
@@ -821,4 +838,179 @@ TEST_CASE("json: PrettyJsonWriter writes PrettyWriter's bytes") {
   write(actual);
   actual.finish();
   CHECK(sink.take() == std::string(buffer.GetString()) + "\n");
+}
+
+// The scanner reads whole words, a string's last word shifted down, and a
+// short string in pieces that stay inside it: each special byte at every
+// place of strings of every length up to 24, as a value (repaired and not)
+// and as a key; U+2028 and U+2029 are kept as they are, as PrettyWriter
+// keeps them. Deep nesting (indents past 16 spaces) and a string larger
+// than the writer's buffer too.
+TEST_CASE("json: PrettyJsonWriter matches PrettyWriter at every length, place and depth") {
+  std::vector<std::string> strings;
+  for (std::string piece : {std::string("\""), std::string("\\"), std::string("\n"), std::string(1, '\0'),
+                            std::string("\x1F"), std::string("\x7F"), std::string("\xE2\x80\xA8"),
+                            std::string("\xE2\x80\xA9"), std::string("\xC3\xA9"), std::string("\xFF"),
+                            std::string("\xF0\x9F\x98\x80"), std::string("\xF0\x9F\x98"), std::string("\xC0\xAF")}) {
+    for (std::size_t length = 0; length <= 24; ++length) {
+      for (std::size_t at = 0; at <= length; ++at) {
+        std::string s(length, 'a');
+        s.insert(at, piece);
+        strings.push_back(s);
+      }
+    }
+  }
+  for (std::size_t length = 0; length <= 24; ++length) strings.push_back(std::string(length, 'z'));
+  std::string large(300000, 'x');
+  for (std::size_t i = 0; i < large.size(); i += 997) large[i] = i % 2 ? '"' : '\n';
+  strings.push_back(large);
+  auto write = [&](auto& w, bool is_repaired) {
+    w.StartObject();
+    w.Key("strings");
+    w.StartArray();
+    for (const std::string& s : strings) {
+      if (is_repaired) eventgraph::detail::write_json_string(w, s);
+      else w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    }
+    w.EndArray();
+    w.Key("keys");
+    w.StartObject();
+    for (const std::string& s : strings) {
+      w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+      w.Uint(7);
+    }
+    w.EndObject();
+    w.Key("deep");
+    for (int depth = 0; depth < 20; ++depth) {
+      w.StartArray();
+      w.String("level");
+      w.StartObject();
+      w.Key("k");
+    }
+    w.Null();
+    for (int depth = 0; depth < 20; ++depth) {
+      w.EndObject();
+      w.EndArray();
+    }
+    w.EndObject();
+  };
+  for (bool is_repaired : {false, true}) {
+    CAPTURE(is_repaired);
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> expected(buffer);
+    expected.SetIndent(' ', 2);
+    write(expected, is_repaired);
+    StringSink sink;
+    eventgraph::detail::PrettyJsonWriter actual(sink);
+    write(actual, is_repaired);
+    actual.finish();
+    CHECK(sink.take() == std::string(buffer.GetString(), buffer.GetSize()) + "\n");
+  }
+}
+
+// GraphML's escaper copies sixteen bytes at a time: each character it
+// must change (markup, controls, tab, LF and CR, invalid UTF-8, a non-XML
+// character) at every place of strings of every length up to 40, in
+// content (a document's outlet) and in an attribute (its node id).
+TEST_CASE("graphml: every troublesome character at every place and length reads back") {
+  const std::vector<std::pair<std::string, std::string>> pieces = {
+      {"&", "&"}, {"<", "<"}, {">", ">"}, {"\"", "\""}, {"'", "'"}, {"\t", "\t"}, {"\n", "\n"},
+      {"\r", "\r"}, {"\x07", "\xEF\xBF\xBD"}, {"\xFF", "\xEF\xBF\xBD"}, {"\xC3\xA9", "\xC3\xA9"},
+      {"\xEF\xBF\xBF", "\xEF\xBF\xBD"}, {"\xF0\x9F\x98", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+      {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"}};
+  MergedCorpus c;
+  std::vector<std::pair<std::string, std::string>> expected;  // id, outlet
+  for (const auto& [raw, read] : pieces) {
+    for (std::size_t length = 0; length <= 40; ++length) {
+      for (std::size_t at = 0; at <= length; at += length > 20 ? 3 : 1) {
+        std::string s(length, 'a');
+        std::string t = s;
+        s.insert(at, raw);
+        t.insert(at, read);
+        char number[16];
+        std::snprintf(number, sizeof number, "d%06zu-", c.documents.size());
+        Document d;
+        d.id = number + s;
+        d.outlet = s;
+        d.source = "x";
+        c.documents.push_back(d);
+        expected.push_back({number + t, t});
+      }
+    }
+  }
+  EventGraph g = build_graph(std::move(c));
+  XmlElement root;
+  REQUIRE_NOTHROW(root = XmlReader(format_graphml(g)).document());
+  std::size_t k = 0;
+  for (const XmlElement& item : root.children.back().children) {
+    if (item.name != "node") continue;
+    REQUIRE(k < expected.size());
+    std::map<std::string, std::string> data;
+    for (const XmlElement& d : item.children) data[d.attributes.at("key")] = d.text;
+    CHECK(item.attributes.at("id") == expected[k].first);
+    CHECK(data["outlet"] == expected[k].second);
+    ++k;
+  }
+  CHECK(k == expected.size());
+}
+
+// The CSV writer classes a cell sixteen bytes a step: each byte that asks
+// for quotes, a clean-up or a UTF-8 check at every place of cells of every
+// length up to 40, against the rule written out plainly.
+TEST_CASE("csv: every special byte at every place and length") {
+  auto expected_cell = [](const std::string& value) {
+    std::string cleaned;
+    for (char c : value) {
+      if (c != '\0') cleaned += c;
+    }
+    cleaned = eventgraph::detail::repair_utf8(cleaned);
+    bool is_quoted = cleaned.find_first_of(",\"\r\n") != std::string::npos;
+    bool is_guarded = !cleaned.empty() && std::string_view("=+-@\t\r'").find(cleaned[0]) != std::string_view::npos;
+    std::string out = is_quoted ? "\"" : "";
+    if (is_guarded) out += '\'';
+    for (char c : cleaned) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    if (is_quoted) out += '"';
+    return out;
+  };
+  EventGraph g = evil_graph();
+  std::vector<std::string> labels;
+  for (std::string piece : {std::string(","), std::string("\""), std::string("\r"), std::string("\n"),
+                            std::string(1, '\0'), std::string("\xC3\xA9"), std::string("\xFF"), std::string("=")}) {
+    for (std::size_t length = 0; length <= 40; ++length) {
+      for (std::size_t at = 0; at <= length; ++at) {
+        std::string s(length, 'a');
+        s.insert(at, piece);
+        labels.push_back(s);
+      }
+    }
+  }
+  for (const std::string& label : labels) {
+    g.corpus.events[0].label = label;
+    std::string csv = format_events_csv(g);
+    std::size_t at = csv.find("\r\n") + 2;
+    for (int k = 0; k < 3; ++k) at = csv.find(',', at) + 1;
+    std::string cell = expected_cell(label);
+    INFO("label: " << label);
+    CHECK(csv.compare(at, cell.size() + 1, cell + ",") == 0);
+  }
+}
+
+// An id is percent-encoded in runs of kept bytes: every byte value, in an
+// entity's IRI, against the rule written out (unreserved, sub-delimiters,
+// ':' and '@' kept; all else %XX).
+TEST_CASE("jsonld: every byte of an id is kept or percent-encoded as RFC 3986 says") {
+  EventGraph g = evil_graph();
+  std::string id = "aa";
+  for (int b = 0; b < 256; ++b) id += static_cast<char>(b);
+  id += "zz";
+  g.corpus.entities[0].id = id;
+  std::string expected = "urn:eventgraph:entity:";
+  for (unsigned char b : id) {
+    bool is_kept = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                   std::string_view("-._~!$&'()*+,;=:@").find(static_cast<char>(b)) != std::string_view::npos;
+    char escape[4];
+    std::snprintf(escape, sizeof escape, "%%%02X", b);
+    expected += is_kept ? std::string(1, static_cast<char>(b)) : std::string(escape);
+  }
+  CHECK(format_jsonld(g).find("\"id\": \"" + expected + "\"") != std::string::npos);
 }
