@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <exception>
 #include <fstream>
 #include <future>
@@ -19,6 +20,7 @@
 #include <set>
 #include <thread>
 #include <tuple>
+#include <utility>
 
 #include "graph/graph.h"
 #include "merge/merge.h"
@@ -90,6 +92,84 @@ void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::si
   if (error) std::rethrow_exception(error);
 }
 
+// Threads kept for a whole run, given one job after another: fn(0) ..
+// fn(n - 1) on all of them, started without waiting and waited for later.
+// A new thread per batch of documents paid for its thread-local state each
+// time (ICU's sentence iterator clone, buffers, the allocator's heap): at
+// two jobs that was a fifth of the wall time. The first exception a job
+// throws is rethrown by wait().
+class ThreadTeam {
+ public:
+  explicit ThreadTeam(unsigned threads) {
+    for (unsigned t = 0; t < threads; ++t) threads_.emplace_back([this] { serve(); });
+  }
+  ThreadTeam(const ThreadTeam&) = delete;
+  ThreadTeam& operator=(const ThreadTeam&) = delete;
+  ~ThreadTeam() {
+    {
+      std::lock_guard lock(mutex_);
+      is_stopping_ = true;
+    }
+    wake_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+
+  // The previous job must have been waited for.
+  void start(std::size_t n, std::function<void(std::size_t)> fn) {
+    {
+      std::lock_guard lock(mutex_);
+      fn_ = std::move(fn);
+      n_ = n;
+      next_ = 0;
+      busy_ = threads_.size();
+      ++job_;
+    }
+    wake_.notify_all();
+  }
+
+  void wait() {
+    std::unique_lock lock(mutex_);
+    done_.wait(lock, [this] { return busy_ == 0; });
+    fn_ = nullptr;
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  }
+
+ private:
+  void serve() {
+    std::uint64_t seen = 0;
+    for (;;) {
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [&] { return is_stopping_ || job_ != seen; });
+        if (is_stopping_) return;
+        seen = job_;
+      }
+      for (std::size_t i = next_++; i < n_; i = next_++) {
+        try {
+          fn_(i);
+        } catch (...) {
+          std::lock_guard lock(mutex_);
+          if (!error_) error_ = std::current_exception();
+          next_ = n_;
+        }
+      }
+      std::lock_guard lock(mutex_);
+      if (--busy_ == 0) done_.notify_one();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  std::function<void(std::size_t)> fn_;
+  std::size_t n_ = 0;
+  std::atomic<std::size_t> next_{0};
+  std::size_t busy_ = 0;  // threads still in the current job
+  std::uint64_t job_ = 0;
+  bool is_stopping_ = false;
+  std::exception_ptr error_;
+  std::vector<std::thread> threads_;
+};
+
 // The bytes of the input files, for the time left in progress reports; 0
 // when a stream of unknown size is among them.
 std::size_t input_bytes(const std::vector<std::string>& inputs) {
@@ -153,23 +233,19 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
   std::size_t loaded_bytes = 0;
   std::size_t over_total = 0;  // documents skipped past max_total_bytes
 
-  // Normalizes and extracts `docs` on options.jobs threads.
-  auto map_all = [&](std::vector<Document> docs) {
-    std::vector<MappedDocument> mapped(docs.size());
-    parallel_for(docs.size(), options.jobs, [&](std::size_t i) {
-      MappedDocument& m = mapped[i];
-      Clock::time_point t = Clock::now();
-      m.raw_bytes = docs[i].text.size();
-      NormalizedText normalized = normalize_text(docs[i].text, docs[i].id);
-      m.doc = std::move(docs[i]);
-      m.doc.text = std::move(normalized.text);
-      m.diagnostics = std::move(normalized.diagnostics);
-      m.normalize = Clock::now() - t;
-      m.extraction = extract_mentions(m.doc, lexicon, options.extract_limits, &m.timings);
-      for (Diagnostic& d : m.extraction.limits_hit) m.diagnostics.push_back(std::move(d));
-      m.extraction.limits_hit.clear();
-    });
-    return mapped;
+  // Normalizes and extracts docs[i] into mapped[i].
+  auto map_one = [&](std::vector<Document>& docs, std::vector<MappedDocument>& mapped, std::size_t i) {
+    MappedDocument& m = mapped[i];
+    Clock::time_point t = Clock::now();
+    m.raw_bytes = docs[i].text.size();
+    NormalizedText normalized = normalize_text(docs[i].text, docs[i].id);
+    m.doc = std::move(docs[i]);
+    m.doc.text = std::move(normalized.text);
+    m.diagnostics = std::move(normalized.diagnostics);
+    m.normalize = Clock::now() - t;
+    m.extraction = extract_mentions(m.doc, lexicon, options.extract_limits, &m.timings);
+    for (Diagnostic& d : m.extraction.limits_hit) m.diagnostics.push_back(std::move(d));
+    m.extraction.limits_hit.clear();
   };
   // Hands a mapped batch on, in input order, on this thread.
   auto deliver = [&](std::vector<MappedDocument> mapped) {
@@ -187,24 +263,44 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
       options.on_progress({clock.documents, clock.bytes, total_bytes, seconds_since(started)});
     }
   };
-  // With more than one job, a batch is mapped while this thread loads the
-  // next one and then hands the one before on: reading, parsing and the
-  // hand-on then cost no wall time. The batches still arrive in input
-  // order, each after the load messages of the batch behind it, whatever
-  // the timing.
-  std::future<std::vector<MappedDocument>> in_flight;
+  // With more than one job, a batch is mapped on the team while this thread
+  // loads the next one and then hands the one before on: reading, parsing
+  // and the hand-on then cost no wall time. The batches still arrive in
+  // input order, each after the load messages of the batch behind it,
+  // whatever the timing.
+  struct Batch {
+    std::vector<Document> docs;
+    std::vector<MappedDocument> mapped;
+  };
+  // The team is declared last so that it goes first: its threads finish
+  // the batch in flight before that batch is destroyed.
+  std::optional<Batch> in_flight;  // on the team
+  std::optional<ThreadTeam> team;
+  if (options.jobs > 1) team.emplace(options.jobs);
+  auto finish_in_flight = [&] {
+    if (!in_flight) return std::vector<MappedDocument>{};
+    team->wait();
+    std::vector<MappedDocument> mapped = std::move(in_flight->mapped);
+    in_flight.reset();
+    return mapped;
+  };
   auto map_batch = [&] {
     Clock::time_point batch_started = Clock::now();
-    std::vector<Document> docs;
-    docs.swap(batch);
+    Batch next{{}, {}};
+    next.docs.swap(batch);
+    next.mapped.resize(next.docs.size());
     batch_bytes = 0;
-    if (options.jobs > 1) {
-      std::optional<std::vector<MappedDocument>> mapped;
-      if (in_flight.valid()) mapped = in_flight.get();
-      in_flight = std::async(std::launch::async, map_all, std::move(docs));
-      if (mapped) deliver(std::move(*mapped));
+    if (team) {
+      const bool has_previous = in_flight.has_value();
+      std::vector<MappedDocument> previous = finish_in_flight();
+      in_flight = std::move(next);
+      team->start(in_flight->docs.size(), [&, flying = &*in_flight](std::size_t i) {
+        map_one(flying->docs, flying->mapped, i);
+      });
+      if (has_previous) deliver(std::move(previous));
     } else {
-      deliver(map_all(std::move(docs)));
+      for (std::size_t i = 0; i < next.docs.size(); ++i) map_one(next.docs, next.mapped, i);
+      deliver(std::move(next.mapped));
     }
     mapping_seconds += seconds_since(batch_started);
   };
@@ -235,9 +331,9 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
       },
       on_diagnostic);
   if (!batch.empty()) map_batch();
-  if (in_flight.valid()) {
+  if (in_flight) {
     Clock::time_point waited = Clock::now();
-    deliver(in_flight.get());
+    deliver(finish_in_flight());
     mapping_seconds += seconds_since(waited);
   }
   if (over_total > 1) {
