@@ -435,6 +435,7 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
     if (doc.is_published_inferred) ++report.documents_inferred;
   }
 
+  if (options.on_merge_start) options.on_merge_start();
   Clock::time_point merge_started = Clock::now();
   EventGraph graph =
       build_graph(merge_mentions(std::move(documents), std::move(extractions), std::move(entities),

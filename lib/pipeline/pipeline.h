@@ -62,6 +62,10 @@ struct BuildOptions {
   // is the same bytes for any value.
   unsigned jobs = 1;
   std::function<void(const Progress&)> on_progress;  // optional
+  // Optional; called once on the calling thread when every document is
+  // extracted and the merge begins: the point from which memory shrinks
+  // (the binary's allocator hands freed pages back from there on).
+  std::function<void()> on_merge_start;
   // Bounds that keep a run finite (see also load.max_document_bytes):
   // documents past max_total_bytes of article text are skipped and
   // reported, like any other input that could not be processed.

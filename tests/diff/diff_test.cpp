@@ -320,6 +320,24 @@ TEST_CASE("formats escape what they must and align names that are not ASCII") {
   CHECK(json.find("\"agreement\": \"differ\"") != std::string::npos);
 }
 
+TEST_CASE("the pipeline says once, after the last document is extracted, that the merge begins") {
+  for (unsigned jobs : {1U, 2U}) {
+    fs::path out = fs::temp_directory_path() / ("eventgraph-merge-start-" + std::to_string(::getpid()));
+    BuildOptions options;
+    options.output_dir = out;
+    options.formats = {OutputFormat::json};
+    options.jobs = jobs;
+    std::size_t extracted = 0;
+    std::vector<std::size_t> extracted_at_merge;
+    options.on_progress = [&](const Progress& p) { extracted = p.documents; };
+    options.on_merge_start = [&] { extracted_at_merge.push_back(extracted); };
+    BuildReport report = run_build({std::string(EVENTGRAPH_SOURCE_DIR) + "/samples"}, options);
+    fs::remove_all(out);
+    REQUIRE_FALSE(report.has_errors());
+    CHECK(extracted_at_merge == std::vector<std::size_t>{3});
+  }
+}
+
 TEST_CASE("the samples, built by the pipeline and read back from events.json") {
   fs::path out = fs::temp_directory_path() / ("eventgraph-diff-test-" + std::to_string(::getpid()));
   BuildOptions options;
