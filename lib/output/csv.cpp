@@ -108,7 +108,7 @@ class CsvWriter {
     bool is_guarded = !value.empty() && std::string_view("=+-@\t\r'").find(value.front()) != std::string_view::npos;
     if (!is_quoted) {
       if (is_guarded) *p++ = '\'';
-      std::memcpy(p, value.data(), value.size());
+      if (!value.empty()) std::memcpy(p, value.data(), value.size());  // an empty view may hold no pointer
       out_.advance(p + value.size());
       return;
     }

@@ -229,7 +229,7 @@ class PrettyJsonWriter {
   }
 
   void append(char* p, std::string_view s) {
-    std::memcpy(p, s.data(), s.size());
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());  // an empty view may hold no pointer
     advance(p + s.size());
   }
 

@@ -62,7 +62,7 @@ class PieceWriter {
   void advance(char* end) { cursor_ = end; }
   void append(std::string_view s) {
     char* p = room(s.size());
-    std::memcpy(p, s.data(), s.size());
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());  // an empty view may hold no pointer
     cursor_ = p + s.size();
   }
   // Hands every pending byte on; call once at the end.
