@@ -12,7 +12,6 @@
 #include <condition_variable>
 #include <exception>
 #include <fstream>
-#include <future>
 #include <iostream>
 #include <mutex>
 #include <numeric>
