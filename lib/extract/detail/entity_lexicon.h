@@ -146,6 +146,14 @@ class TokenTrie {
     if (((root_bits_[bit >> 6] >> (bit & 63)) & 1) == 0) return kNone;
     return child(kRoot, folded_token, hash_token_padded(folded_token.data(), folded_token.size()));
   }
+  // root_child_padded() in two steps, for callers that try a token in
+  // several tries: root_bit() is the same in all of them, and so is the
+  // token's hash.
+  // One multiply mixes the length into the bytes; the top 16 bits pick the bit.
+  static std::size_t root_bit(std::uint64_t first_bytes, std::size_t size) {
+    return static_cast<std::size_t>(((first_bytes ^ size) * 0x9E3779B97F4A7C15ULL) >> 48);
+  }
+  bool may_have_root_child(std::size_t bit) const { return ((root_bits_[bit >> 6] >> (bit & 63)) & 1) != 0; }
   // The same for a token of any view.
   std::uint32_t root_child(std::string_view folded_token) const {
     const std::size_t bit = root_bit(load_word_bytes_safe(folded_token.data(), folded_token.size()), folded_token.size());
@@ -182,10 +190,6 @@ class TokenTrie {
     }
   }
   void grow();
-  // One multiply mixes the length into the bytes; the top 16 bits pick the bit.
-  static std::size_t root_bit(std::uint64_t first_bytes, std::size_t size) {
-    return static_cast<std::size_t>(((first_bytes ^ size) * 0x9E3779B97F4A7C15ULL) >> 48);
-  }
 
   std::vector<std::vector<std::uint32_t>> values_;  // per node
   std::vector<Slot> slots_;                          // a power of two, at most half full
