@@ -594,6 +594,30 @@ TEST_CASE("token trie: every inserted path is found, through many table growths"
     CHECK(trie.root_child(w) == trie.child(detail::TokenTrie::kRoot, w));
     CHECK(trie.root_child(x) == detail::TokenTrie::kNone);
   }
+  // So does the filter below the root, for the edges under each node, with
+  // words shorter and longer than the eight bytes it reads; a word under
+  // another node, or not a word of the trie, never gets a wrong node.
+  auto padded = [](const std::string& word) { return word + std::string(detail::kLoweredPadding, '\0'); };
+  std::uint32_t passed = 0;
+  for (std::uint32_t i = 0; i < 3000; ++i) {
+    const std::uint32_t first = trie.child(detail::TokenTrie::kRoot, "w" + std::to_string(i % 300));
+    const std::string x = "x" + std::to_string(i);
+    const std::string px = padded(x);
+    CHECK(trie.inner_child_padded(first, std::string_view(px.data(), x.size())) == trie.child(first, x));
+    const std::string other = padded("x" + std::to_string(i + 1));
+    CHECK(trie.inner_child_padded(first, std::string_view(other.data(), other.size() - detail::kLoweredPadding)) ==
+          (i % 300 == (i + 1) % 300 ? trie.child(first, "x" + std::to_string(i + 1)) : detail::TokenTrie::kNone));
+    passed += trie.inner_child_padded(first, std::string_view(padded("y").data(), 1)) != detail::TokenTrie::kNone;
+  }
+  CHECK(passed == 0);
+  detail::TokenTrie long_words;
+  long_words.insert({"secretary", "general-designate"}, 1);
+  const std::uint32_t secretary = long_words.child(detail::TokenTrie::kRoot, "secretary");
+  const std::string general = padded("general-designate");
+  CHECK(long_words.inner_child_padded(secretary, std::string_view(general.data(), 17)) ==
+        long_words.child(secretary, "general-designate"));
+  CHECK(long_words.inner_child_padded(secretary, std::string_view(general.data(), 16)) == detail::TokenTrie::kNone);
+  CHECK(long_words.inner_child_padded(secretary, std::string_view(general.data(), 0)) == detail::TokenTrie::kNone);
   std::uint32_t w0 = trie.child(detail::TokenTrie::kRoot, "w0");
   CHECK(trie.child(w0, "x1") == detail::TokenTrie::kNone);  // x1 hangs under w1
   CHECK(trie.child(detail::TokenTrie::kRoot, "x0") == detail::TokenTrie::kNone);

@@ -125,8 +125,6 @@ struct Unit {
   // words have one.
   std::string_view stem() const { return text.substr(0, text.size() - 2); }
   std::string_view stem_or_folded() const { return has_stem ? stem_folded : folded; }
-  std::uint64_t folded_hash() const { return TokenTrie::hash_token_padded(folded.data(), folded.size()); }
-  std::uint64_t stem_hash() const { return TokenTrie::hash_token_padded(stem_folded.data(), stem_folded.size()); }
 };
 
 // What one pass over a word's lowered bytes, eight at a time, tells.
@@ -419,13 +417,13 @@ NameMatch Resolver::match_name_from(const std::vector<Unit>& units, std::size_t 
   for (std::size_t k = i; k < units.size(); ++k) {
     const Unit& u = units[k];
     if (u.has_stem) {
-      const std::uint32_t s = k == i ? u.stem_name_root : lex_.name_trie.child(node, u.stem_folded, u.stem_hash());
+      const std::uint32_t s = k == i ? u.stem_name_root : lex_.name_trie.inner_child_padded(node, u.stem_folded);
       if (s != TokenTrie::kNone) {
         const std::size_t pick = pick_name(s, units, i, k, true);
         if (pick != kNone) best = {k - i + 1, true, pick, {}};
       }
     }
-    node = k == i ? u.name_root : lex_.name_trie.child(node, u.folded, u.folded_hash());
+    node = k == i ? u.name_root : lex_.name_trie.inner_child_padded(node, u.folded);
     if (node == TokenTrie::kNone) break;
     const std::size_t pick = pick_name(node, units, i, k, false);
     if (pick != kNone) best = {k - i + 1, false, pick, {}};
@@ -456,7 +454,7 @@ std::size_t Resolver::match_title_from(const std::vector<Unit>& units, std::size
   std::size_t length = 0;
   std::uint32_t node = TokenTrie::kRoot;
   for (std::size_t k = i; k < units.size(); ++k) {
-    node = k == i ? units[k].title_root : lex_.title_trie.child(node, units[k].folded, units[k].folded_hash());
+    node = k == i ? units[k].title_root : lex_.title_trie.inner_child_padded(node, units[k].folded);
     if (node == TokenTrie::kNone) break;
     const auto& values = lex_.title_trie.values(node);
     if (!values.empty()) {

@@ -44,6 +44,10 @@ void TokenTrie::insert(const std::vector<std::string>& folded, std::uint32_t val
     root_bits_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
   }
   for (const std::string& token : folded) {
+    if (node != kRoot) {
+      const std::size_t bit = inner_bit(node, load_word_bytes_safe(token.data(), token.size()), token.size());
+      inner_bits_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
     const std::uint64_t hash = hash_of(node, hash_token(token));
     std::size_t i = find_slot(hash, node, token);
     if (slots_[i].child == kNone) {

@@ -154,6 +154,18 @@ class TokenTrie {
     return static_cast<std::size_t>(((first_bytes ^ size) * 0x9E3779B97F4A7C15ULL) >> 48);
   }
   bool may_have_root_child(std::size_t bit) const { return ((root_bits_[bit >> 6] >> (bit & 63)) & 1) != 0; }
+  // child(node, ...) for a node other than the root, filtered the same
+  // way by a bit per (node, first eight bytes, length) of the edges below
+  // the root: a name's next word mostly continues none ("the" then
+  // "Pentagon"), and a hash and a probe each were a tenth of matching. The
+  // bytes of `folded_token` up to the next multiple of eight must be
+  // readable (lower_ascii_padded).
+  std::uint32_t inner_child_padded(std::uint32_t node, std::string_view folded_token) const {
+    const std::uint64_t first = folded_token.empty() ? 0 : load_word_bytes(folded_token.data(), folded_token.size());
+    const std::size_t bit = inner_bit(node, first, folded_token.size());
+    if (((inner_bits_[bit >> 6] >> (bit & 63)) & 1) == 0) return kNone;
+    return child(node, folded_token, hash_token_padded(folded_token.data(), folded_token.size()));
+  }
   // The same for a token of any view.
   std::uint32_t root_child(std::string_view folded_token) const {
     const std::size_t bit = root_bit(load_word_bytes_safe(folded_token.data(), folded_token.size()), folded_token.size());
@@ -190,12 +202,18 @@ class TokenTrie {
     }
   }
   void grow();
+  // root_bit() with the node mixed in first, so that one word under two
+  // nodes takes two bits.
+  static std::size_t inner_bit(std::uint32_t node, std::uint64_t first_bytes, std::size_t size) {
+    return root_bit(first_bytes ^ (node * 0xC2B2AE3D27D4EB4FULL), size);
+  }
 
   std::vector<std::vector<std::uint32_t>> values_;  // per node
   std::vector<Slot> slots_;                          // a power of two, at most half full
   std::size_t edges_ = 0;
   std::string tokens_;                               // the edge tokens, end to end
   std::vector<std::uint64_t> root_bits_ = std::vector<std::uint64_t>(1024);  // 2^16 bits, by root_bit()
+  std::vector<std::uint64_t> inner_bits_ = std::vector<std::uint64_t>(1024);  // 2^16 bits, by inner_bit()
 };
 
 struct EntityLexicon {
