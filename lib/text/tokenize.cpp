@@ -117,40 +117,33 @@ class WordScanner {
     take_final_period(begin);
   }
 
-  // Letters, digits and marks. ASCII runs go byte by byte through the
-  // class table with the state in locals (copies: the calls into ICU below
-  // would make the compiler reload members); other code points decoded.
+  // Letters, digits and marks, from a letter at pos_: every caller has
+  // seen one there (scan: not a digit; join_separator: a letter after the
+  // separator, or a word that has one already), so the word has a letter.
+  // ASCII runs go byte by byte through the class table with the position
+  // in a local (copies of the members: the calls into ICU below would make
+  // the compiler reload them); other code points are decoded.
   void scan_alnum() {
+    has_letter_ = true;
     const char* const data = data_;
     const std::size_t size = size_;
     std::size_t pos = pos_;
-    std::uint8_t seen = 0;
     for (;;) {
-      while (pos < size) {
-        const std::uint8_t ascii_class = byte_class(data[pos]);
-        if ((ascii_class & kAsciiAlnum) == 0) break;
-        seen |= ascii_class;
-        ++pos;
-      }
+      while (pos < size && (byte_class(data[pos]) & kAsciiAlnum) != 0) ++pos;
       if (pos >= size || static_cast<unsigned char>(data[pos]) < 0x80) break;
       const std::size_t length = non_ascii_alnum_length(pos);
       if (length == 0) break;
       pos += length;
     }
     pos_ = pos;
-    if ((seen & detail::kAsciiLetter) != 0) has_letter_ = true;
   }
 
   // Bytes of the letter, digit or mark at `at` (a non-ASCII lead byte), 0
-  // if none is there; a letter sets has_letter_.
-  [[gnu::noinline]] std::size_t non_ascii_alnum_length(std::size_t at) {
+  // if none is there.
+  [[gnu::noinline]] std::size_t non_ascii_alnum_length(std::size_t at) const {
     const DecodedCodePoint d = decode_utf8(std::string_view(data_, size_), at);
     if (!d.is_valid) return 0;
-    if (is_letter(d.code_point)) {
-      has_letter_ = true;
-    } else if (!is_digit(d.code_point) && !is_mark(d.code_point)) {
-      return 0;
-    }
+    if (!is_letter(d.code_point) && !is_digit(d.code_point) && !is_mark(d.code_point)) return 0;
     return d.length;
   }
 
