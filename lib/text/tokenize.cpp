@@ -314,6 +314,7 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
     }
     tokens.push_back({{i, token_end}, kind});
     i = token_end;
+    if (i < end && data[i] == ' ') ++i;  // the usual gap, skipped without a turn of the loop
   }
   return tokens;
 }
