@@ -74,6 +74,12 @@ constexpr std::uint8_t kAsciiAlnum = detail::kAsciiLetter | detail::kAsciiDigit;
 
 std::uint8_t byte_class(char byte) { return kByteClasses[static_cast<unsigned char>(byte)]; }
 
+// The first position from `pos` on that is not an ASCII letter or digit.
+std::size_t skip_ascii_alnum(const char* data, std::size_t pos, std::size_t size) {
+  while (pos < size && (byte_class(data[pos]) & kAsciiAlnum) != 0) ++pos;
+  return pos;
+}
+
 // Scans the word or number starting at `begin` (a letter or a digit).
 // Indexes the bytes through a pointer: every position it reads is checked
 // against size_ first, so string_view's substr checks would be repeats.
@@ -129,7 +135,7 @@ class WordScanner {
     const std::size_t size = size_;
     std::size_t pos = pos_;
     for (;;) {
-      while (pos < size && (byte_class(data[pos]) & kAsciiAlnum) != 0) ++pos;
+      pos = skip_ascii_alnum(data, pos, size);
       if (pos >= size || static_cast<unsigned char>(data[pos]) < 0x80) break;
       const std::size_t length = non_ascii_alnum_length(pos);
       if (length == 0) break;
@@ -279,10 +285,20 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
         ++i;
         continue;
       }
-      if ((ascii_class & kAsciiAlnum) != 0) {
-        const Token word = words.scan(i, (ascii_class & detail::kAsciiDigit) != 0);
-        token_end = word.span.end_byte;
-        kind = word.kind;
+      if ((ascii_class & detail::kAsciiLetter) != 0) {
+        // Most words are ASCII letters and digits up to a byte that cannot
+        // go on a word: no scanner needed. Others are scanned again in full.
+        token_end = skip_ascii_alnum(data, i + 1, end);
+        kind = TokenKind::word;
+        if (token_end < end && (kByteClasses[static_cast<unsigned char>(data[token_end])] & kMayJoin) != 0) {
+          const Token word = words.scan(i, false);
+          token_end = word.span.end_byte;
+          kind = word.kind;
+        }
+      } else if ((ascii_class & detail::kAsciiDigit) != 0) {
+        const Token number = words.scan(i, true);
+        token_end = number.span.end_byte;
+        kind = number.kind;
       } else if (byte == '"' || byte == '\'') {
         kind = TokenKind::quote;
       } else if ((ascii_class & detail::kAsciiPunct) != 0) {
