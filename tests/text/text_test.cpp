@@ -653,6 +653,12 @@ TEST_CASE("tokenization: where words end and join") {
       {"abcdefg\xC3\xA9xyz abcdef\xC3\xA9 x\xC3\xA9", "abcdefg\xC3\xA9xyz/w abcdef\xC3\xA9/w x\xC3\xA9/w"},
       {"abcdefgh\xE2\x80\x94xyz", "abcdefgh/w \xE2\x80\x94/p xyz/w"},
       {"abcdefghijkl.", "abcdefghijkl/w ./p"}, {"Washington's 1234567,890 x", "Washington's/w 1234567,890/n x/w"},
+      // An ASCII run that ends at a non-ASCII byte or a separator goes on in
+      // the full scanner: marks, curly apostrophes, bad bytes, no-break space.
+      {"abc\xCC\x81" "def.", "abc\xCC\x81" "def/w ./p"}, {"abc\xE2\x80\x99s x", "abc\xE2\x80\x99s/w x/w"},
+      {"abc\xFF", "abc/w \xFF/s"}, {"abc\xC3", "abc/w \xC3/s"}, {"word\xC2\xA0next", "word/w next/w"},
+      {"a-b a- -a", "a-b/w a/w -/p -/p a/w"},
+      {"7\xC3\xA9 1n 1nd 2s. 3rdx", "7/n \xC3\xA9/w 1/n n/w 1nd/w 2s/w ./p 3/n rdx/w"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
