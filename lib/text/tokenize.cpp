@@ -60,13 +60,17 @@ bool is_skipped(char32_t c) {
 // loop over word bytes needs no range test: a lead byte ends the ASCII run
 // and the caller decodes it. kMayJoin marks the bytes that may go on a word
 // past its letters and digits: the separators of join_separator, the period
-// of take_final_period and every non-ASCII byte.
+// of take_final_period and every non-ASCII byte. kMayJoinLettered, the same
+// but for ',' and ':', which join digits only in a word without a letter
+// ("1,000", "8:23").
 constexpr std::uint8_t kMayJoin = 16;
+constexpr std::uint8_t kMayJoinLettered = 32;
 constexpr std::array<std::uint8_t, 256> make_byte_classes() {
   std::array<std::uint8_t, 256> classes{};
   for (std::size_t b = 0; b < detail::kAsciiClasses.size(); ++b) classes[b] = detail::kAsciiClasses[b];
-  for (char c : {'\'', '-', '.', ',', ':'}) classes[static_cast<unsigned char>(c)] |= kMayJoin;
-  for (std::size_t b = 0x80; b < classes.size(); ++b) classes[b] = kMayJoin;
+  for (char c : {'\'', '-', '.'}) classes[static_cast<unsigned char>(c)] |= kMayJoin | kMayJoinLettered;
+  for (char c : {',', ':'}) classes[static_cast<unsigned char>(c)] |= kMayJoin;
+  for (std::size_t b = 0x80; b < classes.size(); ++b) classes[b] = kMayJoin | kMayJoinLettered;
   return classes;
 }
 inline constexpr std::array<std::uint8_t, 256> kByteClasses = make_byte_classes();
@@ -287,10 +291,11 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
       }
       if ((ascii_class & detail::kAsciiLetter) != 0) {
         // Most words are ASCII letters and digits up to a byte that cannot
-        // go on a word: no scanner needed. Others are scanned again in full.
+        // go on a word (with a letter, as here): no scanner needed. Others
+        // are scanned again in full.
         token_end = skip_ascii_alnum(data, i + 1, end);
         kind = TokenKind::word;
-        if (token_end < end && (kByteClasses[static_cast<unsigned char>(data[token_end])] & kMayJoin) != 0) {
+        if (token_end < end && (byte_class(data[token_end]) & kMayJoinLettered) != 0) {
           const Token word = words.scan(i, false);
           token_end = word.span.end_byte;
           kind = word.kind;
