@@ -235,11 +235,20 @@ class WordScanner {
       ++pos_;
       return;
     }
-    if (!detail::is_non_final_abbreviation(std::string_view(data_ + begin, pos_ + 1 - begin))) return;
-    std::size_t next = pos_ + 1;
-    while (next < size_ && (data_[next] == ' ' || data_[next] == '\t')) ++next;
-    if (next < size_ && data_[next] != '\n') ++pos_;
+    if (keeps_period(data_, begin, pos_, size_)) ++pos_;
   }
+
+ public:
+  // True if the word [begin, period) of data[0, size), no dotted
+  // abbreviation, keeps the period at `period`: see take_final_period.
+  static bool keeps_period(const char* data, std::size_t begin, std::size_t period, std::size_t size) {
+    if (!detail::is_non_final_abbreviation(std::string_view(data + begin, period + 1 - begin))) return false;
+    std::size_t next = period + 1;
+    while (next < size && (data[next] == ' ' || data[next] == '\t')) ++next;
+    return next < size && data[next] != '\n';
+  }
+
+ private:
 
   static bool is_dotted_abbreviation(std::string_view word) {
     std::size_t part_letters = 0;
@@ -296,9 +305,19 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
         token_end = skip_ascii_alnum(data, i + 1, end);
         kind = TokenKind::word;
         if (token_end < end && (byte_class(data[token_end]) & kMayJoinLettered) != 0) {
-          const Token word = words.scan(i, false);
-          token_end = word.span.end_byte;
-          kind = word.kind;
+          const std::size_t after = token_end + 1;
+          // A period joins only what a letter or digit follows ("U.S"); an
+          // ASCII byte that is neither leaves just the abbreviation test.
+          const bool ends_at_period =
+              data[token_end] == '.' && (after >= end || (static_cast<unsigned char>(data[after]) < 0x80 &&
+                                                          (byte_class(data[after]) & kAsciiAlnum) == 0));
+          if (ends_at_period) {  // "Syria." or "Gen. Dunford"
+            if (WordScanner::keeps_period(data, i, token_end, end)) ++token_end;
+          } else {
+            const Token word = words.scan(i, false);
+            token_end = word.span.end_byte;
+            kind = word.kind;
+          }
         }
       } else if ((ascii_class & detail::kAsciiDigit) != 0) {
         const Token number = words.scan(i, true);

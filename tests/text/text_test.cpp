@@ -658,6 +658,8 @@ TEST_CASE("tokenization: where words end and join") {
       {"abc\xCC\x81" "def.", "abc\xCC\x81" "def/w ./p"}, {"abc\xE2\x80\x99s x", "abc\xE2\x80\x99s/w x/w"},
       {"abc\xFF", "abc/w \xFF/s"}, {"abc\xC3", "abc/w \xC3/s"}, {"word\xC2\xA0next", "word/w next/w"},
       {"a-b a- -a", "a-b/w a/w -/p -/p a/w"}, {"ab,12 a1,2 1a,2 x:9", "ab/w ,/p 12/n a1/w ,/p 2/n 1/n a/w ,/p 2/n x/w :/p 9/n"},
+      {"Gen.\tDunford Gen.\nx abc.\xC3\xA9 abc.1 abc.. Mr.) A.",
+       "Gen./w Dunford/w Gen/w ./p x/w abc.\xC3\xA9/w abc.1/w abc/w ../p Mr./w )/p A/w ./p"},
       {"7\xC3\xA9 1n 1nd 2s. 3rdx", "7/n \xC3\xA9/w 1/n n/w 1nd/w 2s/w ./p 3/n rdx/w"},
   };
   for (const Case& c : cases) {
