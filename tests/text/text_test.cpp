@@ -653,6 +653,14 @@ TEST_CASE("tokenization: where words end and join") {
       {"abcdefg\xC3\xA9xyz abcdef\xC3\xA9 x\xC3\xA9", "abcdefg\xC3\xA9xyz/w abcdef\xC3\xA9/w x\xC3\xA9/w"},
       {"abcdefgh\xE2\x80\x94xyz", "abcdefgh/w \xE2\x80\x94/p xyz/w"},
       {"abcdefghijkl.", "abcdefghijkl/w ./p"}, {"Washington's 1234567,890 x", "Washington's/w 1234567,890/n x/w"},
+      // An ASCII run that ends at a non-ASCII byte or a separator goes on in
+      // the full scanner: marks, curly apostrophes, bad bytes, no-break space.
+      {"abc\xCC\x81" "def.", "abc\xCC\x81" "def/w ./p"}, {"abc\xE2\x80\x99s x", "abc\xE2\x80\x99s/w x/w"},
+      {"abc\xFF", "abc/w \xFF/s"}, {"abc\xC3", "abc/w \xC3/s"}, {"word\xC2\xA0next", "word/w next/w"},
+      {"a-b a- -a", "a-b/w a/w -/p -/p a/w"}, {"ab,12 a1,2 1a,2 x:9", "ab/w ,/p 12/n a1/w ,/p 2/n 1/n a/w ,/p 2/n x/w :/p 9/n"},
+      {"Gen.\tDunford Gen.\nx abc.\xC3\xA9 abc.1 abc.. Mr.) A.",
+       "Gen./w Dunford/w Gen/w ./p x/w abc.\xC3\xA9/w abc.1/w abc/w ../p Mr./w )/p A/w ./p"},
+      {"7\xC3\xA9 1n 1nd 2s. 3rdx", "7/n \xC3\xA9/w 1/n n/w 1nd/w 2s/w ./p 3/n rdx/w"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
