@@ -187,6 +187,14 @@ class EventFinder {
   std::map<std::string, TimeValue> speaker_time_;
   std::map<std::string, std::optional<Span>> speaker_time_span_;
   std::string last_speaker_;
+  // mentions_in()'s tokens of the mentions of the sentence (view) `key` says.
+  struct MentionTokensKey {
+    const std::string_view* words = nullptr;
+    std::size_t word_count = 0, first_mention = 0, end_mention = 0;
+    bool operator==(const MentionTokensKey&) const = default;
+  };
+  mutable MentionTokensKey mention_tokens_for_;
+  mutable std::vector<std::size_t> mention_first_, mention_last_;
   std::optional<std::size_t> last_statement_index_;  // into the output vector
   std::size_t last_statement_paragraph_ = 0;
 
@@ -411,13 +419,27 @@ class EventFinder {
     return is_one_of(word, kPrepositions);
   }
 
-  // The mentions whose tokens lie in [begin, end), in text order.
+  // The mentions whose tokens lie in [begin, end), in text order. Their
+  // first and last tokens are found once per sentence: asked for every
+  // trigger, a search of each mention's tokens made a long sentence cost
+  // the square of its length. Mentions do not overlap and come in text
+  // order, so their first tokens rise, and the range is a binary search.
   std::vector<std::size_t> mentions_in(const SentenceView& s, std::size_t begin, std::size_t end) const {
+    const MentionTokensKey key{s.words.data(), s.words.size(), s.first_mention, s.end_mention};
+    if (!(mention_tokens_for_ == key)) {
+      mention_tokens_for_ = key;
+      mention_first_.clear();
+      mention_last_.clear();
+      for (std::size_t id = s.first_mention; id < s.end_mention; ++id) {
+        mention_first_.push_back(first_token_of(s, in_.entities[id]));
+        mention_last_.push_back(last_token_of(s, in_.entities[id]));
+      }
+    }
     std::vector<std::size_t> out;
-    for (std::size_t id = s.first_mention; id < s.end_mention; ++id) {
-      std::size_t first = first_token_of(s, in_.entities[id]);
-      std::size_t last = last_token_of(s, in_.entities[id]);
-      if (first >= begin && last < end) out.push_back(id);
+    auto k = static_cast<std::size_t>(
+        std::lower_bound(mention_first_.begin(), mention_first_.end(), begin) - mention_first_.begin());
+    for (; k < mention_first_.size() && mention_first_[k] < end; ++k) {
+      if (mention_last_[k] < end) out.push_back(s.first_mention + k);
     }
     return out;
   }
