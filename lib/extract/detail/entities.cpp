@@ -1057,8 +1057,14 @@ EntityResult Resolver::run() {
     const LexiconEntity* e = lex_.find(id);
     auto it = e ? synthesized_.end() : synthesized_.find(id);
     if (!e && it == synthesized_.end()) continue;  // cannot happen: every id comes from one of the two
-    Entity& entity = e ? result.entities.emplace_back(e->id, e->kind, e->name, std::vector<std::string>{}, e->qid)
-                       : result.entities.emplace_back(it->second);
+    // Braces, not emplace_back's parentheses: clang 14 (the fuzzing build)
+    // does not make aggregates from parentheses.
+    if (e) {
+      result.entities.push_back(Entity{.id = e->id, .kind = e->kind, .name = e->name, .aliases = {}, .qid = e->qid});
+    } else {
+      result.entities.push_back(it->second);
+    }
+    Entity& entity = result.entities.back();
     for (std::size_t k = begin; k < end; ++k) {
       const Seen& entry = seen[k];
       if (!entry.has_name || (k > begin && seen[k - 1].has_name && seen[k - 1].name == entry.name)) continue;
