@@ -98,9 +98,7 @@ Agiddisc_t kCreationOrderIds = {id_open, id_map, id_alloc, id_free, id_print, id
 
 // agwrite's channel: its small pieces gathered into large ones.
 int put_string(void* chan, const char* text) {
-  auto* channel = static_cast<SinkBuffer*>(chan);
-  channel->text().append(text);
-  channel->hand_on_if_full();
+  static_cast<PieceWriter*>(chan)->append(text);
   return 0;
 }
 
@@ -369,7 +367,7 @@ GraphHandle open_graph(const char* name, GraphMemory memory) {
 void GraphCloser::operator()(Agraph_t* g) const { agclose(g); }
 
 void write_cgraph(Agraph_t* graph, TextSink& out) {
-  SinkBuffer channel(out);
+  PieceWriter channel(out, kSinkPieceBytes);
   if (agwrite(graph, &channel) == EOF) throw std::runtime_error("cgraph could not write the graph");
   channel.hand_on();
 }

@@ -1,13 +1,12 @@
 // Internal to output; use output.h.
 // A writer's pending bytes, handed on to a TextSink in pieces, so that a
-// writer's memory stays the same whatever the size of its file: of about
-// 64 KiB from a SinkBuffer (cgraph's channel) and the CSV writers, of up
-// to 1 MiB from a PieceWriter (GraphML and the JSON writers).
+// writer's memory stays the same whatever the size of its file: pieces of
+// 64 KiB for cgraph's channel and the CSV writers, of up to 1 MiB for
+// GraphML and the JSON writers.
 #pragma once
 
 #include <cstddef>
 #include <cstring>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,34 +16,14 @@ namespace eventgraph::detail {
 
 inline constexpr std::size_t kSinkPieceBytes = std::size_t{1} << 16;
 
-class SinkBuffer {
- public:
-  explicit SinkBuffer(TextSink& sink) : sink_(sink) {}
-  // What the writer appends to.
-  std::string& text() { return text_; }
-  // Hands the pending bytes on once they fill a piece; call between records.
-  void hand_on_if_full() {
-    if (text_.size() >= kSinkPieceBytes) hand_on();
-  }
-  // Hands every pending byte on; call once at the end.
-  void hand_on() {
-    sink_.write(text_);
-    text_.clear();
-  }
-
- private:
-  TextSink& sink_;
-  std::string text_;
-};
-
 // A PieceWriter's pieces: as large as AtomicFile's buffer, so that it
 // hands them to write(2) without copying them (that copy cost a tenth of
 // each JSON writer), and still the same memory whatever the file's size.
 inline constexpr std::size_t kWriterPieceBytes = std::size_t{1} << 20;
 
-// The same for a writer that writes through a pointer: room() makes room
-// (handing a full piece on first) and says where the bytes go; advance()
-// says where they ended. No std::string call per value.
+// The writer writes through a pointer: room() makes room (handing a full
+// piece on first) and says where the bytes go; advance() says where they
+// ended. No std::string call per value.
 class PieceWriter {
  public:
   explicit PieceWriter(TextSink& sink, std::size_t piece_bytes = kWriterPieceBytes)
