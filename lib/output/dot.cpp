@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -184,7 +183,7 @@ void write_dot(const EventGraph& graph, TextSink& out) {
 
   // Names are uids where that is safe, made unique: a document id comes
   // from the user and may collide with an axis node or hold a backslash.
-  detail::NodeNamer names;
+  detail::NodeNamer names(root);
   auto new_node = [&](std::string_view wanted, Agraph_t* rank) {
     // Made in its rank, which puts it in every graph above (one lookup
     // per graph fewer than agnode in the root and agsubnode after).
@@ -275,53 +274,57 @@ void write_dot(const EventGraph& graph, TextSink& out) {
     std::size_t count;
   };
   std::vector<Report> reports;
-  std::unordered_map<std::uint64_t, std::size_t> report_of;  // source * #vertices + target -> reports[]
-  const std::uint64_t vertex_count = num_vertices(g);
-  for (auto [e, end] = edges(g); e != end; ++e) {
-    const EdgeData& d = g[*e];
-    auto s = source(*e, g);
-    auto t = target(*e, g);
-    Agnode_t* from = node_of[s];
-    Agnode_t* to = node_of[t];
-    if (!from || !to) continue;
-    std::size_t report = 0;
-    if (d.kind == EdgeKind::reported_by) {
-      auto [it, is_new] = report_of.try_emplace(s * vertex_count + t, reports.size());
-      if (!is_new) {
-        ++reports[it->second].count;
-        continue;
-      }
-      report = reports.size();
-      reports.push_back({nullptr, 1});
-    }
-    Agedge_t* edge = agedge(root, from, to, nullptr, 1);
-    switch (d.kind) {
-      case EdgeKind::participant:
-        edge_attributes.set(edge, "constraint", "false");
-        edge_attributes.set(edge, "color", "#666666");
-        if (d.role != Role::participant) {
-          text.clear();
-          detail::append_dot_label(text, to_string(d.role));
-          edge_attributes.set(edge, "label", text);
+  // Edges are made one tail after another, in the order agwrite writes
+  // them in anyway, so the reports of a tail are found by a stamp per head
+  // (tail + 1, and the report's place), not by a map of (tail, head) pairs.
+  std::vector<std::pair<std::size_t, std::size_t>> report_to(num_vertices(g), {0, 0});
+  for (auto [s, s_end] = vertices(g); s != s_end; ++s) {
+    Agnode_t* from = node_of[*s];
+    if (!from) continue;
+    for (auto [e, end] = out_edges(*s, g); e != end; ++e) {
+      const EdgeData& d = g[*e];
+      Agnode_t* to = node_of[target(*e, g)];
+      if (!to) continue;
+      std::size_t report = 0;
+      if (d.kind == EdgeKind::reported_by) {
+        auto& [stamp, made] = report_to[target(*e, g)];
+        if (stamp == *s + 1) {
+          ++reports[made].count;
+          continue;
         }
-        break;
-      case EdgeKind::located_in:
-        edge_attributes.set(edge, "constraint", "false");
-        edge_attributes.set(edge, "color", "#666666");
-        edge_attributes.set(edge, "style", "dashed");
-        break;
-      case EdgeKind::reported_by:
-        reports[report].edge = edge;
-        edge_attributes.set(edge, "constraint", "false");
-        edge_attributes.set(edge, "color", "#bbbbbb");
-        edge_attributes.set(edge, "style", "dotted");
-        edge_attributes.set(edge, "arrowhead", "none");
-        break;
-      case EdgeKind::before:
-        // Follows the axis, so it may keep its constraint.
-        edge_attributes.set(edge, "color", "#333333");
-        edge_attributes.set(edge, "penwidth", "1.5");
-        break;
+        stamp = *s + 1;
+        made = report = reports.size();
+        reports.push_back({nullptr, 1});
+      }
+      Agedge_t* edge = agedge(root, from, to, nullptr, 1);
+      switch (d.kind) {
+        case EdgeKind::participant:
+          edge_attributes.set(edge, "constraint", "false");
+          edge_attributes.set(edge, "color", "#666666");
+          if (d.role != Role::participant) {
+            text.clear();
+            detail::append_dot_label(text, to_string(d.role));
+            edge_attributes.set(edge, "label", text);
+          }
+          break;
+        case EdgeKind::located_in:
+          edge_attributes.set(edge, "constraint", "false");
+          edge_attributes.set(edge, "color", "#666666");
+          edge_attributes.set(edge, "style", "dashed");
+          break;
+        case EdgeKind::reported_by:
+          reports[report].edge = edge;
+          edge_attributes.set(edge, "constraint", "false");
+          edge_attributes.set(edge, "color", "#bbbbbb");
+          edge_attributes.set(edge, "style", "dotted");
+          edge_attributes.set(edge, "arrowhead", "none");
+          break;
+        case EdgeKind::before:
+          // Follows the axis, so it may keep its constraint.
+          edge_attributes.set(edge, "color", "#333333");
+          edge_attributes.set(edge, "penwidth", "1.5");
+          break;
+      }
     }
   }
   // Set after every other edge attribute, which keeps "tooltip" declared

@@ -511,7 +511,7 @@ RenderedTimeline render_timeline(const MergedCorpus& corpus, const RenderOptions
     return it->second;
   };
 
-  detail::NodeNamer names;
+  detail::NodeNamer names(root);
   OutletColors outlet_colors(corpus);
   Agnode_t* previous_axis = nullptr;
   const Tick* previous_tick = nullptr;

@@ -13,7 +13,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -145,14 +144,18 @@ GraphHandle open_graph(const char* name, GraphMemory memory = GraphMemory::heap)
 // cgraph fails.
 void write_cgraph(Agraph_t* graph, TextSink& out);
 
-// Node names that are safe and unique: `wanted` when it has no backslash
-// or control character and is not taken, else a variant ("vertex~2").
+// Node names that are safe and unique in `graph`: `wanted` when it has no
+// backslash or control character and no node of the graph has it, else a
+// variant ("vertex~2"). The graph is asked, not a set of names kept here
+// (a third copy of every name), so a name must be given to a new node
+// before the next one is asked for.
 class NodeNamer {
  public:
+  explicit NodeNamer(Agraph_t* graph);
   std::string name_for(const std::string& wanted);
 
  private:
-  std::unordered_set<std::string> used_;
+  Agraph_t* graph_;
 };
 
 }  // namespace eventgraph::detail
