@@ -42,7 +42,8 @@ struct EdgeData {
   Span span;                      // reported_by: the trigger; participant: first mention
 };
 
-// vecS everywhere: vertex and edge order is insertion order, which
+// vecS for vertices and out-edges (the edge list is Boost's default listS: a
+// vecS one measured no smaller): vertex and edge order is insertion order, which
 // build_graph makes depend on content only.
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData,
                                     EdgeData>;
