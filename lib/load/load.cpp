@@ -7,7 +7,6 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -310,59 +309,47 @@ void load_directory(const fs::path& dir, const LoadOptions& options,
   for (const fs::path& file : files) load_text_file(file, Document{}, options, on_document, on_diagnostic);
 }
 
-// The lines of a stream, taken from its buffer a run at a time (memchr
-// finds the line break) rather than a call per byte. A line keeps at most
-// `max_bytes`; the rest of an overlong one is skipped, not stored, and
-// counted in `full_length`. It asks the stream only for what it already
-// holds, so a line that arrived on a pipe is handed on at once.
-class LineReader {
- public:
-  LineReader(std::istream& in, std::size_t max_bytes) : in_(in), max_bytes_(max_bytes) {}
-
-  // The next line, without its '\n'; false at the end of the input.
-  bool next(std::string& line, std::size_t& full_length) {
-    line.clear();
-    full_length = 0;
-    bool any = false;
-    for (;;) {
-      if (begin_ == end_ && !refill()) {
-        in_.setstate(std::ios::eofbit);
-        return any;
-      }
-      any = true;
-      const char* start = run_.data() + begin_;
-      const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - begin_));
-      const std::size_t length = newline ? static_cast<std::size_t>(newline - start) : end_ - begin_;
-      full_length += length;
-      if (line.size() < max_bytes_) line.append(start, std::min(length, max_bytes_ - line.size()));
-      begin_ += length;
-      if (newline) {
-        ++begin_;
-        return true;
-      }
-    }
-  }
-
- private:
-  bool refill() {
-    std::streambuf* buf = in_.rdbuf();
-    if (buf->sgetc() == std::char_traits<char>::eof()) return false;  // waits for input, or the end
-    const std::streamsize held = buf->in_avail();
-    const std::size_t wanted = held > 0 ? std::min(static_cast<std::size_t>(held), run_.size()) : 1;
-    begin_ = 0;
-    end_ = static_cast<std::size_t>(buf->sgetn(run_.data(), static_cast<std::streamsize>(wanted)));
-    return end_ > 0;
-  }
-
-  std::istream& in_;
-  std::size_t max_bytes_;
-  std::array<char, 65536> run_{};
-  std::size_t begin_ = 0, end_ = 0;
-};
-
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r") == std::string_view::npos; }
 
 }  // namespace
+
+// Taken from the stream's buffer a run at a time (memchr finds the line
+// break) rather than a call per byte.
+LineReader::LineReader(std::istream& in, std::size_t max_bytes)
+    : in_(in), max_bytes_(max_bytes), run_(new char[kRunBytes]) {}
+
+bool LineReader::next(std::string& line, std::size_t& full_length) {
+  line.clear();
+  full_length = 0;
+  bool any = false;
+  for (;;) {
+    if (begin_ == end_ && !refill()) {
+      in_.setstate(std::ios::eofbit);
+      return any;
+    }
+    any = true;
+    const char* start = run_.get() + begin_;
+    const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - begin_));
+    const std::size_t length = newline ? static_cast<std::size_t>(newline - start) : end_ - begin_;
+    full_length += length;
+    if (line.size() < max_bytes_) line.append(start, std::min(length, max_bytes_ - line.size()));
+    begin_ += length;
+    if (newline) {
+      ++begin_;
+      return true;
+    }
+  }
+}
+
+bool LineReader::refill() {
+  std::streambuf* buf = in_.rdbuf();
+  if (buf->sgetc() == std::char_traits<char>::eof()) return false;  // waits for input, or the end
+  const std::streamsize held = buf->in_avail();
+  const std::size_t wanted = held > 0 ? std::min(static_cast<std::size_t>(held), kRunBytes) : 1;
+  begin_ = 0;
+  end_ = static_cast<std::size_t>(buf->sgetn(run_.get(), static_cast<std::streamsize>(wanted)));
+  return end_ > 0;
+}
 
 bool LoadResult::has_errors() const {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
@@ -381,8 +368,8 @@ void load_jsonl_lines(std::istream& in, const std::string& source, std::size_t f
   std::size_t full_length = 0;
   // A JSON line carries the text plus metadata and escapes; allow for both.
   const std::size_t max_line_bytes = options.max_document_bytes * 2 + 65536;
-  auto reader = std::make_unique<LineReader>(in, max_line_bytes);
-  while (reader->next(line, full_length)) {
+  LineReader reader(in, max_line_bytes);
+  while (reader.next(line, full_length)) {
     ++line_number;
     if (is_blank(line)) continue;
     if (full_length > line.size()) {

@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,41 @@ void load_documents(const std::vector<std::string>& inputs, const LoadOptions& o
 // `in`; `source` names the stream in diagnostics ("-" for stdin).
 void load_jsonl(std::istream& in, const std::string& source, const LoadOptions& options,
                 const DocumentSink& on_document, const DiagnosticSink& on_diagnostic);
+
+// The lines of a stream, each read up to a bound, so that one endless
+// line (a binary file, a pipe of garbage) cannot take unbounded memory.
+// load_jsonl reads with it, and so does `eventgraph merge`. It takes from
+// the stream only what the stream's buffer holds, so a line that arrived
+// on a pipe is handed on at once; std::cin tied to C's stdio (the default)
+// holds nothing, and is read a byte per call: untie it first
+// (std::ios::sync_with_stdio(false)).
+//
+//   LineReader reader(in, max_line_bytes);
+//   std::string line;
+//   std::size_t full_length = 0;
+//   while (reader.next(line, full_length)) {
+//     if (full_length > line.size()) { /* overlong: report it, skip it */ }
+//   }
+class LineReader {
+ public:
+  LineReader(std::istream& in, std::size_t max_bytes);
+
+  // The next line into `line`, without its '\n' (a '\r' before it stays;
+  // a last line without '\n' is a line too); false at the end of the input.
+  // `line` keeps at most `max_bytes`: the rest of an overlong line is
+  // skipped, not stored, and `full_length` is the whole line's length.
+  bool next(std::string& line, std::size_t& full_length);
+
+ private:
+  static constexpr std::size_t kRunBytes = 65536;
+
+  bool refill();
+
+  std::istream& in_;
+  std::size_t max_bytes_;
+  std::unique_ptr<char[]> run_;  // kRunBytes taken from the stream at a time
+  std::size_t begin_ = 0, end_ = 0;
+};
 
 struct LoadResult {
   std::vector<Document> documents;

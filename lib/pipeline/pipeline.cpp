@@ -13,6 +13,7 @@
 #include <exception>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <mutex>
 #include <numeric>
 #include <optional>
@@ -522,14 +523,47 @@ void let_go_of_extracted(Document& doc, DocumentExtraction& extraction, EntityUn
   entities.add(doc.id, std::move(extraction.entities));  // leaves the list empty
 }
 
-// Reads the lines of one `eventgraph extract` output stream.
-void read_extraction_lines(std::istream& in, const std::string& source, std::set<std::string>& seen_ids,
-                           std::vector<Document>& documents, std::vector<DocumentExtraction>& extractions,
-                           EntityUnion& entities, std::vector<Diagnostic>& diagnostics) {
+// The longest extraction line read: 4 bytes for each byte of the longest
+// article (--max-document-bytes), 4 KiB for each mention it may have
+// (--max-mentions-per-document), and 64 KiB of metadata as load_jsonl
+// allows. A line carries the normalized text, which JSON makes up to three
+// times the article's bytes (an invalid byte becomes the three of U+FFFD, a
+// quote or line break two), and its entities (up to 1.1 times the text, on
+// short articles of the generated corpus); and its mentions: about 600
+// bytes each (1.1 KB at most in the samples), and as many as one per 46
+// bytes of text, which made a dense article's line 13 times its text. A
+// longer line is taken for one `extract` did not write with these limits;
+// without a bound, one endless line (a binary file, a pipe of garbage)
+// took memory without end. Saturates rather than wrapping around.
+std::size_t max_extraction_line_bytes(const BuildOptions& options) {
+  constexpr std::size_t kMost = std::numeric_limits<std::size_t>::max();
+  auto times = [](std::size_t a, std::size_t b) { return b != 0 && a > kMost / b ? kMost : a * b; };
+  auto plus = [](std::size_t a, std::size_t b) { return a > kMost - b ? kMost : a + b; };
+  return plus(plus(times(options.load.max_document_bytes, 4),
+                   times(options.extract_limits.max_mentions_per_document, 4096)),
+              65536);
+}
+
+// Reads the lines of one `eventgraph extract` output stream; an overlong
+// line is reported and skipped, and the others still read.
+void read_extraction_lines(std::istream& in, const std::string& source, std::size_t max_line_bytes,
+                           std::set<std::string>& seen_ids, std::vector<Document>& documents,
+                           std::vector<DocumentExtraction>& extractions, EntityUnion& entities,
+                           std::vector<Diagnostic>& diagnostics) {
+  LineReader reader(in, max_line_bytes);
   std::string line;
+  std::size_t full_length = 0;
   std::size_t line_number = 0;
-  while (std::getline(in, line)) {
+  while (reader.next(line, full_length)) {
     ++line_number;
+    if (full_length > line.size()) {
+      diagnostics.push_back({Severity::error, source, line_number, 0, "document-too-large",
+                             "JSON line of " + std::to_string(full_length) + " bytes is over the limit of " +
+                                 std::to_string(max_line_bytes) +
+                                 " bytes (4 x --max-document-bytes + 4 KiB x --max-mentions-per-document + "
+                                 "64 KiB); skipped"});
+      continue;
+    }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     ExtractionRead read = read_extraction_json(line, source, line_number);
     if (read.error) {
@@ -632,9 +666,11 @@ BuildReport run_merge(const std::vector<std::string>& extraction_inputs, const B
   std::vector<DocumentExtraction> extractions;
   EntityUnion entities;
   std::set<std::string> seen_ids;
+  const std::size_t max_line_bytes = max_extraction_line_bytes(options);
   for (const std::string& input : extraction_inputs) {
     if (input == "-") {
-      read_extraction_lines(std::cin, "-", seen_ids, documents, extractions, entities, report.diagnostics);
+      read_extraction_lines(std::cin, "-", max_line_bytes, seen_ids, documents, extractions, entities,
+                            report.diagnostics);
       continue;
     }
     std::ifstream in(input, std::ios::binary);
@@ -643,7 +679,8 @@ BuildReport run_merge(const std::vector<std::string>& extraction_inputs, const B
                                     "cannot open the file (does it exist?)"});
       continue;
     }
-    read_extraction_lines(in, input, seen_ids, documents, extractions, entities, report.diagnostics);
+    read_extraction_lines(in, input, max_line_bytes, seen_ids, documents, extractions, entities,
+                          report.diagnostics);
   }
   StageClock clock;
   clock.load = seconds_since(started);

@@ -124,7 +124,10 @@ BuildReport run_build(const std::vector<std::string>& inputs, const BuildOptions
 
 // The reduce step: reads the lines `eventgraph extract` wrote (files, or
 // "-" for standard input) and finishes as run_build does: the same inputs
-// give the same files, however the extraction was split.
+// give the same files, however the extraction was split. A line longer than
+// 4 x load.max_document_bytes + 4 KiB x extract_limits.max_mentions_per_document
+// + 64 KiB is reported (document-too-large) and skipped, and read no further
+// than that bound.
 BuildReport run_merge(const std::vector<std::string>& extraction_inputs, const BuildOptions& options);
 
 }  // namespace eventgraph

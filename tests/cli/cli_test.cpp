@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <vector>
 #include <cstdio>
 #include <filesystem>
@@ -427,6 +428,124 @@ TEST_CASE("merge reports a broken extraction line where it is and keeps the othe
   std::string json = read_all(out.path / "events.json");
   CHECK(json.find("\"id\": \"cnsnews-20150930\"") != std::string::npos);
   CHECK(json.find("\"code\": \"invalid-extraction-line\"") != std::string::npos);
+}
+
+namespace {
+
+// The three lines `extract` writes for the samples.
+std::vector<std::string> sample_extraction_lines() {
+  Run x = run("extract '" + kSamples.string() + "'");
+  REQUIRE(x.status == 0);
+  std::vector<std::string> lines;
+  std::istringstream stream(x.out);
+  for (std::string line; std::getline(stream, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 3);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("merge skips a line over its bound, says how long it was, and keeps the lines around it") {
+  TempDir in("merge-long");
+  TempDir clean_out("merge-long-clean");
+  TempDir out("merge-long-out");
+  const std::vector<std::string> lines = sample_extraction_lines();
+  // The bound is 4 x 1000 + 4096 x 1 + 65536 = 73632 bytes: the samples'
+  // lines (15 to 22 KB) fit; a line one byte over is skipped, one at the
+  // bound is read (and is not JSON).
+  const std::string limits = "--max-document-bytes 1000 --max-mentions-per-document 1 ";
+  fs::path clean = in.write("clean.jsonl", lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n");
+  fs::path mixed = in.write("mixed.jsonl", lines[0] + "\n" + std::string(73633, 'x') + "\n" + lines[1] + "\n" +
+                                               std::string(73632, 'y') + "\n" + lines[2] + "\n");
+  Run c = run("merge -q " + limits + "'" + clean.string() + "' -o '" + clean_out.path.string() + "'");
+  Run m = run("merge -q " + limits + "'" + mixed.string() + "' -o '" + out.path.string() + "'");
+  REQUIRE(c.status == 0);
+  CHECK(m.status == 1);
+  CHECK(m.err == mixed.string() +
+                     ":2: error: JSON line of 73633 bytes is over the limit of 73632 bytes (4 x --max-document-bytes + "
+                     "4 KiB x --max-mentions-per-document + 64 KiB); skipped [document-too-large]\n" +
+                     mixed.string() + ":4:1: error: invalid JSON: Invalid value. (near \"yyyyyyyyyyyyyyyyyyyy\") "
+                                      "[json-syntax]\n"
+                                      "skipped: 2 (document-too-large: 1, json-syntax: 1); listed in events.json "
+                                      "\"skipped\"\n");
+  // Lines 1, 3 and 5 made it: every file but the list of skipped inputs is
+  // the clean merge's.
+  for (const char* file : {"events.graphml", "events.dot", "events.jsonld", "events.csv", "mentions.csv", "timeline.json"}) {
+    CAPTURE(file);
+    CHECK(read_all(out.path / file) == read_all(clean_out.path / file));
+  }
+  std::string json = read_all(out.path / "events.json");
+  for (const char* id : {"cnsnews-20150930", "rt-20150929", "breitbart-20150929"}) {
+    CHECK(json.find("\"id\": \""s + id + "\"") != std::string::npos);
+  }
+  CHECK(json.find("\"line\": 2,\n      \"severity\": \"error\",\n      \"code\": \"document-too-large\"") !=
+        std::string::npos);
+  Run help = run("merge --help");
+  CHECK(help.out.find("--max-document-bytes UINT:POSITIVE=16777216") != std::string::npos);
+  CHECK(help.out.find("--max-mentions-per-document UINT:POSITIVE=10000") != std::string::npos);
+}
+
+TEST_CASE("merge reads CRLF lines and a last line without its newline as it reads LF lines") {
+  TempDir in("merge-crlf");
+  TempDir built("merge-crlf-build");
+  TempDir crlf_out("merge-crlf-out");
+  TempDir stdin_out("merge-crlf-stdin");
+  const std::vector<std::string> lines = sample_extraction_lines();
+  Run b = run("build -q '" + kSamples.string() + "' -o '" + built.path.string() + "'");
+  REQUIRE(b.status == 0);
+  fs::path crlf = in.write("crlf.jsonl", lines[0] + "\r\n\r\n" + lines[1] + "\r\n" + lines[2]);
+  fs::path unended = in.write("unended.jsonl", lines[2] + "\n" + lines[0] + "\n" + lines[1]);
+  Run c = run("merge -q '" + crlf.string() + "' -o '" + crlf_out.path.string() + "'");
+  Run s = run("merge -q - -o '" + stdin_out.path.string() + "'", unended.string());
+  CHECK(c.status == 0);
+  CHECK(c.err.empty());
+  CHECK(s.status == 0);
+  CHECK(s.err.empty());
+  check_same_files(built.path, crlf_out.path);
+  check_same_files(built.path, stdin_out.path);
+}
+
+TEST_CASE("merge given a binary file reports each of its lines, does not crash, and keeps the good file") {
+  TempDir in("merge-binary");
+  TempDir out("merge-binary-out");
+  const std::vector<std::string> lines = sample_extraction_lines();
+  // An ELF header, then 200 KB of bytes of every value (a linear
+  // congruential generator, so the test sees the same bytes each run).
+  std::string junk("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10);
+  std::uint32_t state = 12345;
+  while (junk.size() < 200000) {
+    state = state * 1103515245U + 12345U;
+    junk += static_cast<char>(state >> 24);
+  }
+  fs::path binary = in.write("junk.bin", junk);
+  fs::path good = in.write("good.jsonl", lines[0] + "\n");
+  Run m = run("merge -q '" + binary.string() + "' '" + good.string() + "' -o '" + out.path.string() + "'");
+  CHECK(m.status == 1);
+  std::size_t junk_lines = 0;
+  for (std::size_t begin = 0; begin < junk.size();) {
+    std::size_t end = std::min(junk.find('\n', begin), junk.size());
+    if (junk.substr(begin, end - begin).find_first_not_of(" \t\r") != std::string::npos) ++junk_lines;
+    begin = end + 1;
+  }
+  CHECK(junk_lines > 100);
+  std::vector<std::string> errors;
+  std::istringstream err(m.err);
+  for (std::string line; std::getline(err, line);) {
+    if (!line.starts_with("skipped: ")) errors.push_back(line);
+  }
+  CHECK(errors.size() == junk_lines);  // one error a line, none for the good file
+  REQUIRE(!errors.empty());
+  CHECK(errors[0].starts_with(binary.string() +
+                              ":1:1: error: invalid JSON: Invalid value. (near \"\\x7FELF\\x02\\x01\\x01\\x00\\x00\\x00"));
+  for (const std::string& e : errors) {
+    CAPTURE(e);
+    CHECK(e.starts_with(binary.string() + ":"));
+    CHECK(e.find(": error: ") != std::string::npos);
+    CHECK((e.ends_with("[json-syntax]") || e.ends_with("[invalid-extraction-line]")));
+  }
+  std::string json = read_all(out.path / "events.json");
+  CHECK(json.find("\"id\": \"cnsnews-20150930\"") != std::string::npos);
+  CHECK(json.find("\"code\": \"json-syntax\"") != std::string::npos);
 }
 
 TEST_CASE("--stats writes the time and throughput of every stage") {

@@ -12,10 +12,12 @@ import io
 import json
 import os
 import pathlib
+import random
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import xml.etree.ElementTree as ET
 
@@ -29,13 +31,30 @@ TIME_RATIO, MEMORY_RATIO = 3.0, 3.0
 SAMPLES = "".join(p.read_text(encoding="utf-8") for p in sorted((source / "samples").glob("*.txt")))
 
 
-def run(args, stdin=None, ok_codes=(0, 1)):
+def run(args, stdin=None, ok_codes=(0, 1), feed=None):
     """Runs BINARY args; returns (exit status, stdout, stderr, cpu seconds,
-    peak RSS in MB). A signal (crash), the timeout or an exit status not in
-    `ok_codes` fails the test."""
+    peak RSS in MB). Standard input is the file `stdin`, or a pipe that a
+    thread writes the byte strings of `feed` into. A signal (crash), the
+    timeout or an exit status not in `ok_codes` fails the test."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([binary, *args], stdout=out, stderr=err,
-                                stdin=subprocess.DEVNULL if stdin is None else open(stdin, "rb"))
+        if feed is not None:
+            stdin_arg = subprocess.PIPE
+        else:
+            stdin_arg = subprocess.DEVNULL if stdin is None else open(stdin, "rb")
+        proc = subprocess.Popen([binary, *args], stdout=out, stderr=err, stdin=stdin_arg)
+        if feed is not None:
+            def write_feed():
+                try:
+                    for chunk in feed:
+                        proc.stdin.write(chunk)
+                except BrokenPipeError:
+                    pass
+                finally:
+                    try:
+                        proc.stdin.close()
+                    except BrokenPipeError:
+                        pass
+            threading.Thread(target=write_feed, daemon=True).start()
         start = time.monotonic()
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -235,6 +254,37 @@ def case_large_json(tmp):
     ratio = (cpus[50_000] / max(cpus[5_000], 0.05)) / 10
     print(f"manifest: cpu per entry at 50,000 / at 5,000 = {ratio:.2f}")
     assert ratio <= TIME_RATIO, f"manifest entries: time ratio {ratio:.2f} > {TIME_RATIO}"
+
+
+def case_endless_line(tmp):
+    """`merge -` fed, on a pipe, 256 MiB of binary garbage without a line
+    break between good extraction lines: the garbage is one line, reported
+    with its length and skipped, the good lines merged, in the memory of a
+    merge without it (a line is kept up to its bound, then only measured;
+    std::getline held all of it)."""
+    tmp = pathlib.Path(tmp)
+    _, lines, err, _, _ = run(["extract", str(source / "samples")], ok_codes=(0,))
+    lines = lines.encode("utf-8")
+    first, rest = lines.split(b"\n", 1)
+    block = random.Random(1).randbytes(1 << 20).replace(b"\n", b" ")
+    garbage_mib = 256
+    # The bound: 4 x 1000 + 4 KiB x 1 + 64 KiB = 73,632 bytes.
+    limits = ["--max-document-bytes", "1000", "--max-mentions-per-document", "1", "-q", "--format", "json,csv"]
+    out_n, out_h = tmp / "out-normal", tmp / "out-endless"
+    code_n, _, err_n, _, rss_n = run(["merge", "-", "-o", str(out_n), *limits], feed=[lines], ok_codes=(0,))
+    feed = [first + b"\n"] + [block] * garbage_mib + [b"\n" + rest]
+    code_h, _, err_h, cpu_h, rss_h = run(["merge", "-", "-o", str(out_h), *limits], feed=feed)
+    assert code_h == 1, err_h
+    assert err_h.startswith(f"-:2: error: JSON line of {garbage_mib << 20} bytes is over the limit of 73632 bytes "), err_h
+    assert err_h.count(": error: ") == 1, err_h
+    events = json.loads(utf8(out_h / "events.json"))
+    assert [d["id"] for d in events["documents"]] == ["breitbart-20150929", "cnsnews-20150930", "rt-20150929"]
+    assert [(s["line"], s["code"]) for s in events["skipped"]] == [(2, "document-too-large")], events["skipped"]
+    assert utf8(out_h / "mentions.csv") == utf8(out_n / "mentions.csv")
+    memory_ratio = rss_h / rss_n
+    print(f"endless line: {garbage_mib} MiB on a pipe skipped in {cpu_h:.2f} s cpu; "
+          f"peak RSS {rss_h:.0f} MB vs {rss_n:.0f} MB without it (ratio {memory_ratio:.2f})")
+    assert memory_ratio <= MEMORY_RATIO, f"endless line: memory ratio {memory_ratio:.2f} > {MEMORY_RATIO}"
 
 
 # Names built to break DOT, XML, JSON and CSV strings.

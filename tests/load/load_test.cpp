@@ -231,3 +231,43 @@ TEST_CASE("a JSONL file over the size limit skips the long line only") {
   CHECK(r.diagnostics[0].code == "document-too-large");
   CHECK(r.diagnostics[0].line == 1);
 }
+
+namespace {
+
+struct ReadLine {
+  std::string line;
+  std::size_t full_length = 0;
+  bool operator==(const ReadLine&) const = default;
+};
+
+// Every line LineReader gives for `bytes` read with `max_bytes`.
+std::vector<ReadLine> read_lines(const std::string& bytes, std::size_t max_bytes) {
+  std::istringstream in(bytes);
+  LineReader reader(in, max_bytes);
+  std::vector<ReadLine> lines;
+  ReadLine read;
+  while (reader.next(read.line, read.full_length)) lines.push_back(read);
+  CHECK(in.eof());
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("LineReader: lines as std::getline gives them, each cut at its bound and measured whole") {
+  using Lines = std::vector<ReadLine>;
+  CHECK(read_lines("", 10) == Lines{});
+  CHECK(read_lines("\n", 10) == Lines{{"", 0}});
+  CHECK(read_lines("a\n\nbc\n", 10) == Lines{{"a", 1}, {"", 0}, {"bc", 2}});
+  // A last line without its '\n' is a line; CR stays for the caller.
+  CHECK(read_lines("a\r\nbc", 10) == Lines{{"a\r", 2}, {"bc", 2}});
+  // Exactly at the bound is not over it; past it the line keeps its first
+  // bytes and the next line is read whole.
+  CHECK(read_lines("abcde\nabcdefgh\nxy\n", 5) == Lines{{"abcde", 5}, {"abcde", 8}, {"xy", 2}});
+  CHECK(read_lines("abcdefgh", 5) == Lines{{"abcde", 8}});
+  // Lines across the reader's 64 KiB runs, and one far longer than them.
+  const std::string long_line(200000, 'x');
+  const std::string near_run(65535, 'y');
+  CHECK(read_lines(near_run + "\nz\n" + long_line + "\nend", 70000) ==
+        Lines{{near_run, 65535}, {"z", 1}, {long_line.substr(0, 70000), 200000}, {"end", 3}});
+  CHECK(read_lines(long_line + "\n", 300000) == Lines{{long_line, 200000}});
+}

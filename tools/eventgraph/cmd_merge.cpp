@@ -1,6 +1,8 @@
 // `eventgraph merge`: the reduce step. Reads the lines `eventgraph extract`
 // wrote, wherever and however split they were made, and writes the same
 // files `build` writes for the same articles.
+#include <iostream>
+
 #include "cli_support.h"
 #include "commands.h"
 #include "pipeline/pipeline.h"
@@ -20,9 +22,26 @@ int run_merge(std::span<char*> args) {
   options.generator_version = EVENTGRAPH_VERSION;
   GraphOutputOptions cli;
   app->add_option("inputs", inputs, "extraction lines to read (files, or -)")->required();
+  // The limits extract ran with: they bound how long a line it wrote can
+  // be (a longer one is skipped and reported), and an undated document,
+  // extracted again once its day is inferred, keeps to the mentions limit
+  // as in build.
+  app->add_option("--max-document-bytes", options.load.max_document_bytes,
+                  "as given to extract: skip (and report) any line longer than 4 times this, plus 4 KiB "
+                  "per mention (--max-mentions-per-document), plus 64 KiB")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app->add_option("--max-mentions-per-document", options.extract_limits.max_mentions_per_document,
+                  "as given to extract: keep at most this many event mentions of a document")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   add_graph_output_options(*app, cli, options);
   if (auto status = parse_args(*app, args)) return *status;
   apply_graph_output_options(cli, options);
+  // Standard input with a buffer of its own: tied to C's stdio, it holds
+  // nothing that the line reader can take a run of bytes from, and "-" was
+  // read a byte per call (64 MiB: 3.7 s against 0.15 s from a file).
+  std::ios::sync_with_stdio(false);
   return finish_graph_command(cli, run_merge(inputs, options));
 }
 
