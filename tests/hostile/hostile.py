@@ -4,6 +4,8 @@ back by json, xml.etree, csv, rdflib, Graphviz) or a clear error; never a
 crash or a hang; and time and memory must stay linear: a hostile article is
 compared with a normal one of the same size (the samples repeated), in CPU
 time and peak RSS of the child, and the ratio must stay under a bound.
+Each side is built RUNS times, in turn, and its least CPU time counts; each
+takes 0.13 s of CPU or more, well above the timer and the scheduler.
 
 Usage: hostile.py BINARY SOURCE_DIR CASE     (CASE: one of CASES below)
 Inputs are generated in a temporary directory; nothing big is committed."""
@@ -27,6 +29,15 @@ TIMEOUT_S = 600
 # shared, and a hostile article has more or fewer events than a normal
 # one), but a quadratic stage blows through them at these sizes.
 TIME_RATIO, MEMORY_RATIO = 3.0, 3.0
+# How many times each side of a ratio is built. Another process on the
+# machine (a parallel test; in a VM, the host's other guests) only ever adds
+# CPU time to a run, never takes it away, so the least of a few runs is the
+# input's own cost: one run each made the 100,000-word sentence pass and
+# fail on unchanged code under `ctest -j2`. The sides take turns, so a busy
+# minute slows both rather than one; and the first run of a side, often the
+# slowest (a 200,000-entry manifest: 1.46 s, then 1.20 and 1.21), no longer
+# decides its time (it was always the hostile article's).
+RUNS = 3
 
 SAMPLES = "".join(p.read_text(encoding="utf-8") for p in sorted((source / "samples").glob("*.txt")))
 
@@ -123,6 +134,23 @@ def build(tmp, inputs, *extra, name="out"):
     return code, err, cpu, rss, out
 
 
+def build_least(tmp, sides, *extra, runs=RUNS):
+    """Builds each of `sides` ({name: inputs}) `runs` times, the sides in
+    turn, into out-<name>; returns {name: (exit status, stderr, least cpu
+    seconds, least peak RSS in MB, output directory, "cpu of each run")}.
+    A side whose exit status changes between runs fails the test."""
+    best, cpus = {}, {name: [] for name in sides}
+    for _ in range(runs):
+        for name, inputs in sides.items():
+            code, err, cpu, rss, out = build(tmp, inputs, *extra, name="out-" + name)
+            cpus[name].append(cpu)
+            if name in best:
+                assert code == best[name][0], f"{name}: exit {best[name][0]}, then {code}\n{err[-3000:]}"
+                cpu, rss = min(cpu, best[name][2]), min(rss, best[name][3])
+            best[name] = (code, err, cpu, rss, out)
+    return {name: (*result, " ".join(f"{c:.2f}" for c in cpus[name])) for name, result in best.items()}
+
+
 def normal_article(size):
     """The samples repeated to `size` bytes (UTF-8), as one article."""
     data = SAMPLES.encode("utf-8")
@@ -130,21 +158,24 @@ def normal_article(size):
     return data[: data.rfind(b"\n") + 1].decode("utf-8")
 
 
-def compare(tmp, name, hostile_text, *extra, normal_text=None):
+def compare(tmp, name, hostile_text, *extra, normal_text=None, runs=RUNS):
     """Builds the hostile article and a normal one of the same size (the
-    samples repeated, unless given); checks both outputs and the time and
-    memory ratios; returns events.json."""
+    samples repeated, unless given), `runs` times each; checks the hostile
+    outputs (the slow consumers too, but for the 50 MB article) and the
+    time and memory ratios of the least of each side's runs; returns
+    events.json."""
     tmp = pathlib.Path(tmp)
     size = len(hostile_text.encode("utf-8"))
     (tmp / f"{name}.txt").write_text(hostile_text, encoding="utf-8")
     (tmp / "normal.txt").write_text(normal_text or normal_article(size), encoding="utf-8")
-    code_h, err_h, cpu_h, rss_h, out_h = build(tmp, [tmp / f"{name}.txt"], *extra, name="out-" + name)
-    code_n, err_n, cpu_n, rss_n, out_n = build(tmp, [tmp / "normal.txt"], *extra, name="out-normal")
-    events = check_outputs(out_h, small=size < 1_000_000)
+    best = build_least(tmp, {name: [tmp / f"{name}.txt"], "normal": [tmp / "normal.txt"]}, *extra, runs=runs)
+    _, _, cpu_h, rss_h, out_h, runs_h = best[name]
+    _, _, cpu_n, rss_n, _, runs_n = best["normal"]
+    events = check_outputs(out_h, small=size < 10_000_000)
     time_ratio = cpu_h / max(cpu_n, 0.05)
     memory_ratio = rss_h / rss_n
     print(f"{name}: {size / 1e6:.1f} MB, {len(events['events'])} events; "
-          f"cpu {cpu_h:.2f} s vs normal {cpu_n:.2f} s (ratio {time_ratio:.2f}); "
+          f"cpu {cpu_h:.2f} s ({runs_h}) vs normal {cpu_n:.2f} s ({runs_n}), ratio {time_ratio:.2f}; "
           f"peak RSS {rss_h:.0f} MB vs {rss_n:.0f} MB (ratio {memory_ratio:.2f})")
     assert time_ratio <= TIME_RATIO, f"{name}: time ratio {time_ratio:.2f} > {TIME_RATIO}"
     assert memory_ratio <= MEMORY_RATIO, f"{name}: memory ratio {memory_ratio:.2f} > {MEMORY_RATIO}"
@@ -164,13 +195,19 @@ def case_huge_article(tmp):
     skipped = json.loads(utf8(out / "events.json"))["skipped"]
     assert [s["code"] for s in skipped] == ["document-too-large"], skipped
     print(f"limit: exit 1 in {cpu:.2f} s, peak RSS {rss:.0f} MB: {err.strip().splitlines()[0]}")
-    compare(tmp, "huge", text, "--max-document-bytes", str(len(text.encode("utf-8")) + 1))
+    # One run a side: each takes about 30 s of CPU, far above any noise, and
+    # three would add about two minutes to the suite.
+    compare(tmp, "huge", text, "--max-document-bytes", str(len(text.encode("utf-8")) + 1), runs=1)
 
 
 def case_long_sentence(tmp):
-    """One sentence of 100,000 words, full of names and trigger words."""
+    """One sentence of 200,000 words, full of names and trigger words (cut
+    at white space into pieces of 4,096 bytes, --max-sentence-bytes, each
+    still long). The cut text takes about 0.3 s; the events stage's old
+    search of every mention for every trigger gave a ratio of 5.0 here
+    (4.0 at 100,000 words), against 1.7 now."""
     words = "Obama met Putin and Carter said the Pentagon will deploy troops to Syria while Russia launched airstrikes".split()
-    sentence = [words[i % len(words)] for i in range(100_000)]
+    sentence = [words[i % len(words)] for i in range(200_000)]
     # Against the same words cut into sentences of 17 words: a trigger every
     # few words gives far more events than news, so the samples would not
     # be a fair measure; this isolates the cost of the sentence's length.
@@ -179,16 +216,16 @@ def case_long_sentence(tmp):
 
 
 def case_no_punctuation(tmp):
-    """The samples with every punctuation mark and line break removed."""
-    text = "".join(c for c in normal_article(1_000_000) if c.isalnum() or c == " " or c == "\n").replace("\n", " ")
+    """The samples (2 MB) with every punctuation mark and line break removed."""
+    text = "".join(c for c in normal_article(2_000_000) if c.isalnum() or c == " " or c == "\n").replace("\n", " ")
     compare(tmp, "nopunct", text)
 
 
 def case_many_dates(tmp):
-    """10,000 date expressions in one paragraph."""
+    """100,000 date expressions in one paragraph (2 MB)."""
     forms = ["on Monday", "Sept. 28, 2015", "last week", "two days later", "the day before", "03/04/2015",
              "in October", "yesterday", "next year", "29 Sep, 2015 23:35"]
-    text = "Obama met Putin " + ", then ".join(forms[i % len(forms)] for i in range(10_000)) + ".\n"
+    text = "Obama met Putin " + ", then ".join(forms[i % len(forms)] for i in range(100_000)) + ".\n"
     compare(tmp, "dates", text)
 
 
@@ -228,9 +265,10 @@ def case_deep_json(tmp):
 
 
 def case_large_json(tmp):
-    """A JSONL file of 1,000 articles and manifests of 5,000 and 50,000
+    """A JSONL file of 1,000 articles and manifests of 20,000 and 200,000
     entries: every good one loaded, every bad one reported, and the cost
-    per entry the same at both sizes."""
+    per entry the same at both sizes (the smaller takes about 0.15 s; the
+    larger, 11 MB, stays under the 16 MiB limit on a document)."""
     tmp = pathlib.Path(tmp)
     lines = [json.dumps({"id": f"a{i}", "outlet": "example.com", "published": "2015-09-30",
                          "text": f"Obama met Putin on Monday. Carter said {i} troops will deploy."})
@@ -240,19 +278,23 @@ def case_large_json(tmp):
     events = json.loads(utf8(out / "events.json"))
     assert code == 0 and len(events["documents"]) == 1_000, err
     print(f"jsonl of 1,000 articles: {len(events['events'])} events in {cpu:.2f} s cpu, peak RSS {rss:.0f} MB")
-    cpus = {}
-    for n in (5_000, 50_000):
+    small, large = 20_000, 200_000
+    for n in (small, large):
         d = tmp / f"manifest-{n}"
         d.mkdir()
         (d / "a.txt").write_text("Obama met Putin on Monday.\n", encoding="utf-8")
         entries = [{"id": f"d{i}", "file": "a.txt" if i == 0 else f"missing{i}.txt"} for i in range(n)]
         (d / "manifest.json").write_text(json.dumps({"documents": entries}, indent=1), encoding="utf-8")
-        code, err, cpus[n], rss, out = build(tmp, [d], name=f"out-m{n}")
+    best = build_least(tmp, {f"m{n}": [tmp / f"manifest-{n}"] for n in (small, large)})
+    cpus = {}
+    for n in (small, large):
+        code, err, cpus[n], rss, out, each = best[f"m{n}"]
         assert code == 1 and err.count("[missing-file]") == n - 1, err[-500:]
         assert [x["id"] for x in json.loads(utf8(out / "events.json"))["documents"]] == ["d0"]
-        print(f"manifest of {n:,} entries: {n - 1:,} missing files reported in {cpus[n]:.2f} s cpu, peak RSS {rss:.0f} MB")
-    ratio = (cpus[50_000] / max(cpus[5_000], 0.05)) / 10
-    print(f"manifest: cpu per entry at 50,000 / at 5,000 = {ratio:.2f}")
+        print(f"manifest of {n:,} entries: {n - 1:,} missing files reported in {cpus[n]:.2f} s cpu "
+              f"({each}), peak RSS {rss:.0f} MB")
+    ratio = (cpus[large] / max(cpus[small], 0.05)) / (large / small)
+    print(f"manifest: cpu per entry at {large:,} / at {small:,} = {ratio:.2f}")
     assert ratio <= TIME_RATIO, f"manifest entries: time ratio {ratio:.2f} > {TIME_RATIO}"
 
 
