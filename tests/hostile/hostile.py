@@ -16,6 +16,7 @@ import os
 import pathlib
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -52,7 +53,13 @@ def run(args, stdin=None, ok_codes=(0, 1), feed=None):
             stdin_arg = subprocess.PIPE
         else:
             stdin_arg = subprocess.DEVNULL if stdin is None else open(stdin, "rb")
-        proc = subprocess.Popen([binary, *args], stdout=out, stderr=err, stdin=stdin_arg)
+        # Measured by /usr/bin/time, which forks the binary from a process
+        # of its own: Python starts a child with vfork, and the child's peak
+        # RSS then counts this script's largest memory so far (205 MB after
+        # the manifests), a floor under every reading of every later run.
+        times = tempfile.NamedTemporaryFile(mode="r", suffix=".time")
+        proc = subprocess.Popen(["/usr/bin/time", "-o", times.name, "-f", "%U %S %M", binary, *args],
+                                stdout=out, stderr=err, stdin=stdin_arg, start_new_session=True)
         if feed is not None:
             def write_feed():
                 try:
@@ -68,21 +75,29 @@ def run(args, stdin=None, ok_codes=(0, 1), feed=None):
             threading.Thread(target=write_feed, daemon=True).start()
         start = time.monotonic()
         while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            pid, status, _ = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             if time.monotonic() - start > TIMEOUT_S:
-                proc.kill()
+                os.killpg(proc.pid, signal.SIGKILL)  # time and the binary under it
                 raise AssertionError(f"hang: {args} still running after {TIMEOUT_S} s")
             time.sleep(0.02)
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+        # "Command terminated by signal N" or "Command exited with non-zero
+        # status N" may come before the figures.
+        report = times.read().split("\n")
+        times.close()
+    signal_line = next((l for l in report if l.startswith("Command terminated by signal")), None)
+    if signal_line:
+        proc.returncode = -int(signal_line.split()[-1])
     assert proc.returncode >= 0, f"crash: {args} died of signal {-proc.returncode}\n{stderr[-3000:]}"
     assert proc.returncode in ok_codes, f"{args}: exit {proc.returncode}\n{stderr[-3000:]}"
     assert "AddressSanitizer" not in stderr and "runtime error" not in stderr, stderr[-3000:]
-    return proc.returncode, stdout, stderr, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    user, system, peak_kb = [l for l in report if l.strip()][-1].split()
+    return proc.returncode, stdout, stderr, float(user) + float(system), int(peak_kb) / 1024
 
 
 def utf8(path):
