@@ -19,7 +19,7 @@ packages=(
   python3 python3-jsonschema  # test helpers run under Debian's /usr/bin/python3; schema validation
   python3-networkx python3-igraph python3-rdflib  # exporters' consumers in tests
   python3-distributed       # Dask: the distributed extract + merge run (tools/bench/dask_pipeline.py)
-  time                      # /usr/bin/time -v: wall time and peak RSS in tools/bench/run_benchmark.sh
+  time                      # /usr/bin/time: wall time and peak RSS in tools/bench/run_benchmark.sh and the hostile tests
 )
 
 missing=()

@@ -283,11 +283,12 @@ void write_dot(const EventGraph& graph, TextSink& out) {
     if (!from) continue;
     for (auto [e, end] = out_edges(*s, g); e != end; ++e) {
       const EdgeData& d = g[*e];
-      Agnode_t* to = node_of[target(*e, g)];
+      const auto head = target(*e, g);
+      Agnode_t* to = node_of[head];
       if (!to) continue;
       std::size_t report = 0;
       if (d.kind == EdgeKind::reported_by) {
-        auto& [stamp, made] = report_to[target(*e, g)];
+        auto& [stamp, made] = report_to[head];
         if (stamp == *s + 1) {
           ++reports[made].count;
           continue;

@@ -48,16 +48,16 @@ def run(args, stdin=None, ok_codes=(0, 1), feed=None):
     peak RSS in MB). Standard input is the file `stdin`, or a pipe that a
     thread writes the byte strings of `feed` into. A signal (crash), the
     timeout or an exit status not in `ok_codes` fails the test."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    # Measured by /usr/bin/time, which forks the binary from a process of
+    # its own: Python starts a child with vfork, and the child's peak RSS
+    # then counts this script's largest memory so far (205 MB after the
+    # manifests), a floor under every reading of every later run.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(mode="r", suffix=".time") as times:
         if feed is not None:
             stdin_arg = subprocess.PIPE
         else:
             stdin_arg = subprocess.DEVNULL if stdin is None else open(stdin, "rb")
-        # Measured by /usr/bin/time, which forks the binary from a process
-        # of its own: Python starts a child with vfork, and the child's peak
-        # RSS then counts this script's largest memory so far (205 MB after
-        # the manifests), a floor under every reading of every later run.
-        times = tempfile.NamedTemporaryFile(mode="r", suffix=".time")
         proc = subprocess.Popen(["/usr/bin/time", "-o", times.name, "-f", "%U %S %M", binary, *args],
                                 stdout=out, stderr=err, stdin=stdin_arg, start_new_session=True)
         if feed is not None:
@@ -89,7 +89,6 @@ def run(args, stdin=None, ok_codes=(0, 1), feed=None):
         # "Command terminated by signal N" or "Command exited with non-zero
         # status N" may come before the figures.
         report = times.read().split("\n")
-        times.close()
     signal_line = next((l for l in report if l.startswith("Command terminated by signal")), None)
     if signal_line:
         proc.returncode = -int(signal_line.split()[-1])

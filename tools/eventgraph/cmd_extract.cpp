@@ -34,7 +34,6 @@ int run_extract(std::span<char*> args) {
   // the same lexicon files and reports them itself.
   bool has_error = report(lexicon.diagnostics);
   std::vector<Diagnostic> skipped;
-  std::ios::sync_with_stdio(false);
   stream_extractions(
       inputs, options, lexicon.lexicon,
       [](const Document& doc, const DocumentExtraction& x) {

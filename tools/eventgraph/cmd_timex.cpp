@@ -111,7 +111,6 @@ int run_timex(std::span<char*> args) {
 
   TimeContext base;
   base.numeric_order = day_first ? NumericDateOrder::day_first : NumericDateOrder::month_first;
-  std::ios::sync_with_stdio(false);
   bool all_ok = true;
   for (const std::string& input : inputs) {
     std::ifstream file;

@@ -52,6 +52,12 @@ int main(int argc, char** argv) {
 #endif
     return kExitOk;
   }
+  // Untied from C's stdio, std::cin has a buffer of its own, from which
+  // LineReader (build, extract, merge on "-") takes runs of bytes; tied, it
+  // had none and was read a byte per call (`merge -` on 64 MiB: 3.7 s
+  // against 0.15 s; `build -` on 5 MB: 0.81 against 0.46 s). No command
+  // writes through C's stdio but the progress line, to unbuffered stderr.
+  std::ios::sync_with_stdio(false);
   for (const auto& command : kCommands) {
     if (command.name != first) continue;
     try {
