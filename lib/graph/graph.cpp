@@ -2,6 +2,8 @@
 #include "graph/graph.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace eventgraph {
 
@@ -29,18 +31,58 @@ const Entity* find_entity(const MergedCorpus& corpus, std::string_view id) {
   return find_entity(corpus.entities, id);
 }
 
-// All vertices at once: adding them one by one left the vertex list up to
-// twice its size (adjacency_list has no reserve).
-EventGraph::EventGraph(MergedCorpus merged)
-    : corpus(std::move(merged)),
-      graph(corpus.events.size() + corpus.entities.size() + corpus.documents.size()) {}
-
 EventGraph build_graph(MergedCorpus corpus) {
   EventGraph g(std::move(corpus));
   const MergedCorpus& c = g.corpus;
+  const std::size_t num_events = c.events.size();
+  const std::size_t first_entity = num_events;
+  const std::size_t first_document = first_entity + c.entities.size();
+  auto entity_vertex = [&](std::string_view id) -> std::optional<std::size_t> {
+    const Entity* e = find_entity(c, id);
+    if (!e) return std::nullopt;
+    return first_entity + static_cast<std::size_t>(e - c.entities.data());
+  };
+  auto document_vertex = [&](std::string_view id) -> std::optional<std::size_t> {
+    const Document* d = find_document(c.documents, id);
+    if (!d) return std::nullopt;
+    return first_document + static_cast<std::size_t>(d - c.documents.data());
+  };
+  // The timeline: events are sorted by day already; each dated one points
+  // to the next dated one.
+  std::vector<std::optional<std::size_t>> next_dated(num_events);
+  std::optional<std::size_t> later;
+  for (std::size_t i = num_events; i-- > 0;) {
+    if (!c.events[i].time.is_resolved()) continue;
+    next_dated[i] = later;
+    later = i;
+  }
+  // Sorted by source, as the graph's constructor takes them: events are
+  // the first vertices and the only ones with out-edges.
+  std::vector<std::pair<std::size_t, std::size_t>> ends;
+  std::vector<EdgeData> data;
+  auto add = [&](std::size_t from, std::size_t to, EdgeData d) {
+    ends.emplace_back(from, to);
+    data.push_back(d);
+  };
+  for (std::size_t i = 0; i < num_events; ++i) {
+    const Event& e = c.events[i];
+    for (const ActorRole& a : e.actors) {
+      if (auto v = entity_vertex(a.entity_id)) add(i, *v, {EdgeKind::participant, a.role, a.span});
+    }
+    if (e.place_id) {
+      if (auto v = entity_vertex(*e.place_id)) add(i, *v, {EdgeKind::located_in, Role::participant, {}});
+    }
+    for (const MentionRecord& m : e.mentions) {
+      if (auto v = document_vertex(m.mention.doc)) add(i, *v, {EdgeKind::reported_by, Role::participant, m.mention.trigger});
+    }
+    if (next_dated[i]) add(i, *next_dated[i], {EdgeKind::before, Role::participant, {}});
+  }
+  const std::size_t num_vertices = first_document + c.documents.size();
+  g.graph = Graph(boost::edges_are_sorted, ends.begin(), ends.end(), data.begin(), num_vertices);
+
   Graph::vertex_descriptor next = 0;
-  g.event_vertex.reserve(c.events.size());
-  for (std::size_t i = 0; i < c.events.size(); ++i, ++next) {
+  g.event_vertex.reserve(num_events);
+  for (std::size_t i = 0; i < num_events; ++i, ++next) {
     g.graph[next] = {VertexKind::event, c.events[i].id, c.events[i].label, i};
     g.event_vertex.push_back(next);
   }
@@ -55,46 +97,6 @@ EventGraph build_graph(MergedCorpus corpus) {
     const Document& d = c.documents[i];
     g.graph[next] = {VertexKind::document, d.id, d.title.empty() ? d.id : d.title, i};
     g.document_vertex.push_back(next);
-  }
-  auto entity_index = [&](std::string_view id) -> std::optional<std::size_t> {
-    const Entity* e = find_entity(c, id);
-    if (!e) return std::nullopt;
-    return static_cast<std::size_t>(e - c.entities.data());
-  };
-  auto document_index = [&](std::string_view id) -> std::optional<std::size_t> {
-    const Document* d = find_document(c.documents, id);
-    if (!d) return std::nullopt;
-    return static_cast<std::size_t>(d - c.documents.data());
-  };
-  for (std::size_t i = 0; i < c.events.size(); ++i) {
-    const Event& e = c.events[i];
-    auto ev = g.event_vertex[i];
-    for (const ActorRole& a : e.actors) {
-      if (auto k = entity_index(a.entity_id)) {
-        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::participant, a.role, a.span}, g.graph);
-      }
-    }
-    if (e.place_id) {
-      if (auto k = entity_index(*e.place_id)) {
-        add_edge(ev, g.entity_vertex[*k], EdgeData{EdgeKind::located_in, Role::participant, {}}, g.graph);
-      }
-    }
-    for (const MentionRecord& m : e.mentions) {
-      if (auto k = document_index(m.mention.doc)) {
-        add_edge(ev, g.document_vertex[*k], EdgeData{EdgeKind::reported_by, Role::participant, m.mention.trigger},
-                 g.graph);
-      }
-    }
-  }
-  // The timeline: events are sorted by day already; chain the dated ones.
-  std::optional<std::size_t> previous;
-  for (std::size_t i = 0; i < c.events.size(); ++i) {
-    if (!c.events[i].time.is_resolved()) continue;
-    if (previous) {
-      add_edge(g.event_vertex[*previous], g.event_vertex[i], EdgeData{EdgeKind::before, Role::participant, {}},
-               g.graph);
-    }
-    previous = i;
   }
   return g;
 }
@@ -112,12 +114,17 @@ std::vector<const Event*> events_of_actor(const EventGraph& graph, std::string_v
   const Entity* entity = find_entity(graph.corpus, entity_id);
   if (!entity) return out;
   auto v = graph.entity_vertex[static_cast<std::size_t>(entity - graph.corpus.entities.data())];
-  for (auto [e, end] = in_edges(v, graph.graph); e != end; ++e) {
-    if (graph.graph[*e].kind != EdgeKind::participant) continue;
-    out.push_back(&graph.corpus.events[graph.graph[source(*e, graph.graph)].index]);
+  // The graph keeps no in-edges: the events' out-edges, in event order,
+  // which is timeline order; an event with the actor in two roles appears
+  // once.
+  for (std::size_t i = 0; i < graph.event_vertex.size(); ++i) {
+    for (auto [e, end] = out_edges(graph.event_vertex[i], graph.graph); e != end; ++e) {
+      if (graph.graph[*e].kind == EdgeKind::participant && target(*e, graph.graph) == v) {
+        out.push_back(&graph.corpus.events[i]);
+        break;
+      }
+    }
   }
-  // In-edges come in event order, which is timeline order; an event with
-  // the actor in two roles appears once.
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }

@@ -327,13 +327,15 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
     w.text("    </node>\n");
   }
 
+  // Every edge but the before chain, event by event; then the chain, so
+  // that the chain reads in one run.
   std::size_t edge_number = 0;
-  for (auto [e, end] = edges(g); e != end; ++e, ++edge_number) {
-    const EdgeData& d = g[*e];
-    const VertexData& from = g[source(*e, g)];
-    const VertexData& to = g[target(*e, g)];
+  auto write_edge = [&](Graph::edge_descriptor e) {
+    const EdgeData& d = g[e];
+    const VertexData& from = g[source(e, g)];
+    const VertexData& to = g[target(e, g)];
     w.text("    <edge id=\"e");
-    w.number(edge_number);
+    w.number(edge_number++);
     w.text("\" source=\"");
     w.escaped(from.uid, true);
     w.text("\" target=\"");
@@ -355,6 +357,11 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
       w.int_data("span_end", static_cast<std::uint64_t>(d.span.end_byte));
     }
     w.text("    </edge>\n");
+  };
+  for (bool is_chain : {false, true}) {
+    for (auto [e, end] = edges(g); e != end; ++e) {
+      if ((g[*e].kind == EdgeKind::before) == is_chain) write_edge(*e);
+    }
   }
   w.text("  </graph>\n</graphml>\n");
   w.hand_on();

@@ -19,7 +19,7 @@ inline constexpr std::size_t kSinkPieceBytes = std::size_t{1} << 16;
 // A PieceWriter's pieces: as large as AtomicFile's buffer, so that it
 // hands them to write(2) without copying them (that copy cost a tenth of
 // each JSON writer), and still the same memory whatever the file's size.
-inline constexpr std::size_t kWriterPieceBytes = std::size_t{1} << 20;
+inline constexpr std::size_t kWriterPieceBytes = std::size_t{1} << 18;
 
 // The writer writes through a pointer: room() makes room (handing a full
 // piece on first) and says where the bytes go; advance() says where they
