@@ -145,6 +145,7 @@ struct ActorRole {
   std::string entity_id;
   Role role = Role::participant;
   Span span;  // the mention that filled the role
+  friend bool operator==(const ActorRole&, const ActorRole&) = default;
 };
 
 // One report of an event in one document, with its evidence.
@@ -167,6 +168,7 @@ struct EventMention {
   std::optional<Span> quote_span;
   Modality modality = Modality::asserted;
   double confidence = 1.0;  // in [0, 1]
+  friend bool operator==(const EventMention&, const EventMention&) = default;
 };
 
 // One report of an event, as kept by the merged event: which document and
@@ -174,6 +176,7 @@ struct EventMention {
 struct MentionRecord {
   std::string outlet;
   EventMention mention;
+  friend bool operator==(const MentionRecord&, const MentionRecord&) = default;
 };
 
 // A disagreement between sources on one field of an event: each value with

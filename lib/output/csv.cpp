@@ -188,7 +188,7 @@ void write_events_csv(const EventGraph& graph, TextSink& out) {
       outlets += e.outlets[i];
     }
     w.text(outlets);
-    w.number(e.mentions.size());
+    w.number(graph.mention_count(e));
     w.number(e.conflicts.size());
     w.end_row();
   }
@@ -199,8 +199,9 @@ void write_mentions_csv(const EventGraph& graph, TextSink& out) {
   CsvWriter w(out);
   header(w, {"event_id", "doc", "outlet", "sentence", "span_begin", "span_end", "trigger", "date",
              "date_anchor", "modality", "confidence", "quote"});
+  std::vector<MentionRecord> scratch;
   for (const Event& e : graph.corpus.events) {
-    for (const MentionRecord& r : e.mentions) {
+    for (const MentionRecord& r : graph.mentions_of(e, scratch)) {
       const EventMention& m = r.mention;
       w.text(e.id);
       w.text(m.doc);

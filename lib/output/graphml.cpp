@@ -232,7 +232,7 @@ std::string_view edge_label(EdgeKind kind) {
   return "PARTICIPANT";
 }
 
-void write_event(GraphmlWriter& w, const Event& e) {
+void write_event(GraphmlWriter& w, const Event& e, std::size_t mention_count) {
   w.data("type", e.type);
   w.optional_data("cameo", e.cameo);
   if (e.time.is_resolved()) {
@@ -243,7 +243,7 @@ void write_event(GraphmlWriter& w, const Event& e) {
   w.data("granularity", to_string(e.time.granularity));
   w.data("modality", to_string(e.modality));
   w.joined_data("outlets", e.outlets);
-  w.int_data("mention_count", static_cast<std::uint64_t>(e.mentions.size()));
+  w.int_data("mention_count", static_cast<std::uint64_t>(mention_count));
   w.int_data("conflict_count", static_cast<std::uint64_t>(e.conflicts.size()));
 }
 
@@ -263,8 +263,9 @@ void write_document(GraphmlWriter& w, const Document& d) {
 // The document of a participant edge: the first mention (in the event's
 // order) that names the actor with the edge's span, which is where the
 // merge took the span from. Empty when none does.
-std::string_view participant_doc(const Event& e, std::string_view entity_id, const Span& span) {
-  for (const MentionRecord& r : e.mentions) {
+std::string_view participant_doc(const std::vector<MentionRecord>& mentions, std::string_view entity_id,
+                                 const Span& span) {
+  for (const MentionRecord& r : mentions) {
     for (const ActorRole& a : r.mention.actors) {
       if (a.entity_id == entity_id && a.span == span) return r.mention.doc;
     }
@@ -319,7 +320,7 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
     w.data("uid", d.uid);
     w.data("name", d.label);
     switch (d.kind) {
-      case VertexKind::event: write_event(w, c.events[d.index]); break;
+      case VertexKind::event: write_event(w, c.events[d.index], graph.mention_count(c.events[d.index])); break;
       case VertexKind::actor:
       case VertexKind::place: write_entity(w, c.entities[d.index]); break;
       case VertexKind::document: write_document(w, c.documents[d.index]); break;
@@ -330,6 +331,10 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
   // Every edge but the before chain, event by event; then the chain, so
   // that the chain reads in one run.
   std::size_t edge_number = 0;
+  // An event's edges come together: its mentions are decoded once for all.
+  std::vector<MentionRecord> scratch;
+  const Event* decoded = nullptr;
+  const std::vector<MentionRecord>* mentions = nullptr;
   auto write_edge = [&](Graph::edge_descriptor e) {
     const EdgeData& d = g[e];
     const VertexData& from = g[source(e, g)];
@@ -346,7 +351,12 @@ void write_graphml(const EventGraph& graph, TextSink& sink) {
     std::string_view doc;
     if (d.kind == EdgeKind::participant) {
       w.data("role", to_string(d.role));
-      doc = participant_doc(c.events[from.index], to.uid, d.span);
+      const Event& event = c.events[from.index];
+      if (decoded != &event) {
+        mentions = &graph.mentions_of(event, scratch);
+        decoded = &event;
+      }
+      doc = participant_doc(*mentions, to.uid, d.span);
     } else if (d.kind == EdgeKind::reported_by) {
       doc = to.uid;  // the document vertex
     }

@@ -32,7 +32,7 @@ void write_entity_ref(Writer& w, const MergedCorpus& c, const std::string& id) {
   write_json_string(w, e ? e->name : id);
 }
 
-void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
+void write_event(Writer& w, const MergedCorpus& c, const Event& e, const std::vector<MentionRecord>& mentions) {
   w.StartObject();
   w.Key("id");
   write_json_string(w, e.id);
@@ -84,7 +84,7 @@ void write_event(Writer& w, const MergedCorpus& c, const Event& e) {
   w.EndArray();
   w.Key("mentions");
   w.StartArray();
-  for (const MentionRecord& r : e.mentions) {
+  for (const MentionRecord& r : mentions) {
     detail::write_json_mention(w, r.mention, c.entities, &r.outlet);
   }
   w.EndArray();
@@ -155,7 +155,8 @@ void write_events_json(const EventGraph& graph, const std::vector<Diagnostic>& s
   w.EndArray();
   w.Key("events");
   w.StartArray();
-  for (const Event& e : c.events) write_event(w, c, e);
+  std::vector<MentionRecord> scratch;
+  for (const Event& e : c.events) write_event(w, c, e, graph.mentions_of(e, scratch));
   w.EndArray();
   w.Key("skipped");
   w.StartArray();

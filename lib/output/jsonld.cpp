@@ -308,7 +308,8 @@ void write_mention(Writer& w, const MentionRecord& r, MentionDocuments& document
   w.EndObject();
 }
 
-void write_event(Writer& w, const Event& e, MentionDocuments& documents, Iris& iris) {
+void write_event(Writer& w, const Event& e, const std::vector<MentionRecord>& mentions, MentionDocuments& documents,
+                 Iris& iris) {
   w.StartObject();
   key_string(w, "id", iris.event(e.id));
   write_types(w, {"sem:Event", "schema:Event"});
@@ -351,7 +352,7 @@ void write_event(Writer& w, const Event& e, MentionDocuments& documents, Iris& i
   }
   w.Key("denotedBy");
   w.StartArray();
-  for (const MentionRecord& r : e.mentions) write_mention(w, r, documents);
+  for (const MentionRecord& r : mentions) write_mention(w, r, documents);
   w.EndArray();
   w.EndObject();
 }
@@ -429,10 +430,15 @@ void write_jsonld(const EventGraph& graph, TextSink& out) {
   const Graph& g = graph.graph;
   MentionDocuments documents(c.documents);
   Iris iris;
+  std::vector<MentionRecord> scratch;
   for (auto [v, end] = vertices(g); v != end; ++v) {
     const VertexData& d = g[*v];
     switch (d.kind) {
-      case VertexKind::event: write_event(w, c.events[d.index], documents, iris); break;
+      case VertexKind::event: {
+        const Event& e = c.events[d.index];
+        write_event(w, e, graph.mentions_of(e, scratch), documents, iris);
+        break;
+      }
       case VertexKind::actor:
       case VertexKind::place: write_entity(w, c.entities[d.index], iris); break;
       case VertexKind::document: write_document(w, c.documents[d.index], documents); break;

@@ -102,7 +102,7 @@ std::string join_outlets(const std::vector<std::string>& outlets) {
 
 // The slide body: who reported it, how, where sources disagree, and what
 // was said (each quotation once per outlet, in mention order).
-std::string slide_html(const MergedCorpus& c, const Event& e) {
+std::string slide_html(const MergedCorpus& c, const Event& e, const std::vector<MentionRecord>& mentions) {
   std::string html = "<p>Reported by " + join_outlets(e.outlets) + ".</p>";
   if (e.modality != Modality::asserted) {
     html += "<p>Modality: ";
@@ -133,7 +133,7 @@ std::string slide_html(const MergedCorpus& c, const Event& e) {
   }
   std::set<std::pair<std::string, std::string>> seen;
   std::string quotes;
-  for (const MentionRecord& r : e.mentions) {
+  for (const MentionRecord& r : mentions) {
     if (!r.mention.quote || r.mention.quote->empty()) continue;
     if (!seen.insert({r.outlet, *r.mention.quote}).second) continue;
     quotes += "<li>&ldquo;";
@@ -185,6 +185,7 @@ void write_timelinejs(const EventGraph& graph, TextSink& out) {
   w.EndObject();
   w.Key("events");
   w.StartArray();
+  std::vector<MentionRecord> scratch;
   for (const Event& e : c.events) {
     if (!e.time.is_resolved()) continue;
     auto [precision, has_end] = precision_of(e.time);
@@ -195,7 +196,7 @@ void write_timelinejs(const EventGraph& graph, TextSink& out) {
       w.Key("end_date");
       write_date(w, *e.time.latest, precision);
     }
-    write_text(w, escape_html(e.label), slide_html(c, e));
+    write_text(w, escape_html(e.label), slide_html(c, e, graph.mentions_of(e, scratch)));
     w.Key("group");
     write_string(w, escape_html(e.type));
     w.Key("unique_id");

@@ -346,19 +346,19 @@ void map_documents(const std::vector<std::string>& inputs, const BuildOptions& o
 }
 
 // Lets go of what the DOT writer does not read, when it is the one writer
-// left: of an event its mentions (a third of the corpus), actors, outlets
-// and conflicts; of an entity its aliases; of a document its URL and
-// source. The strings the graph's views see stay. (DOT draws actors and
-// reports from the graph's edges.)
-void let_go_of_all_but_dot(MergedCorpus& corpus) {
-  for (Event& e : corpus.events) {
-    std::vector<MentionRecord>().swap(e.mentions);
+// left: every mention (a third of the corpus), and of an event its actors,
+// outlets and conflicts; of an entity its aliases; of a document its URL
+// and source. The strings the graph's views see stay. (DOT draws actors
+// and reports from the graph's edges.)
+void let_go_of_all_but_dot(EventGraph& graph) {
+  graph.release_mentions();
+  for (Event& e : graph.corpus.events) {
     std::vector<ActorRole>().swap(e.actors);
     std::vector<std::string>().swap(e.outlets);
     std::vector<Conflict>().swap(e.conflicts);
   }
-  for (Entity& e : corpus.entities) std::vector<std::string>().swap(e.aliases);
-  for (Document& d : corpus.documents) {
+  for (Entity& e : graph.corpus.entities) std::vector<std::string>().swap(e.aliases);
+  for (Document& d : graph.corpus.documents) {
     std::string().swap(d.url);
     std::string().swap(d.source);
   }
@@ -450,6 +450,9 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
     report.mentions += e.mentions.size();
   }
   report.entities = graph.corpus.entities.size();
+  // The writers read the mentions through the graph, packed: with two
+  // jobs they read them while DOT's cgraph graph is being built.
+  graph.pack_mentions();
 
   Clock::time_point output_started = Clock::now();
   std::filesystem::create_directories(options.output_dir);
@@ -495,7 +498,7 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
     // the mentions go before it is built. (The --jobs test compares.)
     std::stable_partition(files.begin(), files.end(), [&](const OutputFile& f) { return !is_dot(f); });
     for (std::size_t i = 0; i < files.size(); ++i) {
-      if (is_dot(files[i])) let_go_of_all_but_dot(graph.corpus);
+      if (is_dot(files[i])) let_go_of_all_but_dot(graph);
       write_file(i);
     }
   } else {

@@ -30,6 +30,8 @@
 #include "output/graphml.h"
 #include "output/jsonld.h"
 #include "output/output.h"
+#include "output/timelinejs.h"
+#include "pipeline/pipeline.h"
 
 using namespace eventgraph;
 using namespace std::string_literals;
@@ -706,6 +708,102 @@ EventGraph large_graph(std::size_t n) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every writer's bytes but DOT's, which reads no mention.
+std::vector<std::string> mention_formats(const EventGraph& g) {
+  return {format_events_json(g, {}, "test", {}), format_graphml(g), format_jsonld(g), format_events_csv(g),
+          format_mentions_csv(g), format_timelinejs(g)};
+}
+
+std::vector<std::vector<MentionRecord>> all_mentions(const EventGraph& g) {
+  std::vector<std::vector<MentionRecord>> out;
+  std::vector<MentionRecord> scratch;
+  for (const Event& e : g.corpus.events) {
+    out.push_back(g.mentions_of(e, scratch));
+    CHECK(g.mention_count(e) == out.back().size());
+  }
+  return out;
+}
+
+// Packs a graph built from `corpus` and checks that every mention, and
+// every writer's bytes, come back as they were.
+void check_packing(const MergedCorpus& corpus) {
+  EventGraph plain = build_graph(MergedCorpus(corpus));
+  EventGraph packed = build_graph(MergedCorpus(corpus));
+  packed.pack_mentions();
+  std::size_t mentions = 0;
+  for (const Event& e : packed.corpus.events) {
+    CHECK(e.mentions.empty());
+    mentions += packed.mention_count(e);
+  }
+  CHECK(mentions > 0);
+  CHECK(all_mentions(packed) == all_mentions(plain));
+  CHECK(mention_formats(packed) == mention_formats(plain));
+  packed.pack_mentions();  // a second time changes nothing
+  CHECK(all_mentions(packed) == all_mentions(plain));
+}
+
+}  // namespace
+
+TEST_CASE("packed mentions: every field comes back, and every writer writes the same bytes") {
+  SUBCASE("the samples, built and read back from events.json") {
+    namespace fs = std::filesystem;
+    fs::path out = fs::temp_directory_path() / ("eventgraph-pack-test-" + std::to_string(::getpid()));
+    BuildOptions options;
+    options.output_dir = out;
+    options.formats = {OutputFormat::json};
+    BuildReport report = run_build({std::string(EVENTGRAPH_SOURCE_DIR) + "/samples"}, options);
+    REQUIRE_FALSE(report.has_errors());
+    EventsFileLoad load = load_events_json(out / "events.json");
+    fs::remove_all(out);
+    REQUIRE(load.file);
+    check_packing(load.file->corpus);
+  }
+  SUBCASE("what a mention may hold apart from its event, document and entities") {
+    MergedCorpus c = evil_graph().corpus;
+    MentionRecord odd = c.events[0].mentions[0];
+    odd.outlet = "elsewhere.org";             // not its document's outlet
+    odd.mention.doc = "doc-not-in-corpus";    // and no document at all
+    odd.mention.type = "statement";           // not its event's type
+    odd.mention.cameo = "";
+    odd.mention.sentence = 1ULL << 40;
+    odd.mention.trigger = {9, 3};             // ends before it begins
+    odd.mention.time.earliest = date::sys_days{date::year{1850} / 1 / 1};  // before 1970
+    odd.mention.time.latest.reset();
+    odd.mention.time_span = Span{0, 0};
+    odd.mention.time_text = "long ago";
+    odd.mention.actors.push_back({"person:not-an-entity", Role::recipient, {1, 2}});
+    odd.mention.place_id = "place:nowhere-known";
+    odd.mention.place_span = Span{4, 8};
+    odd.mention.quote = "";
+    odd.mention.quote_span = Span{10, 10};
+    odd.mention.modality = Modality::hypothetical;
+    odd.mention.confidence = 0.0;
+    c.events[0].mentions.push_back(odd);
+    odd.mention.confidence = 1.0 / 3.0;
+    odd.mention.actors.clear();
+    odd.mention.place_id.reset();
+    odd.mention.quote.reset();
+    c.events[1].mentions.push_back(odd);
+    check_packing(c);
+  }
+  SUBCASE("released mentions: none left, and DOT still writes") {
+    EventGraph g = evil_graph();
+    std::string dot = format_dot(g);
+    g.release_mentions();
+    for (const Event& e : g.corpus.events) CHECK(g.mention_count(e) == 0);
+    CHECK(format_dot(g) == dot);
+  }
+  SUBCASE("an event of another graph is refused") {
+    EventGraph g = evil_graph();
+    EventGraph other = evil_graph();
+    g.pack_mentions();
+    std::vector<MentionRecord> scratch;
+    CHECK_THROWS_AS(g.mentions_of(other.corpus.events[0], scratch), std::invalid_argument);
+  }
+}
 
 TEST_CASE("every writer streams the bytes its format_ function returns, in pieces") {
   for (const EventGraph& g : {evil_graph(), large_graph(2000)}) {

@@ -55,8 +55,10 @@ for line in open(path):
     wall, rss = times.split()
     runs.setdefault((int(k), j), []).append((float(wall), int(rss)))
 print("corpus: %.1f MB, %d articles" % (size / 1e6, articles))
-print("%-40s %4s %8s %8s %8s %10s %9s %8s" % ("binary", "jobs", "best_s", "median_s", "MB/s", "articles/s",
-                                                "peak_MB", "speedup"))
+# MB are 10^6 bytes throughout, for the corpus and for the peak alike, so
+# that peak / input is the ratio the targets speak of.
+print("%-40s %4s %8s %8s %8s %10s %9s %7s %8s" % ("binary", "jobs", "best_s", "median_s", "MB/s", "articles/s",
+                                                    "peak_MB", "x_input", "speedup"))
 for k, binary in enumerate(binaries):
     first = None
     for (kk, j), values in runs.items():
@@ -65,7 +67,8 @@ for k, binary in enumerate(binaries):
         walls = [w for w, _ in values]
         best = max(min(walls), 0.01)
         first = first or best
-        print("%-40s %4s %8.2f %8.2f %8.1f %10.0f %9.1f %7.2fx" % (
+        peak = max(r for _, r in values) * 1024  # /usr/bin/time's %M is in KiB
+        print("%-40s %4s %8.2f %8.2f %8.1f %10.0f %9.1f %6.2fx %7.2fx" % (
             binary[-40:], j, best, statistics.median(walls), size / 1e6 / best, articles / best,
-            max(r for _, r in values) / 1024.0, first / best))
+            peak / 1e6, peak / size, first / best))
 EOF

@@ -57,7 +57,7 @@ fi
 bytes=$(stat -c %s "$dir/corpus.jsonl")
 articles=$(wc -l < "$dir/corpus.jsonl")
 summary="$dir/summary.tsv"
-printf 'jobs\twall_s\tcpu_s\tpeak_rss_mb\tMB_s\tarticles_s\tMB_per_cpu_s\texit\n' > "$summary"
+printf 'jobs\twall_s\tcpu_s\tpeak_rss_mb\tx_input\tMB_s\tarticles_s\tMB_per_cpu_s\texit\n' > "$summary"
 
 for j in "${jobs[@]}"; do
   out="$dir/out-$j"
@@ -81,7 +81,8 @@ for line in open(path):
     elif line.startswith("Maximum resident set size"):
         rss = int(line.rsplit(" ", 1)[1]) * 1024
 wall = max(wall, 0.01)
-print("%s\t%.2f\t%.2f\t%.1f\t%.2f\t%.0f\t%.2f\t%s" % (jobs, wall, cpu, rss / 1048576.0, size / 1e6 / wall,
+# MB are 10^6 bytes, for the peak as for the corpus: peak / input is x_input.
+print("%s\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%.0f\t%.2f\t%s" % (jobs, wall, cpu, rss / 1e6, rss / size, size / 1e6 / wall,
                                               articles / wall, size / 1e6 / max(cpu, 0.01), status))
 EOF
 done
@@ -109,7 +110,7 @@ for name in order + sorted(set(stages) - set(order)):
     rate = "%9.2f" % (size / 1e6 / sec) if sec and size else "%9s" % "-"
     print("  %-8s %9.3f %10.2f %10s %s" % (name, sec, size / 1e6, s.get("documents", "-"), rate))
 if "peak_rss_bytes" in stats:
-    print("  peak RSS %.1f MB" % (stats["peak_rss_bytes"] / 1048576.0))
+    print("  peak RSS %.1f MB" % (stats["peak_rss_bytes"] / 1e6))
 EOF
   done
 fi

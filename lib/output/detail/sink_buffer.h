@@ -1,7 +1,7 @@
 // Internal to output; use output.h.
 // A writer's pending bytes, handed on to a TextSink in pieces, so that a
 // writer's memory stays the same whatever the size of its file: pieces of
-// 64 KiB for cgraph's channel and the CSV writers, of up to 1 MiB for
+// 64 KiB for cgraph's channel and the CSV writers, of up to 256 KiB for
 // GraphML and the JSON writers.
 #pragma once
 
