@@ -78,7 +78,9 @@ EventGraph build_graph(MergedCorpus corpus) {
     if (next_dated[i]) add(i, *next_dated[i], {EdgeKind::before, Role::participant, {}});
   }
   const std::size_t num_vertices = first_document + c.documents.size();
-  g.graph = Graph(boost::edges_are_sorted, ends.begin(), ends.end(), data.begin(), num_vertices);
+  // With the edge count, the graph's arrays are made at their size, not
+  // grown by doubling.
+  g.graph = Graph(boost::edges_are_sorted, ends.begin(), ends.end(), data.begin(), num_vertices, ends.size());
 
   Graph::vertex_descriptor next = 0;
   g.event_vertex.reserve(num_events);

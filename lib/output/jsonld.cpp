@@ -123,6 +123,14 @@ std::string http_iri(std::string_view url) {
 
 std::string urn_of_document(std::string_view id) { return "urn:eventgraph:document:" + percent_encode(id); }
 
+// Its url when that is an http(s) IRI, else a URN of its id. Made at each
+// use: a string kept per document was a megabyte at the two-job peak (20
+// MB corpus), where DOT's graph is built beside this writer.
+std::string document_iri(const Document& d) {
+  std::string url = http_iri(d.url);
+  return url.empty() ? urn_of_document(d.id) : url;
+}
+
 
 // "rt.com" names a host, and the outlet is best identified by its site.
 std::string outlet_iri(std::string_view outlet) {
@@ -215,34 +223,27 @@ class CodePointCounter {
   static bool is_char_start(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 };
 
-// What the writer needs of each document more than once, by index in the
-// documents: its IRI, made once (each of its mentions names it), and a code
-// point counter, made when a mention of it is first written.
+// What the writer needs of each document more than once: the document of
+// a mention's id, and a code point counter, made when a mention of it is
+// first written.
 class MentionDocuments {
  public:
   explicit MentionDocuments(const std::vector<Document>& documents)
       : documents_(documents), counters_(documents.size()) {
-    iris_.reserve(documents.size());
-    has_url_.reserve(documents.size());
     by_id_.reserve(documents.size());
-    for (const Document& d : documents) {
-      // The first of equal ids, as find_document's binary search finds it.
-      by_id_.try_emplace(d.id, index_of(d));
-      // Its url when that is an http(s) IRI, else a URN of its id.
-      std::string url = http_iri(d.url);
-      has_url_.push_back(!url.empty());
-      iris_.push_back(url.empty() ? urn_of_document(d.id) : std::move(url));
-    }
+    // The first of equal ids, as find_document's binary search finds it.
+    for (const Document& d : documents) by_id_.try_emplace(d.id, index_of(d));
   }
   // The document of an id, or null: by hash, as each mention asks.
   const Document* find(std::string_view id) const {
     auto it = by_id_.find(id);
     return it == by_id_.end() ? nullptr : &documents_[it->second];
   }
-  const std::string& iri(const Document& d) const { return iris_[index_of(d)]; }
-  bool has_url(const Document& d) const { return has_url_[index_of(d)]; }
   const CodePointCounter& counter(const Document* d) {
-    if (!d) return no_document_;
+    // No document, or a released text without continuation bytes (ASCII,
+    // as most news is): a code point a byte. One counter for them all, not
+    // one each (a megabyte of them on the 20 MB corpus).
+    if (!d || (d->released && d->released->continuation_runs.empty())) return one_per_byte_;
     std::unique_ptr<CodePointCounter>& counter = counters_[index_of(*d)];
     if (!counter) counter = std::make_unique<CodePointCounter>(d);
     return *counter;
@@ -254,10 +255,8 @@ class MentionDocuments {
 
   const std::vector<Document>& documents_;
   std::unordered_map<std::string_view, std::size_t> by_id_;
-  std::vector<std::string> iris_;
-  std::vector<bool> has_url_;
   std::vector<std::unique_ptr<CodePointCounter>> counters_;
-  CodePointCounter no_document_{nullptr};
+  CodePointCounter one_per_byte_{nullptr};
   std::string id_;  // reused for mention ids
 };
 
@@ -279,9 +278,7 @@ void write_types(Writer& w, std::initializer_list<const char*> types) {
 void write_mention(Writer& w, const MentionRecord& r, MentionDocuments& documents) {
   const EventMention& m = r.mention;
   const Document* doc = documents.find(m.doc);
-  std::string unknown_iri;
-  if (!doc) unknown_iri = urn_of_document(m.doc);
-  const std::string& doc_iri = doc ? documents.iri(*doc) : unknown_iri;
+  const std::string doc_iri = doc ? document_iri(*doc) : urn_of_document(m.doc);
   const CodePointCounter& counter = documents.counter(doc);
   std::size_t begin = counter.code_points_before(m.trigger.begin_byte);
   std::size_t end = counter.code_points_before(m.trigger.end_byte);
@@ -382,8 +379,9 @@ void write_entity(Writer& w, const Entity& e, Iris& iris) {
   w.EndObject();
 }
 
-void write_document(Writer& w, const Document& d, const MentionDocuments& documents) {
-  const std::string& iri = documents.iri(d);
+void write_document(Writer& w, const Document& d) {
+  const std::string url = http_iri(d.url);
+  const std::string iri = url.empty() ? urn_of_document(d.id) : url;
   w.StartObject();
   key_string(w, "id", iri);
   key_string(w, "type", "schema:NewsArticle");
@@ -392,7 +390,7 @@ void write_document(Writer& w, const Document& d, const MentionDocuments& docume
     key_string(w, "headline", d.title);
     key_string(w, "label", d.title);
   }
-  if (documents.has_url(d)) key_string(w, "url", iri);
+  if (!url.empty()) key_string(w, "url", url);
   if (d.published) {
     std::string iso = d.published->to_iso();
     w.Key("datePublished");
@@ -441,7 +439,7 @@ void write_jsonld(const EventGraph& graph, TextSink& out) {
       }
       case VertexKind::actor:
       case VertexKind::place: write_entity(w, c.entities[d.index], iris); break;
-      case VertexKind::document: write_document(w, c.documents[d.index], documents); break;
+      case VertexKind::document: write_document(w, c.documents[d.index]); break;
     }
   }
   // Outlets and event types are not graph vertices; each once, sorted.
