@@ -65,7 +65,7 @@ struct EventGraph {
   // Vertex of corpus.events[i], corpus.entities[i], corpus.documents[i].
   std::vector<Graph::vertex_descriptor> event_vertex, entity_vertex, document_vertex;
 
-  // Packs every event's mentions into one buffer, about a sixth of their
+  // Packs every event's mentions into one buffer, about an eighth of their
   // memory as records (documents, outlets and entities become indices;
   // numbers, varints), and empties each Event::mentions. The build does
   // this before its writers run: with two jobs, cgraph's DOT graph is

