@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +26,13 @@ using detail::Tick;
 // For the graph and its subgraphs; nodes and edges set by symbol.
 void set(void* object, const char* name, const std::string& value) {
   detail::set_attribute(object, name, value);
+}
+
+// An index as this writer's tables keep it: ranks and vertices number far
+// fewer than 2^32 (each is an event, an entity, a document or a date).
+std::uint32_t small_index(std::size_t index) {
+  if (index >= std::numeric_limits<std::uint32_t>::max()) throw std::length_error("DOT: over 2^32 ranks or vertices");
+  return static_cast<std::uint32_t>(index);
 }
 
 std::string_view entity_shape(EntityKind kind) {
@@ -100,13 +109,16 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   for (const Document& d : c.documents) all_ticks.push_back(detail::document_tick(d));
   const detail::TimelineAxis timeline(all_ticks);
   const std::vector<Tick>& ticks = timeline.ticks();  // undated last
-  // The rank of every event and document, found once.
-  std::vector<std::size_t> event_rank(c.events.size());
-  for (std::size_t i = 0; i < c.events.size(); ++i) event_rank[i] = timeline.index_of(all_ticks[i]);
-  std::vector<std::size_t> document_rank(c.documents.size());
+  // The rank of every event and document, found once. What this writer
+  // keeps beside cgraph's graph is kept small: with two jobs the graph is
+  // built while the other writers run, at the build's peak.
+  std::vector<std::uint32_t> event_rank(c.events.size());
+  for (std::size_t i = 0; i < c.events.size(); ++i) event_rank[i] = small_index(timeline.index_of(all_ticks[i]));
+  std::vector<std::uint32_t> document_rank(c.documents.size());
   for (std::size_t i = 0; i < c.documents.size(); ++i) {
-    document_rank[i] = timeline.index_of(all_ticks[c.events.size() + i]);
+    document_rank[i] = small_index(timeline.index_of(all_ticks[c.events.size() + i]));
   }
+  std::vector<Tick>().swap(all_ticks);
 
   // An entity stands on the rank of its earliest event; no event, no node.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -273,14 +285,16 @@ void write_dot(const EventGraph& graph, TextSink& out) {
     Agedge_t* edge;
     std::size_t count;
   };
-  std::vector<Report> reports;
+  std::vector<Report> reports;  // of one tail
   // Edges are made one tail after another, in the order agwrite writes
   // them in anyway, so the reports of a tail are found by a stamp per head
   // (tail + 1, and the report's place), not by a map of (tail, head) pairs.
-  std::vector<std::pair<std::size_t, std::size_t>> report_to(num_vertices(g), {0, 0});
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> report_to(num_vertices(g), {0, 0});
   for (auto [s, s_end] = vertices(g); s != s_end; ++s) {
     Agnode_t* from = node_of[*s];
     if (!from) continue;
+    const std::uint32_t stamp_of_tail = small_index(*s + 1);
+    reports.clear();
     for (auto [e, end] = out_edges(*s, g); e != end; ++e) {
       const EdgeData& d = g[*e];
       const auto head = target(*e, g);
@@ -289,12 +303,12 @@ void write_dot(const EventGraph& graph, TextSink& out) {
       std::size_t report = 0;
       if (d.kind == EdgeKind::reported_by) {
         auto& [stamp, made] = report_to[head];
-        if (stamp == *s + 1) {
+        if (stamp == stamp_of_tail) {
           ++reports[made].count;
           continue;
         }
-        stamp = *s + 1;
-        made = report = reports.size();
+        stamp = stamp_of_tail;
+        made = small_index(report = reports.size());
         reports.push_back({nullptr, 1});
       }
       Agedge_t* edge = agedge(root, from, to, nullptr, 1);
@@ -327,13 +341,12 @@ void write_dot(const EventGraph& graph, TextSink& out) {
           break;
       }
     }
-  }
-  // Set after every other edge attribute, which keeps "tooltip" declared
-  // last; the order among edges does not show in the output.
-  for (const Report& report : reports) {
-    text = std::to_string(report.count);
-    text += report.count == 1 ? " mention" : " mentions";
-    edge_attributes.set(report.edge, "tooltip", text);
+    // The tail's reports are all counted once its edges are.
+    for (const Report& r : reports) {
+      text = std::to_string(r.count);
+      text += r.count == 1 ? " mention" : " mentions";
+      edge_attributes.set(r.edge, "tooltip", text);
+    }
   }
 
   detail::write_cgraph(root, out);

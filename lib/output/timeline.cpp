@@ -122,7 +122,10 @@ Agdisc_t kDiscipline = {&AgMemDisc, &kCreationOrderIds, &kStringOutput};
 class Arena {
  public:
   void* allocate(std::size_t bytes) {
-    constexpr std::size_t kAlign = alignof(std::max_align_t);
+    // cgraph's objects hold pointers, integers and doubles, nothing wider:
+    // malloc's 16-byte alignment would pad most of them (an edge's nine
+    // attribute pointers, a subnode), 0.7 MB on the 20 MB corpus.
+    constexpr std::size_t kAlign = std::max({alignof(void*), alignof(double), alignof(long long)});
     bytes = (bytes + kAlign - 1) / kAlign * kAlign;
     if (bytes > kBlockBytes / 4) return new_block(bytes);  // its own block; the current one stays
     if (bytes > left_) {
