@@ -450,11 +450,12 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
     report.mentions += e.mentions.size();
   }
   report.entities = graph.corpus.entities.size();
-  // The writers read the mentions through the graph, packed: with two
-  // jobs they read them while DOT's cgraph graph is being built.
-  graph.pack_mentions();
 
   Clock::time_point output_started = Clock::now();
+  // The writers read the mentions through the graph, packed: with two
+  // jobs they read them while DOT's cgraph graph is being built. Timed
+  // with the output, for which alone it is done.
+  graph.pack_mentions();
   std::filesystem::create_directories(options.output_dir);
   struct OutputFile {
     std::string name;
