@@ -511,6 +511,7 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
     // finished extraction thread, whose freed mentions and texts cgraph's
     // graph then reuses (6 MB less at the peak on a 20 MB corpus).
     std::stable_partition(files.begin(), files.end(), is_dot);
+    if (std::all_of(files.begin(), files.end(), is_dot)) let_go_of_all_but_dot(graph);  // no other reader
     parallel_for(files.size(), options.jobs, write_file, !files.empty() && is_dot(files.front()));
   }
   for (auto& path : paths) report.files_written.push_back(std::move(path));
