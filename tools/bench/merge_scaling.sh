@@ -36,17 +36,13 @@ corpus() {  # corpus MB -> its directory, generated once
   echo "$out/corpus.jsonl"
 }
 
-# merge_seconds JSONL -> "seconds mentions", the fastest of $runs runs
-merge_seconds() {
-  local best="" mentions=0
-  for ((r = 0; r < runs; ++r)); do
-    "$eventgraph" build "$1" -o "$dir/out" --jobs 1 --format csv --stats "$dir/stats.json" > /dev/null 2>&1 || true
-    local s
-    s=$("$python" -c 'import json,sys; print(json.load(open(sys.argv[1]))["stages"]["merge"]["seconds"])' "$dir/stats.json")
-    if [[ -z $best ]] || "$python" -c "import sys; sys.exit(0 if $s < $best else 1)"; then best=$s; fi
-  done
-  mentions=$(($(wc -l < "$dir/out/mentions.csv") - 1))
-  echo "$best $mentions"
+# merge_run NAME JSONL: one run; appends "NAME seconds mentions" to $times
+merge_run() {
+  local out="$dir/out-$1"
+  "$eventgraph" build "$2" -o "$out" --jobs 1 --format csv --stats "$dir/stats.json" > /dev/null 2>&1 || true
+  local s
+  s=$("$python" -c 'import json,sys; print(json.load(open(sys.argv[1]))["stages"]["merge"]["seconds"])' "$dir/stats.json")
+  echo "$1 $s $(($(wc -l < "$out/mentions.csv") - 1))" >> "$times"
 }
 
 small=$(corpus "$mb")
@@ -66,12 +62,22 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
 EOF
 fi
 
-read -r s_small m_small < <(merge_seconds "$small")
-read -r s_large m_large < <(merge_seconds "$large")
-read -r s_rep m_rep < <(merge_seconds "$repeated")
-"$python" - "$s_small" "$m_small" "$s_large" "$m_large" "$s_rep" "$m_rep" <<'EOF'
+# The three corpora take turns, RUNS rounds, so that a shared machine's
+# slow spells hit each alike; each one's fastest run counts.
+times="$dir/times.txt"
+: > "$times"
+for ((r = 0; r < runs; ++r)); do
+  merge_run small "$small"
+  merge_run large "$large"
+  merge_run repeated "$repeated"
+done
+"$python" - "$times" <<'EOF'
 import sys
-s1, m1, s2, m2, s3, m3 = (float(x) for x in sys.argv[1:])
+best = {}
+for line in open(sys.argv[1]):
+    name, s, m = line.split()
+    best[name] = min(best.get(name, (float("inf"), 0)), (float(s), int(m)))
+(s1, m1), (s2, m2), (s3, m3) = best["small"], best["large"], best["repeated"]
 print("%-28s %10s %10s %12s %12s" % ("corpus", "mentions", "merge s", "x mentions", "x time"))
 print("%-28s %10d %10.4f %12s %12s" % ("base", m1, s1, "1", "1"))
 for name, s, m in (("10x stories", s2, m2), ("10x reports of each event", s3, m3)):
