@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -269,13 +270,36 @@ std::function<void(const Progress&)> terminal_progress() {
 
 void report(const Diagnostic& diagnostic) { std::cerr << diagnostic.to_string() << '\n'; }
 
-bool report(const std::vector<Diagnostic>& diagnostics) {
-  bool has_error = false;
-  for (const Diagnostic& d : diagnostics) {
+void DiagnosticPrinter::print(const Diagnostic& d) {
+  has_error_ = has_error_ || d.severity == Severity::error;
+  Hidden& kind = by_kind_[{d.file, d.code}];
+  if (d.line == 0 || kind.shown < kShownPerKind) {  // a file-wide problem is said once anyway
+    ++kind.shown;
     report(d);
-    has_error = has_error || d.severity == Severity::error;
+    return;
   }
-  return has_error;
+  if (kind.count++ == 0) kind.first_line = d.line;
+  kind.last_line = std::max(kind.last_line, d.line);
+  kind.is_error = kind.is_error || d.severity == Severity::error;
+}
+
+void DiagnosticPrinter::finish() {
+  for (auto& [key, kind] : by_kind_) {
+    if (kind.count == 0) continue;
+    const auto& [file, code] = key;
+    report(Diagnostic{kind.is_error ? Severity::error : Severity::warning, file, kind.first_line, 0, code,
+                      std::to_string(kind.count) + " more like the " + std::to_string(kind.shown) +
+                          " above, on lines " + std::to_string(kind.first_line) + " to " +
+                          std::to_string(kind.last_line) + ", not printed one by one"});
+    kind.count = 0;
+  }
+}
+
+bool report(const std::vector<Diagnostic>& diagnostics) {
+  DiagnosticPrinter printer;
+  for (const Diagnostic& d : diagnostics) printer.print(d);
+  printer.finish();
+  return printer.has_error();
 }
 
 }  // namespace eventgraph::cli

@@ -4,6 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstddef>
+#include <map>
+#include <utility>
+
 #include <memory>
 #include <optional>
 #include <span>
@@ -65,7 +69,31 @@ int finish_graph_command(const GraphOutputOptions& cli, const BuildReport& repor
 // when it is a terminal; an empty function otherwise.
 std::function<void(const Progress&)> terminal_progress();
 
-// Prints each diagnostic on its own line to stderr; returns true if any is
+// Prints diagnostics to standard error, each on its line, but at most
+// kShownPerKind of one code from one file: a binary file, or a file of
+// another format given as JSON lines, fails on every line, and a message
+// for each (206 for 200 KB of a binary) buried everything else. finish()
+// then says, per file and code, how many more there were and on which
+// lines; the records (events.json "skipped", extract's skipped lines) keep
+// every one.
+class DiagnosticPrinter {
+ public:
+  static constexpr std::size_t kShownPerKind = 10;
+
+  void print(const Diagnostic& d);
+  void finish();
+  bool has_error() const { return has_error_; }
+
+ private:
+  struct Hidden {
+    std::size_t shown = 0, count = 0, first_line = 0, last_line = 0;
+    bool is_error = false;
+  };
+  std::map<std::pair<std::string, std::string>, Hidden> by_kind_;  // (file, code)
+  bool has_error_ = false;
+};
+
+// Prints the diagnostics with a DiagnosticPrinter; returns true if any is
 // an error.
 bool report(const std::vector<Diagnostic>& diagnostics);
 void report(const Diagnostic& diagnostic);

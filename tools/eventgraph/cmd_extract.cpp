@@ -34,13 +34,14 @@ int run_extract(std::span<char*> args) {
   // the same lexicon files and reports them itself.
   bool has_error = report(lexicon.diagnostics);
   std::vector<Diagnostic> skipped;
+  DiagnosticPrinter printer;
   stream_extractions(
       inputs, options, lexicon.lexicon,
       [](const Document& doc, const DocumentExtraction& x) {
         std::cout << format_extraction_json(doc, x) << '\n';
       },
       [&](Diagnostic&& d) {
-        report(d);
+        printer.print(d);
         has_error = has_error || d.severity == Severity::error;
         if (is_skip(d)) {
           std::cout << format_skipped_json(d) << '\n';
@@ -48,6 +49,7 @@ int run_extract(std::span<char*> args) {
         }
       });
   std::cout.flush();
+  printer.finish();
   report_skipped_summary(skipped);
   return has_error ? kExitInputFailed : kExitOk;
 }
