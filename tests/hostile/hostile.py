@@ -9,6 +9,7 @@ takes 0.13 s of CPU or more, well above the timer and the scheduler.
 
 Usage: hostile.py BINARY SOURCE_DIR CASE     (CASE: one of CASES below)
 Inputs are generated in a temporary directory; nothing big is committed."""
+import contextlib
 import csv
 import io
 import json
@@ -52,12 +53,11 @@ def run(args, stdin=None, ok_codes=(0, 1), feed=None):
     # its own: Python starts a child with vfork, and the child's peak RSS
     # then counts this script's largest memory so far (205 MB after the
     # manifests), a floor under every reading of every later run.
+    # The input file, when there is one, is closed with the others.
+    stdin_source = (open(stdin, "rb") if feed is None and stdin is not None
+                    else contextlib.nullcontext(subprocess.PIPE if feed is not None else subprocess.DEVNULL))
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
-            tempfile.NamedTemporaryFile(mode="r", suffix=".time") as times:
-        if feed is not None:
-            stdin_arg = subprocess.PIPE
-        else:
-            stdin_arg = subprocess.DEVNULL if stdin is None else open(stdin, "rb")
+            tempfile.NamedTemporaryFile(mode="r", suffix=".time") as times, stdin_source as stdin_arg:
         proc = subprocess.Popen(["/usr/bin/time", "-o", times.name, "-f", "%U %S %M", binary, *args],
                                 stdout=out, stderr=err, stdin=stdin_arg, start_new_session=True)
         if feed is not None:
