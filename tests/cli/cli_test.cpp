@@ -380,6 +380,25 @@ TEST_CASE("extract then merge equals build, however the lines are split") {
   check_same_files(built.path, merged.path);
 }
 
+TEST_CASE("extract and merge given build's sentence and mention limits write build's bytes") {
+  TempDir built("mr-limits-build");
+  TempDir merged("mr-limits-merge");
+  TempDir in("mr-limits-in");
+  // Small enough that every sample is cut and loses mentions.
+  const std::string limits = " --max-sentence-bytes 64 --max-mentions-per-document 3 ";
+  Run b = run("build -q" + limits + "'" + kSamples.string() + "' -o '" + built.path.string() + "'");
+  Run x = run("extract" + limits + "'" + kSamples.string() + "'");
+  CHECK(b.status == 0);
+  CHECK(x.status == 0);
+  CHECK(b.err.find("[sentence-too-long]") != std::string::npos);
+  CHECK(b.err.find("[too-many-mentions]") != std::string::npos);
+  fs::path lines = in.write("lines.jsonl", x.out);
+  Run m = run("merge -q" + limits + "'" + lines.string() + "' -o '" + merged.path.string() + "'");
+  CHECK(m.status == 0);
+  check_same_files(built.path, merged.path);
+  CHECK(read_all(merged.path / "events.json").find("\"max_sentence_bytes\": 64,") != std::string::npos);
+}
+
 TEST_CASE("a partition read on stdin keeps its file's name and lines, skipped inputs included") {
   TempDir in("part-in");
   TempDir built("part-build");

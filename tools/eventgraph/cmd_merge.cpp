@@ -21,12 +21,16 @@ int run_merge(std::span<char*> args) {
   GraphOutputOptions cli;
   app->add_option("inputs", inputs, "extraction lines to read (files, or -)")->required();
   // The limits extract ran with: they bound how long a line it wrote can
-  // be (a longer one is skipped and reported), and an undated document,
-  // extracted again once its day is inferred, keeps to the mentions limit
-  // as in build.
+  // be (a longer one is skipped and reported), an undated document,
+  // extracted again once its day is inferred, keeps to the sentence and
+  // mentions limits as in build, and events.json records them.
   app->add_option("--max-document-bytes", options.load.max_document_bytes,
                   "as given to extract: skip (and report) any line longer than 4 times this, plus 4 KiB "
                   "per mention (--max-mentions-per-document), plus 64 KiB")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app->add_option("--max-sentence-bytes", options.extract_limits.max_sentence_bytes,
+                  "as given to extract: cut (and report) text that runs longer than this without a sentence end")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app->add_option("--max-mentions-per-document", options.extract_limits.max_mentions_per_document,
