@@ -392,6 +392,7 @@ TEST_CASE("extract and merge given build's sentence and mention limits write bui
   CHECK(x.status == 0);
   CHECK(b.err.find("[sentence-too-long]") != std::string::npos);
   CHECK(b.err.find("[too-many-mentions]") != std::string::npos);
+  CHECK(x.err.find("); listed in the {\"skipped\": ...} lines on standard output\n") != std::string::npos);
   fs::path lines = in.write("lines.jsonl", x.out);
   Run m = run("merge -q" + limits + "'" + lines.string() + "' -o '" + merged.path.string() + "'");
   CHECK(m.status == 0);

@@ -84,7 +84,7 @@ void add_limit_options(CLI::App& app, BuildOptions& options) {
       ->check(CLI::PositiveNumber);
 }
 
-void report_skipped_summary(const std::vector<Diagnostic>& diagnostics) {
+void report_skipped_summary(const std::vector<Diagnostic>& diagnostics, std::string_view listed_in) {
   std::map<std::string, std::size_t> by_code;
   std::size_t total = 0;
   for (const Diagnostic& d : diagnostics) {
@@ -99,7 +99,7 @@ void report_skipped_summary(const std::vector<Diagnostic>& diagnostics) {
     std::cerr << separator << code << ": " << count;
     separator = ", ";
   }
-  std::cerr << "); listed in events.json \"skipped\"\n";
+  std::cerr << "); listed in " << listed_in << '\n';
 }
 
 void add_jobs_option(CLI::App& app, unsigned& jobs) {

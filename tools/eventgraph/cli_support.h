@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/types.h"
@@ -42,9 +43,10 @@ void add_lexicon_option(CLI::App& app, std::vector<std::string>& files);
 // --max-total-bytes, --max-sentence-bytes, --max-mentions-per-document.
 void add_limit_options(CLI::App& app, BuildOptions& options);
 
-// "skipped: 3 (json-syntax: 2, sentence-too-long: 1)" on standard error,
-// when anything was left out.
-void report_skipped_summary(const std::vector<Diagnostic>& diagnostics);
+// "skipped: 3 (json-syntax: 2, sentence-too-long: 1); listed in WHERE" on
+// standard error, when anything was left out.
+void report_skipped_summary(const std::vector<Diagnostic>& diagnostics,
+                            std::string_view listed_in = "events.json \"skipped\"");
 
 // -j/--jobs N: worker threads, default the machine's hardware threads.
 void add_jobs_option(CLI::App& app, unsigned& jobs);

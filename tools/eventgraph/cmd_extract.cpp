@@ -50,7 +50,7 @@ int run_extract(std::span<char*> args) {
       });
   std::cout.flush();
   printer.finish();
-  report_skipped_summary(skipped);
+  report_skipped_summary(skipped, "the {\"skipped\": ...} lines on standard output");
   return has_error ? kExitInputFailed : kExitOk;
 }
 
