@@ -593,6 +593,25 @@ TEST_CASE("merge given a binary file prints its first errors and counts the rest
         junk_lines);
 }
 
+TEST_CASE("timex: the first ten errors of a kind, a count of the rest, and the good lines still resolved") {
+  TempDir in("timex-errors");
+  std::string lines;
+  for (int i = 0; i < 30; ++i) lines += "not json " + std::to_string(i) + "\n";
+  lines += "{\"id\": \"ok\", \"dct\": \"2015-09-30\", \"text\": \"They met on Monday.\"}\n";
+  fs::path file = in.write("mixed.jsonl", lines);
+  Run t = run("timex '" + file.string() + "'");
+  CHECK(t.status == 1);
+  CHECK(t.out == "{\"id\":\"ok\",\"timexes\":[{\"begin\":12,\"end\":18,\"text\":\"Monday\",\"type\":\"DATE\","
+                 "\"value\":\"2015-09-28\",\"mod\":\"\"}]}\n");
+  std::vector<std::string> errors;
+  std::istringstream err(t.err);
+  for (std::string line; std::getline(err, line);) errors.push_back(line);
+  REQUIRE(errors.size() == 11);
+  CHECK(errors[0].starts_with(file.string() + ":1:2: error: Invalid value. (near \"ot json 0\")"));
+  CHECK(errors[10] == file.string() + ":11: error: 20 more like the 10 above, on lines 11 to 30, not printed one by one "
+                                      "[json-syntax]");
+}
+
 TEST_CASE("--stats writes the time and throughput of every stage") {
   TempDir out("stats");
   fs::path stats = out.path / "stats.json";

@@ -26,18 +26,18 @@ Diagnostic line_error(const std::string& file, std::size_t line, std::size_t col
 
 // Handles one input line; returns false (after reporting) when it is bad.
 bool process_line(const std::string& file, std::size_t line_number, const std::string& line,
-                  const TimeContext& base, std::ostream& out) {
+                  const TimeContext& base, std::ostream& out, DiagnosticPrinter& printer) {
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());  // no recursion on deep input
   if (doc.HasParseError()) {
     LineColumn at = line_column_at(line, doc.GetErrorOffset());
-    report(line_error(file, line_number, at.column, "json-syntax",
+    printer.print(line_error(file, line_number, at.column, "json-syntax",
                       std::string(rapidjson::GetParseError_En(doc.GetParseError())) +
                           " (near \"" + excerpt_at(line, doc.GetErrorOffset()) + "\")"));
     return false;
   }
   if (!doc.IsObject() || !doc.HasMember("text") || !doc["text"].IsString()) {
-    report(line_error(file, line_number, 1, "missing-text",
+    printer.print(line_error(file, line_number, 1, "missing-text",
                       "expected an object with a string \"text\""));
     return false;
   }
@@ -48,7 +48,7 @@ bool process_line(const std::string& file, std::size_t line_number, const std::s
     if (auto published = parse_publication_time(dct)) {
       context.document_day = published->local_day;
     } else {
-      report(line_error(file, line_number, 1, "bad-dct",
+      printer.print(line_error(file, line_number, 1, "bad-dct",
                         "\"dct\" is not an ISO 8601 date (near \"" + excerpt_at(dct, 0) +
                             "\"); relative dates left unresolved"));
       ok = false;
@@ -112,6 +112,12 @@ int run_timex(std::span<char*> args) {
   TimeContext base;
   base.numeric_order = day_first ? NumericDateOrder::day_first : NumericDateOrder::month_first;
   bool all_ok = true;
+  DiagnosticPrinter printer;
+  // A line holds a document's text and a little JSON around it: bounded as
+  // build bounds a JSON line, so that an endless line (a binary file) does
+  // not take memory without end.
+  const LoadOptions limits;
+  const std::size_t max_line_bytes = limits.max_document_bytes * 2 + 65536;
   for (const std::string& input : inputs) {
     std::ifstream file;
     std::istream* in = &std::cin;
@@ -124,15 +130,25 @@ int run_timex(std::span<char*> args) {
       }
       in = &file;
     }
+    LineReader reader(*in, max_line_bytes);
     std::string line;
+    std::size_t full_length = 0;
     std::size_t line_number = 0;
-    while (std::getline(*in, line)) {
+    while (reader.next(line, full_length)) {
       ++line_number;
+      if (full_length > line.size()) {
+        printer.print(line_error(input, line_number, 1, "document-too-large",
+                                 "JSON line of " + std::to_string(full_length) + " bytes is over the limit of " +
+                                     std::to_string(max_line_bytes) + " bytes; skipped"));
+        all_ok = false;
+        continue;
+      }
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      all_ok = process_line(input, line_number, line, base, std::cout) && all_ok;
+      all_ok = process_line(input, line_number, line, base, std::cout, printer) && all_ok;
     }
   }
+  printer.finish();
   std::cout.flush();
   if (!std::cout) throw std::runtime_error("cannot write to standard output");
   return all_ok ? kExitOk : kExitInputFailed;
