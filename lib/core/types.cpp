@@ -303,28 +303,44 @@ LineColumn line_column_at(std::string_view text, std::size_t byte_offset) {
 std::string excerpt_at(std::string_view text, std::size_t byte_offset, std::size_t max_bytes) {
   if (byte_offset >= text.size()) return "";
   std::size_t end = byte_offset + max_bytes < text.size() ? byte_offset + max_bytes : text.size();
-  // Do not cut a multi-byte sequence: back off over continuation bytes.
-  while (end > byte_offset && end < text.size() &&
-         (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+  // Do not cut a multi-byte sequence: back off over its continuation bytes
+  // (three at most: a run of stray ones is shown, not dropped).
+  for (int backed = 0; backed < 3 && end > byte_offset && end < text.size() &&
+                       (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80;
+       ++backed) {
     --end;
   }
+  // A multi-byte sequence is copied when it is valid UTF-8 (RFC 3629: no
+  // overlong form, no surrogate, nothing past U+10FFFF) and whole before
+  // `end`; any other byte of 0x80 and up is shown as \xNN, so that a
+  // message never passes invalid UTF-8 on.
+  auto sequence_length = [&](std::size_t i) -> std::size_t {
+    auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    unsigned char c = at(i);
+    std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > end) return 0;
+    unsigned char low = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char high = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (at(i + 1) < low || at(i + 1) > high) return 0;
+    for (std::size_t k = 2; k < n; ++k) {
+      if ((at(i + k) & 0xC0) != 0x80) return 0;
+    }
+    return n;
+  };
   std::string out;
   for (std::size_t i = byte_offset; i < end; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t n = c >= 0x80 ? sequence_length(i) : 1;
     if (c == '\n') out += "\\n";
     else if (c == '\r') out += "\\r";
     else if (c == '\t') out += "\\t";
-    else if (c < 0x20 || c == 0x7F) {
+    else if (c < 0x20 || c == 0x7F || n == 0) {
       std::array<char, 8> buf{};
       std::snprintf(buf.data(), buf.size(), "\\x%02X", c);
       out += buf.data();
-    } else if (c >= 0x80 && ((c & 0xC0) == 0x80 || c >= 0xF8)) {
-      out += "\\x";  // stray byte: show it, do not pass invalid UTF-8 on
-      std::array<char, 4> buf{};
-      std::snprintf(buf.data(), buf.size(), "%02X", c);
-      out += buf.data();
     } else {
-      out += static_cast<char>(c);
+      out.append(text.substr(i, n));
+      i += n - 1;
     }
   }
   return out;

@@ -91,6 +91,15 @@ TEST_CASE("excerpts escape control bytes and keep UTF-8 whole") {
   CHECK(excerpt_at("caf\xC3\xA9", 0, 4) == "caf");
   CHECK(excerpt_at("a\x01z", 0) == "a\\x01z");
   CHECK(excerpt_at("abc", 10).empty());
+  // Only valid UTF-8 is passed on; any other high byte is shown as \xNN.
+  CHECK(excerpt_at("\xE6\x97\xA5\xE6\x9C\xAC ok", 0) == "\xE6\x97\xA5\xE6\x9C\xAC ok");
+  CHECK(excerpt_at("\xF0\x9F\x98\x80!", 0) == "\xF0\x9F\x98\x80!");
+  CHECK(excerpt_at("a\xE4+b", 0) == "a\\xE4+b");                      // a lead byte without its continuation
+  CHECK(excerpt_at("\xC0\xAF", 0) == "\\xC0\\xAF");                   // overlong "/"
+  CHECK(excerpt_at("\xED\xA0\x80", 0) == "\\xED\\xA0\\x80");          // a surrogate
+  CHECK(excerpt_at("\xF4\x90\x80\x80", 0) == "\\xF4\\x90\\x80\\x80");  // past U+10FFFF
+  CHECK(excerpt_at("\xFE\xFF\x80", 0) == "\\xFE\\xFF\\x80");
+  CHECK(excerpt_at(std::string(30, '\x80'), 0, 8) == "\\x80\\x80\\x80\\x80\\x80");  // stray bytes shown, not dropped
 }
 
 TEST_CASE("release_text keeps the runs of continuation bytes wherever they fall") {
