@@ -13,6 +13,7 @@
 #include "diff/diff.h"
 #include "output/events_reader.h"
 #include "pipeline/pipeline.h"
+#include "../samples_events.h"
 
 using namespace eventgraph;
 namespace fs = std::filesystem;
@@ -339,16 +340,8 @@ TEST_CASE("the pipeline says once, after the last document is extracted, that th
 }
 
 TEST_CASE("the samples, built by the pipeline and read back from events.json") {
-  fs::path out = fs::temp_directory_path() / ("eventgraph-diff-test-" + std::to_string(::getpid()));
-  BuildOptions options;
-  options.output_dir = out;
-  options.formats = {OutputFormat::json};
-  BuildReport report = run_build({std::string(EVENTGRAPH_SOURCE_DIR) + "/samples"}, options);
-  REQUIRE_FALSE(report.has_errors());
-  EventsFileLoad load = load_events_json(out / "events.json");
-  fs::remove_all(out);
-  REQUIRE(load.file);
-  const MergedCorpus& corpus = load.file->corpus;
+  const EventsFile file = testing::samples_events_file("diff-test");
+  const MergedCorpus& corpus = file.corpus;
   CHECK(list_outlets(corpus) == std::vector<std::string>{"breitbart.com", "cnsnews.com", "rt.com"});
 
   auto find = [](const std::vector<DiffEvent>& events, std::string_view type, std::string_view date) {

@@ -31,7 +31,7 @@
 #include "output/jsonld.h"
 #include "output/output.h"
 #include "output/timelinejs.h"
-#include "pipeline/pipeline.h"
+#include "../samples_events.h"
 
 using namespace eventgraph;
 using namespace std::string_literals;
@@ -749,17 +749,7 @@ void check_packing(const MergedCorpus& corpus) {
 
 TEST_CASE("packed mentions: every field comes back, and every writer writes the same bytes") {
   SUBCASE("the samples, built and read back from events.json") {
-    namespace fs = std::filesystem;
-    fs::path out = fs::temp_directory_path() / ("eventgraph-pack-test-" + std::to_string(::getpid()));
-    BuildOptions options;
-    options.output_dir = out;
-    options.formats = {OutputFormat::json};
-    BuildReport report = run_build({std::string(EVENTGRAPH_SOURCE_DIR) + "/samples"}, options);
-    REQUIRE_FALSE(report.has_errors());
-    EventsFileLoad load = load_events_json(out / "events.json");
-    fs::remove_all(out);
-    REQUIRE(load.file);
-    check_packing(load.file->corpus);
+    check_packing(testing::samples_events_file("pack-test").corpus);
   }
   SUBCASE("what a mention may hold apart from its event, document and entities") {
     MergedCorpus c = evil_graph().corpus;
