@@ -123,11 +123,11 @@ std::string http_iri(std::string_view url) {
 
 std::string urn_of_document(std::string_view id) { return "urn:eventgraph:document:" + percent_encode(id); }
 
-// Its url when that is an http(s) IRI, else a URN of its id. Made at each
-// use: a string kept per document was a megabyte at the two-job peak (20
-// MB corpus), where DOT's graph is built beside this writer.
-std::string document_iri(const Document& d) {
-  std::string url = http_iri(d.url);
+// The document's IRI: `url`, its http_iri, when there is one, else a URN
+// of its id. Made at each use: a string kept per document was a megabyte at
+// the two-job peak (20 MB corpus), where DOT's graph is built beside this
+// writer.
+std::string document_iri(const Document& d, std::string url) {
   return url.empty() ? urn_of_document(d.id) : url;
 }
 
@@ -278,7 +278,7 @@ void write_types(Writer& w, std::initializer_list<const char*> types) {
 void write_mention(Writer& w, const MentionRecord& r, MentionDocuments& documents) {
   const EventMention& m = r.mention;
   const Document* doc = documents.find(m.doc);
-  const std::string doc_iri = doc ? document_iri(*doc) : urn_of_document(m.doc);
+  const std::string doc_iri = doc ? document_iri(*doc, http_iri(doc->url)) : urn_of_document(m.doc);
   const CodePointCounter& counter = documents.counter(doc);
   std::size_t begin = counter.code_points_before(m.trigger.begin_byte);
   std::size_t end = counter.code_points_before(m.trigger.end_byte);
@@ -381,7 +381,7 @@ void write_entity(Writer& w, const Entity& e, Iris& iris) {
 
 void write_document(Writer& w, const Document& d) {
   const std::string url = http_iri(d.url);
-  const std::string iri = url.empty() ? urn_of_document(d.id) : url;
+  const std::string iri = document_iri(d, url);
   w.StartObject();
   key_string(w, "id", iri);
   key_string(w, "type", "schema:NewsArticle");
