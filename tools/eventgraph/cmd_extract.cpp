@@ -42,7 +42,6 @@ int run_extract(std::span<char*> args) {
       },
       [&](Diagnostic&& d) {
         printer.print(d);
-        has_error = has_error || d.severity == Severity::error;
         if (is_skip(d)) {
           std::cout << format_skipped_json(d) << '\n';
           skipped.push_back(std::move(d));
@@ -51,7 +50,7 @@ int run_extract(std::span<char*> args) {
   std::cout.flush();
   printer.finish();
   report_skipped_summary(skipped, "the {\"skipped\": ...} lines on standard output");
-  return has_error ? kExitInputFailed : kExitOk;
+  return has_error || printer.has_error() ? kExitInputFailed : kExitOk;
 }
 
 }  // namespace eventgraph::cli
