@@ -6,6 +6,10 @@
 #include <functional>
 #include <random>
 #include <thread>
+#include <tuple>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/copy.hpp>
 
 #include "graph/graph.h"
 #include "merge/detail/string_ids.h"
@@ -303,6 +307,35 @@ TEST_CASE("graph: vertices, edges and timeline queries") {
   REQUIRE(putins.size() == 1);
   CHECK(putins[0]->type == "meeting");
   CHECK(events_of_actor(g, "person:nobody").empty());
+}
+
+TEST_CASE("graph: boost::copy_graph into a bidirectional adjacency_list keeps every vertex and edge") {
+  // The README's way back to add_edge and in-edges for a library user.
+  Corpus c = story();
+  EventGraph g = build_graph(merge_mentions(c.docs, c.extractions));
+  using List = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
+  List list;
+  boost::copy_graph(g.graph, list);
+  REQUIRE(num_vertices(list) == num_vertices(g.graph));
+  REQUIRE(num_edges(list) == num_edges(g.graph));
+  for (std::size_t v = 0; v < num_vertices(list); ++v) {
+    CHECK(list[v].uid == g.graph[v].uid);
+    CHECK(list[v].kind == g.graph[v].kind);
+    std::vector<std::tuple<std::size_t, EdgeKind, Role>> csr_out, list_out;
+    for (auto [e, end] = out_edges(v, g.graph); e != end; ++e)
+      csr_out.emplace_back(target(*e, g.graph), g.graph[*e].kind, g.graph[*e].role);
+    for (auto [e, end] = out_edges(v, list); e != end; ++e)
+      list_out.emplace_back(target(*e, list), list[*e].kind, list[*e].role);
+    CHECK(csr_out == list_out);
+  }
+  // The Putin actor vertex: in-edges now answer what events_of_actor scans for.
+  auto putin = g.entity_vertex.at(static_cast<std::size_t>(
+      std::find_if(g.corpus.entities.begin(), g.corpus.entities.end(),
+                   [](const Entity& e) { return e.id == "person:vladimir-putin"; }) -
+      g.corpus.entities.begin()));
+  CHECK(in_degree(putin, list) == events_of_actor(g, "person:vladimir-putin").size());
+  add_edge(putin, g.event_vertex.at(0), EdgeData{}, list);
+  CHECK(num_edges(list) == num_edges(g.graph) + 1);
 }
 
 TEST_CASE("merge: the result does not depend on how parallel_for runs the groups and events") {
