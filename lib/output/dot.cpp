@@ -1,8 +1,10 @@
-// DOT timeline writer, built with Graphviz cgraph (which quotes ids and
-// attribute values itself); see dot.h for the layout.
+// DOT timeline writer; see dot.h for the layout. The text is written
+// directly, in the bytes that cgraph's agwrite gives for the same graph
+// built with cgraph, ids and values quoted by cgraph's own agcanon. Building
+// that graph was a fifth of a one-job build and, at two jobs, a third of
+// the peak memory (its arena); tests/dot_reference.cpp still builds it,
+// and the tests and the output fuzzer compare the two byte for byte.
 #include "output/dot.h"
-
-#include "output/detail/utf8.h"
 
 #include <graphviz/cgraph.h>
 
@@ -11,22 +13,19 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "output/detail/sink_buffer.h"
 #include "output/detail/timeline.h"
+#include "output/detail/utf8.h"
 
 namespace eventgraph {
 namespace {
 
-using detail::GraphHandle;
-using detail::mutable_chars;
 using detail::Tick;
-
-// For the graph and its subgraphs; nodes and edges set by symbol.
-void set(void* object, const char* name, const std::string& value) {
-  detail::set_attribute(object, name, value);
-}
 
 // An index as this writer's tables keep it: ranks and vertices number far
 // fewer than 2^32 (each is an event, an entity, a document or a date).
@@ -98,7 +97,95 @@ void append_dot_label(std::string& out, std::string_view text) {
 
 }  // namespace detail
 
-void write_dot(const EventGraph& graph, TextSink& out) {
+namespace {
+
+// agwrite's text: tabs for the nesting level, ids and values quoted as
+// agcanon quotes them (bare when an ID or a number, else in quotes, with
+// agwrite's breaks of long strings), attribute lists as agwrite lays them
+// out. agcanon writes into one static buffer: one writer at a time.
+class DotText {
+ public:
+  explicit DotText(TextSink& sink) : out_(sink, detail::kSinkPieceBytes) {}
+
+  void put(std::string_view s) { out_.append(s); }
+  void tabs(int level) { out_.append(std::string_view("\t\t\t\t\t\t\t\t").substr(0, static_cast<std::size_t>(level))); }
+  void quoted(const char* s) { out_.append(agcanon(const_cast<char*>(s), 0)); }
+  void quoted(const std::string& s) { quoted(s.c_str()); }
+
+  // A default declaration ("node [a=b, ...];"), attributes in name order.
+  void defaults(int level, const char* kind, std::initializer_list<std::pair<const char*, const char*>> attributes) {
+    tabs(level);
+    put(kind);
+    put(" [");
+    std::size_t count = 0;
+    for (const auto& [name, value] : attributes) {
+      if (count++ > 0) {
+        put(",\n");
+        tabs(level + 1);
+      }
+      quoted(name);
+      put("=");
+      quoted(value);
+    }
+    if (count > 1) {
+      put("\n");
+      tabs(level);
+    }
+    put("];\n");
+  }
+
+  // An object's attributes, after its name: each call one attribute, in
+  // name order; a value equal to the declared default is left out, as
+  // agwrite leaves it (every declared default here is empty but the fonts').
+  void begin_attributes(int level) {
+    level_ = level;
+    attribute_count_ = 0;
+  }
+  void attribute(const char* name, const char* value) {
+    if (*value == '\0') return;
+    if (attribute_count_++ == 0) {
+      put("\t[");
+    } else {
+      put(",\n");
+      tabs(level_ + 1);
+    }
+    quoted(name);
+    put("=");
+    quoted(value);
+  }
+  void attribute(const char* name, const std::string& value) { attribute(name, value.c_str()); }
+  void end_attributes() {
+    if (attribute_count_ > 0) put("]");
+    put(";\n");
+  }
+
+  void finish() { out_.hand_on(); }
+
+ private:
+  detail::PieceWriter out_;
+  int level_ = 0;
+  std::size_t attribute_count_ = 0;
+};
+
+// detail::NodeNamer's names, asking a set of the names given instead of a
+// cgraph graph.
+class NodeNamer {
+ public:
+  std::string name_for(std::string_view wanted) {
+    std::string base = detail::safe_node_name(wanted);
+    std::string name = base;
+    for (int k = 2; used_.contains(name); ++k) name = base + "~" + std::to_string(k);
+    used_.insert(name);
+    return name;
+  }
+
+ private:
+  std::unordered_set<std::string> used_;
+};
+
+}  // namespace
+
+void write_dot(const EventGraph& graph, TextSink& sink) {
   const Graph& g = graph.graph;
   const MergedCorpus& c = graph.corpus;
 
@@ -109,9 +196,6 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   for (const Document& d : c.documents) all_ticks.push_back(detail::document_tick(d));
   const detail::TimelineAxis timeline(all_ticks);
   const std::vector<Tick>& ticks = timeline.ticks();  // undated last
-  // The rank of every event and document, found once. What this writer
-  // keeps beside cgraph's graph is kept small: with two jobs the graph is
-  // built while the other writers run, at the build's peak.
   std::vector<std::uint32_t> event_rank(c.events.size());
   for (std::size_t i = 0; i < c.events.size(); ++i) event_rank[i] = small_index(timeline.index_of(all_ticks[i]));
   std::vector<std::uint32_t> document_rank(c.documents.size());
@@ -121,235 +205,254 @@ void write_dot(const EventGraph& graph, TextSink& out) {
   std::vector<Tick>().swap(all_ticks);
 
   // An entity stands on the rank of its earliest event; no event, no node.
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> entity_tick(c.entities.size(), kNone);
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> entity_rank(c.entities.size(), kNone);
   for (auto [e, end] = edges(g); e != end; ++e) {
     const VertexData& from = g[source(*e, g)];
     const VertexData& to = g[target(*e, g)];
     if (from.kind != VertexKind::event || (to.kind != VertexKind::actor && to.kind != VertexKind::place)) {
       continue;
     }
-    std::size_t t = event_rank[from.index];
-    std::size_t& slot = entity_tick[to.index];
-    if (slot == kNone || t < slot) slot = t;
+    std::uint32_t& slot = entity_rank[to.index];
+    slot = std::min(slot, event_rank[from.index]);
   }
 
-  // Built, written and closed whole: the arena frees it at once.
-  GraphHandle owner = detail::open_graph("eventgraph", detail::GraphMemory::arena);
-  Agraph_t* root = owner.get();
-  set(root, "rankdir", "LR");
-  set(root, "charset", "UTF-8");
-  set(root, "nodesep", "0.3");
-  set(root, "ranksep", "0.6");
-  set(root, "fontname", "Helvetica");
-  agattr(root, AGNODE, mutable_chars("fontname"), mutable_chars("Helvetica"));
-  agattr(root, AGNODE, mutable_chars("fontsize"), mutable_chars("10"));
-  agattr(root, AGEDGE, mutable_chars("fontname"), mutable_chars("Helvetica"));
-  agattr(root, AGEDGE, mutable_chars("fontsize"), mutable_chars("8"));
-  // Node and edge attributes by symbol; each is declared at its first use,
-  // in the order set_attribute would declare it.
-  detail::AttributeSymbols node_attributes(root, AGNODE);
-  detail::AttributeSymbols edge_attributes(root, AGEDGE);
-  // All declared before the first node and edge: cgraph gives an object a
-  // value for every attribute declared when it is made, and walks every
-  // object made before a declaration to grow its values (a copy each).
-  // agwrite lists attributes by name and leaves out empty defaults, so
-  // neither the order nor an attribute no object sets shows in the output.
-  for (const char* name : {"shape", "fontsize", "fontcolor", "label", "style", "fillcolor", "tooltip"}) {
-    node_attributes[name];
-  }
-  for (const char* name : {"style", "constraint", "color", "label", "arrowhead", "penwidth", "tooltip"}) {
-    edge_attributes[name];
-  }
-  std::string text;  // reused for labels
-
-  // Written in axis order, which is creation order (detail/timeline.h).
-  //
-  // The ranks sit in groups of about sqrt(#ranks): cgraph's agwrite checks
-  // every node against every subgraph of its parent, so a flat list of one
-  // rank per day made writing quadratic (73% of a 2 MB build's time). They
-  // are named: for an anonymous subgraph that check prints its name with
-  // sprintf, once per node and edge (a third of the DOT writer's time).
-  // One subgraph holds all the groups: edges live in the root graph, and
-  // each is checked against every subgraph there (E x groups otherwise).
-  Agraph_t* timeline_subgraph = agsubg(root, mutable_chars("timeline"), 1);
+  // The nodes, numbered in the order they are made (agwrite's order): one
+  // date per rank, then the vertices that have a node, in vertex order. A
+  // node's number orders the out-edges of a tail by head, as cgraph does.
   std::vector<std::string> tick_labels;
   tick_labels.reserve(ticks.size());
   for (const Tick& t : ticks) tick_labels.push_back(t.label());
-  std::vector<Agraph_t*> ranks;
-  ranks.reserve(ticks.size());
-  std::size_t group_size = 1;
-  while (group_size * group_size < ticks.size()) ++group_size;
-  std::vector<Agraph_t*> groups;
-  Agraph_t* group = nullptr;
-  for (std::size_t i = 0; i < ticks.size(); ++i) {
-    if (i % group_size == 0) {
-      text.assign("days:").append(tick_labels[i]);
-      groups.push_back(group = agsubg(timeline_subgraph, mutable_chars(text), 1));
-    }
-    text.assign("day:").append(tick_labels[i]);
-    Agraph_t* rank = agsubg(group, mutable_chars(text), 1);
-    set(rank, "rank", "same");
-    ranks.push_back(rank);
-  }
-
-  // Names are uids where that is safe, made unique: a document id comes
-  // from the user and may collide with an axis node or hold a backslash.
-  detail::NodeNamer names(root);
-  auto new_node = [&](std::string_view wanted, Agraph_t* rank) {
-    // Made in its rank, which puts it in every graph above (one lookup
-    // per graph fewer than agnode in the root and agsubnode after).
-    return agnode(rank, mutable_chars(names.name_for(std::string(wanted))), 1);
+  NodeNamer names;
+  std::vector<std::string> node_id;  // quoted, by node number
+  std::vector<std::uint32_t> node_rank;
+  auto add_node = [&](std::string_view wanted, std::uint32_t rank) {
+    std::string name = names.name_for(wanted);
+    node_id.emplace_back(agcanon(name.data(), 0));
+    node_rank.push_back(rank);
+    return small_index(node_id.size() - 1);
   };
-  auto set_label = [&](Agnode_t* n, std::string_view label) {
-    text.clear();
-    detail::append_dot_label(text, label);
-    node_attributes.set(n, "label", text);
-  };
-
-  std::vector<Agnode_t*> tick_nodes;
-  tick_nodes.reserve(ticks.size());
-  Agnode_t* previous_tick = nullptr;
-  for (std::size_t i = 0; i < ticks.size(); ++i) {
-    Agnode_t* n = new_node("axis:" + tick_labels[i], ranks[i]);
-    node_attributes.set(n, "shape", "plaintext");
-    node_attributes.set(n, "fontsize", "12");
-    node_attributes.set(n, "fontcolor", "#555555");
-    set_label(n, tick_labels[i]);
-    if (previous_tick) {
-      Agedge_t* axis = agedge(root, previous_tick, n, nullptr, 1);
-      edge_attributes.set(axis, "style", "invis");
-    }
-    previous_tick = n;
-    tick_nodes.push_back(n);
-  }
-  // A flat edge keeps its tail before its head, so an invisible one from
-  // each date to the first node of its rank puts the axis on top.
-  std::vector<bool> has_axis_edge(ticks.size(), false);
-  auto hang_from_axis = [&](std::size_t tick, Agnode_t* n) {
-    if (has_axis_edge[tick]) return;
-    has_axis_edge[tick] = true;
-    edge_attributes.set(agedge(root, tick_nodes[tick], n, nullptr, 1), "style", "invis");
-  };
-
-  std::vector<Agnode_t*> node_of(num_vertices(g), nullptr);
-  std::string label;
+  for (std::size_t i = 0; i < ticks.size(); ++i) add_node("axis:" + tick_labels[i], small_index(i));
+  const std::uint32_t first_vertex_node = small_index(ticks.size());
+  std::vector<std::uint32_t> node_of(num_vertices(g), kNone);
+  std::vector<std::uint32_t> vertex_of;  // by node number - first_vertex_node
+  // An invisible edge from each date to the first event or document of
+  // its rank puts the axis on top (a flat edge keeps its tail first).
+  std::vector<std::uint32_t> hang_from_axis(ticks.size(), kNone);
   for (auto [v, end] = vertices(g); v != end; ++v) {
     const VertexData& d = g[*v];
-    Agnode_t* n = nullptr;
+    std::uint32_t rank = kNone;
+    switch (d.kind) {
+      case VertexKind::event: rank = event_rank[d.index]; break;
+      case VertexKind::actor:
+      case VertexKind::place: rank = entity_rank[d.index]; break;
+      case VertexKind::document: rank = document_rank[d.index]; break;
+    }
+    if (rank == kNone) continue;
+    node_of[*v] = add_node(d.uid, rank);
+    vertex_of.push_back(small_index(*v));
+    if (d.kind != VertexKind::actor && d.kind != VertexKind::place && hang_from_axis[rank] == kNone) {
+      hang_from_axis[rank] = node_of[*v];
+    }
+  }
+  // Each rank's nodes, in number order.
+  std::vector<std::uint32_t> rank_begin(ticks.size() + 1, 0);
+  for (std::uint32_t rank : node_rank) ++rank_begin[rank + 1];
+  for (std::size_t i = 0; i < ticks.size(); ++i) rank_begin[i + 1] += rank_begin[i];
+  std::vector<std::uint32_t> rank_nodes(node_rank.size());
+  {
+    std::vector<std::uint32_t> next(rank_begin.begin(), rank_begin.end() - 1);
+    for (std::uint32_t n = 0; n < node_rank.size(); ++n) rank_nodes[next[node_rank[n]]++] = n;
+  }
+  std::vector<std::uint32_t>().swap(node_rank);
+
+  DotText out(sink);
+  out.put("digraph ");
+  out.quoted("eventgraph");
+  out.put(" {\n");
+  out.defaults(1, "graph", {{"charset", "UTF-8"}, {"fontname", "Helvetica"}, {"nodesep", "0.3"},
+                            {"rankdir", "LR"}, {"ranksep", "0.6"}});
+  out.defaults(1, "node", {{"fontname", "Helvetica"}, {"fontsize", "10"}});
+  out.defaults(1, "edge", {{"fontname", "Helvetica"}, {"fontsize", "8"}});
+
+  // The ranks sit in groups of about sqrt(#ranks), all in one subgraph:
+  // cgraph's agwrite checked every node against every subgraph of its
+  // parent, so one flat list of ranks made writing with cgraph quadratic.
+  // The bytes keep that shape.
+  std::string text;   // reused for labels
+  std::string label;
+  auto write_node = [&](std::uint32_t n) {
+    out.tabs(4);
+    out.put(node_id[n]);
+    out.begin_attributes(4);
+    if (n < first_vertex_node) {
+      out.attribute("fontcolor", "#555555");
+      out.attribute("fontsize", "12");
+      text.clear();
+      detail::append_dot_label(text, tick_labels[n]);
+      out.attribute("label", text);
+      out.attribute("shape", "plaintext");
+      out.end_attributes();
+      return;
+    }
+    const VertexData& d = g[vertex_of[n - first_vertex_node]];
     label.assign(d.label);
+    const char* fillcolor = "";
+    const char* shape = "";
+    const char* style = "";
+    std::string type_color;
     switch (d.kind) {
       case VertexKind::event: {
         const Event& e = c.events[d.index];
-        std::size_t tick = event_rank[d.index];
-        n = new_node(d.uid, ranks[tick]);
-        hang_from_axis(tick, n);
         if (e.time.is_resolved() && e.time.granularity != Granularity::day) {
           label.append("\n").append(e.time.value);
         }
         if (e.modality != Modality::asserted) label.append("\n(").append(to_string(e.modality)).append(")");
-        node_attributes.set(n, "shape", "box");
-        node_attributes.set(n, "style", "rounded,filled");
-        node_attributes.set(n, "fillcolor", detail::type_color(e.type));
+        type_color = detail::type_color(e.type);
+        fillcolor = type_color.c_str();
+        shape = "box";
+        style = "rounded,filled";
         break;
       }
       case VertexKind::actor:
-      case VertexKind::place: {
-        if (entity_tick[d.index] == kNone) continue;
-        n = new_node(d.uid, ranks[entity_tick[d.index]]);
-        node_attributes.set(n, "shape", entity_shape(c.entities[d.index].kind).data());
+      case VertexKind::place: shape = entity_shape(c.entities[d.index].kind).data(); break;
+      case VertexKind::document:
+        label.append("\n").append(c.documents[d.index].outlet);
+        fillcolor = "#f0f0f0";
+        shape = "note";
+        style = "filled";
         break;
-      }
-      case VertexKind::document: {
-        const Document& doc = c.documents[d.index];
-        std::size_t tick = document_rank[d.index];
-        n = new_node(d.uid, ranks[tick]);
-        hang_from_axis(tick, n);
-        label.append("\n").append(doc.outlet);
-        node_attributes.set(n, "shape", "note");
-        node_attributes.set(n, "style", "filled");
-        node_attributes.set(n, "fillcolor", "#f0f0f0");
-        break;
-      }
     }
-    set_label(n, label);
+    out.attribute("fillcolor", fillcolor);
+    text.clear();
+    detail::append_dot_label(text, label);
+    out.attribute("label", text);
+    out.attribute("shape", shape);
+    out.attribute("style", style);
     text.clear();
     detail::append_dot_label(text, d.uid);
-    node_attributes.set(n, "tooltip", text);
-    node_of[*v] = n;
+    out.attribute("tooltip", text);
+    out.end_attributes();
+  };
+  out.tabs(1);
+  out.put("subgraph ");
+  out.quoted("timeline");
+  out.put(" {\n");
+  std::size_t group_size = 1;
+  while (group_size * group_size < ticks.size()) ++group_size;
+  for (std::size_t i = 0; i < ticks.size(); ++i) {
+    if (i % group_size == 0) {
+      out.tabs(2);
+      out.put("subgraph ");
+      out.quoted("days:" + tick_labels[i]);
+      out.put(" {\n");
+    }
+    out.tabs(3);
+    out.put("subgraph ");
+    out.quoted("day:" + tick_labels[i]);
+    out.put(" {\n");
+    out.defaults(4, "graph", {{"rank", "same"}});
+    for (std::uint32_t k = rank_begin[i]; k < rank_begin[i + 1]; ++k) write_node(rank_nodes[k]);
+    out.tabs(3);
+    out.put("}\n");
+    if (i % group_size == group_size - 1 || i + 1 == ticks.size()) {
+      out.tabs(2);
+      out.put("}\n");
+    }
+  }
+  out.tabs(1);
+  out.put("}\n");
+  std::vector<std::uint32_t>().swap(rank_nodes);
+  std::vector<std::uint32_t>().swap(rank_begin);
+
+  auto begin_edge = [&](std::uint32_t tail, std::uint32_t head) {
+    out.tabs(1);
+    out.put(node_id[tail]);
+    out.put(" -> ");
+    out.put(node_id[head]);
+    out.begin_attributes(1);
+  };
+  // The axis: each date's edge to the next, then the one to its rank.
+  for (std::uint32_t i = 0; i < first_vertex_node; ++i) {
+    for (std::uint32_t head : {i + 1 < first_vertex_node ? i + 1 : kNone, hang_from_axis[i]}) {
+      if (head == kNone) continue;
+      begin_edge(i, head);
+      out.attribute("style", "invis");
+      out.end_attributes();
+    }
   }
 
-  // One reported_by edge per (event, document): the mentions behind it are
+  // An event's edges, ordered by head node and then as made. One
+  // reported_by edge per (event, document): the mentions behind it are
   // counted in its tooltip rather than drawn as parallel lines.
-  struct Report {
-    Agedge_t* edge;
-    std::size_t count;
+  struct OutEdge {
+    std::uint32_t head;
+    EdgeKind kind;
+    Role role;
+    std::uint32_t mentions;  // reported_by
   };
-  std::vector<Report> reports;  // of one tail
-  // Edges are made one tail after another, in the order agwrite writes
-  // them in anyway, so the reports of a tail are found by a stamp per head
-  // (tail + 1, and the report's place), not by a map of (tail, head) pairs.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> report_to(num_vertices(g), {0, 0});
-  for (auto [s, s_end] = vertices(g); s != s_end; ++s) {
-    Agnode_t* from = node_of[*s];
-    if (!from) continue;
-    const std::uint32_t stamp_of_tail = small_index(*s + 1);
-    reports.clear();
-    for (auto [e, end] = out_edges(*s, g); e != end; ++e) {
+  std::vector<OutEdge> out_edges_of_tail;
+  // The report of a tail to a head is found by a stamp per head (tail + 1,
+  // and the report's place), not by a map of (tail, head) pairs.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> report_to(node_id.size(), {0, 0});
+  for (std::uint32_t tail = first_vertex_node; tail < node_id.size(); ++tail) {
+    const Graph::vertex_descriptor v = vertex_of[tail - first_vertex_node];
+    const std::uint32_t stamp_of_tail = tail + 1;
+    out_edges_of_tail.clear();
+    for (auto [e, end] = out_edges(v, g); e != end; ++e) {
       const EdgeData& d = g[*e];
-      const auto head = target(*e, g);
-      Agnode_t* to = node_of[head];
-      if (!to) continue;
-      std::size_t report = 0;
+      std::uint32_t head = node_of[target(*e, g)];
+      if (head == kNone) continue;
       if (d.kind == EdgeKind::reported_by) {
-        auto& [stamp, made] = report_to[head];
+        auto& [stamp, at] = report_to[head];
         if (stamp == stamp_of_tail) {
-          ++reports[made].count;
+          ++out_edges_of_tail[at].mentions;
           continue;
         }
         stamp = stamp_of_tail;
-        made = small_index(report = reports.size());
-        reports.push_back({nullptr, 1});
+        at = small_index(out_edges_of_tail.size());
       }
-      Agedge_t* edge = agedge(root, from, to, nullptr, 1);
-      switch (d.kind) {
+      out_edges_of_tail.push_back({head, d.kind, d.role, 1});
+    }
+    std::stable_sort(out_edges_of_tail.begin(), out_edges_of_tail.end(),
+                     [](const OutEdge& a, const OutEdge& b) { return a.head < b.head; });
+    for (const OutEdge& e : out_edges_of_tail) {
+      begin_edge(tail, e.head);
+      switch (e.kind) {
         case EdgeKind::participant:
-          edge_attributes.set(edge, "constraint", "false");
-          edge_attributes.set(edge, "color", "#666666");
-          if (d.role != Role::participant) {
+          out.attribute("color", "#666666");
+          out.attribute("constraint", "false");
+          if (e.role != Role::participant) {
             text.clear();
-            detail::append_dot_label(text, to_string(d.role));
-            edge_attributes.set(edge, "label", text);
+            detail::append_dot_label(text, to_string(e.role));
+            out.attribute("label", text);
           }
           break;
         case EdgeKind::located_in:
-          edge_attributes.set(edge, "constraint", "false");
-          edge_attributes.set(edge, "color", "#666666");
-          edge_attributes.set(edge, "style", "dashed");
+          out.attribute("color", "#666666");
+          out.attribute("constraint", "false");
+          out.attribute("style", "dashed");
           break;
         case EdgeKind::reported_by:
-          reports[report].edge = edge;
-          edge_attributes.set(edge, "constraint", "false");
-          edge_attributes.set(edge, "color", "#bbbbbb");
-          edge_attributes.set(edge, "style", "dotted");
-          edge_attributes.set(edge, "arrowhead", "none");
+          out.attribute("arrowhead", "none");
+          out.attribute("color", "#bbbbbb");
+          out.attribute("constraint", "false");
+          out.attribute("style", "dotted");
+          text = std::to_string(e.mentions);
+          text += e.mentions == 1 ? " mention" : " mentions";
+          out.attribute("tooltip", text);
           break;
         case EdgeKind::before:
           // Follows the axis, so it may keep its constraint.
-          edge_attributes.set(edge, "color", "#333333");
-          edge_attributes.set(edge, "penwidth", "1.5");
+          out.attribute("color", "#333333");
+          out.attribute("penwidth", "1.5");
           break;
       }
-    }
-    // The tail's reports are all counted once its edges are.
-    for (const Report& r : reports) {
-      text = std::to_string(r.count);
-      text += r.count == 1 ? " mention" : " mentions";
-      edge_attributes.set(r.edge, "tooltip", text);
+      out.end_attributes();
     }
   }
-
-  detail::write_cgraph(root, out);
+  out.put("}\n");
+  out.finish();
 }
 
 std::string format_dot(const EventGraph& graph) {

@@ -1,7 +1,8 @@
 // Graphviz DOT export of the event graph as a timeline (events.dot).
 //
-// Takes: an EventGraph. Gives: a DOT digraph, built and written with
-// Graphviz cgraph, that `dot -Tsvg events.dot` lays out without warnings.
+// Takes: an EventGraph. Gives: a DOT digraph, in the bytes Graphviz
+// cgraph's agwrite writes for it (ids and values quoted by cgraph's
+// agcanon), that `dot -Tsvg events.dot` lays out without warnings.
 //
 //   write_file_atomically(out_dir / "events.dot", format_dot(graph));
 //
@@ -26,11 +27,10 @@ namespace eventgraph {
 
 // The timeline as DOT text. Labels are DOT escString values: a backslash
 // in a name is written as "\\" (so it renders as itself, never as the \N or
-// \l escapes), line breaks as "\n". Throws std::runtime_error only if
-// cgraph fails (out of memory).
+// \l escapes), line breaks as "\n".
 std::string format_dot(const EventGraph& graph);
-// The same bytes, streamed into `out`. cgraph keeps global state: one call
-// at a time in a process.
+// The same bytes, streamed into `out`. cgraph's agcanon quotes into one
+// static buffer: one call at a time in a process.
 void write_dot(const EventGraph& graph, TextSink& out);
 
 // `text` as a DOT escString that renders as `text`: backslashes doubled,

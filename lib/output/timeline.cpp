@@ -342,20 +342,6 @@ void set_attribute(void* object, const char* name, const std::string& value) {
   agsafeset(object, mutable_chars(name), mutable_chars(value), mutable_chars(""));
 }
 
-Agsym_t* AttributeSymbols::operator[](const char* name) {
-  // Names are mostly the same literals: their addresses match first.
-  for (const auto& [known, symbol] : symbols_) {
-    if (known == name) return symbol;
-  }
-  for (const auto& [known, symbol] : symbols_) {
-    if (std::strcmp(known, name) == 0) return symbol;
-  }
-  Agsym_t* symbol = agattr(root_, kind_, mutable_chars(name), nullptr);
-  if (!symbol) symbol = agattr(root_, kind_, mutable_chars(name), mutable_chars(""));
-  symbols_.emplace_back(name, symbol);
-  return symbol;
-}
-
 void set_html_label(void* object, const std::string& html) {
   Agraph_t* root = agroot(object);
   // agxset interns the value again, finding this HTML string by content.
@@ -373,21 +359,17 @@ GraphHandle open_graph(const char* name, GraphMemory memory) {
 
 void GraphCloser::operator()(Agraph_t* g) const { agclose(g); }
 
-void write_cgraph(Agraph_t* graph, TextSink& out) {
-  PieceWriter channel(out, kSinkPieceBytes);
-  if (agwrite(graph, &channel) == EOF) throw std::runtime_error("cgraph could not write the graph");
-  channel.hand_on();
+std::string safe_node_name(std::string_view wanted) {
+  bool is_safe = !wanted.empty() && is_valid_utf8(wanted) && std::none_of(wanted.begin(), wanted.end(), [](char ch) {
+    return ch == '\\' || static_cast<unsigned char>(ch) < 0x20;
+  });
+  return is_safe ? std::string(wanted) : "vertex";
 }
 
 NodeNamer::NodeNamer(Agraph_t* graph) : graph_(graph) {}
 
 std::string NodeNamer::name_for(const std::string& wanted) {
-  // Invalid UTF-8 in a name would make the file invalid UTF-8, which dot
-  // rejects (found by tests/fuzz/fuzz_output: a manifest's document id).
-  bool is_safe = !wanted.empty() && is_valid_utf8(wanted) && std::none_of(wanted.begin(), wanted.end(), [](char ch) {
-    return ch == '\\' || static_cast<unsigned char>(ch) < 0x20;
-  });
-  std::string base = is_safe ? wanted : "vertex";
+  std::string base = safe_node_name(wanted);
   std::string name = base;
   for (int k = 2; agnode(graph_, mutable_chars(name), 0); ++k) name = base + "~" + std::to_string(k);
   return name;

@@ -452,9 +452,9 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
   report.entities = graph.corpus.entities.size();
 
   Clock::time_point output_started = Clock::now();
-  // The writers read the mentions through the graph, packed: with two
-  // jobs they read them while DOT's cgraph graph is being built. Timed
-  // with the output, for which alone it is done.
+  // The writers read the mentions through the graph, packed (an eighth of
+  // their memory as records). Timed with the output, for which alone it is
+  // done.
   graph.pack_mentions();
   std::filesystem::create_directories(options.output_dir);
   struct OutputFile {
@@ -494,9 +494,9 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
   };
   auto is_dot = [](const OutputFile& f) { return f.name == "events.dot"; };
   if (options.jobs <= 1) {
-    // One after another, DOT last: cgraph's copy of the graph is the
-    // largest thing the output stage builds, and DOT reads no mention, so
-    // the mentions go before it is built. (The --jobs test compares.)
+    // One after another, DOT last: it reads no mention, so the mentions
+    // (and what else only the other writers read) go before it runs.
+    // (The --jobs test compares.)
     std::stable_partition(files.begin(), files.end(), [&](const OutputFile& f) { return !is_dot(f); });
     for (std::size_t i = 0; i < files.size(); ++i) {
       if (is_dot(files[i])) let_go_of_all_but_dot(graph);
@@ -504,12 +504,10 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
     }
   } else {
     // Each writer streams into its own file on a thread of its own, so no
-    // file is ever held in memory. cgraph (DOT) keeps global state, so it
-    // runs by itself; being the slowest, it goes first. It runs on a new
-    // thread, not this one: with glibc's malloc (the library's users may
-    // keep it; the binary uses mimalloc) that thread gets the arena of a
-    // finished extraction thread, whose freed mentions and texts cgraph's
-    // graph then reuses (6 MB less at the peak on a 20 MB corpus).
+    // file is ever held in memory. DOT goes first, on a new thread: with
+    // glibc's malloc (the library's users may keep it; the binary uses
+    // mimalloc) that thread gets the arena of a finished extraction
+    // thread, whose freed memory its tables then reuse.
     std::stable_partition(files.begin(), files.end(), is_dot);
     if (std::all_of(files.begin(), files.end(), is_dot)) let_go_of_all_but_dot(graph);  // no other reader
     parallel_for(files.size(), options.jobs, write_file, !files.empty() && is_dot(files.front()));

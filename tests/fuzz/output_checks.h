@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../dot_reference.h"
 #include "fuzz_support.h"
 #include "graph/graph.h"
 #include "output/csv.h"
@@ -211,6 +212,7 @@ inline void check_dot(const EventGraph& g) {
   }();
   (void)is_warm;
   std::string dot = eventgraph::format_dot(g);
+  FUZZ_CHECK(dot == eventgraph::testing::format_dot_with_cgraph(g), "DOT: not the bytes of cgraph's agwrite");
   FUZZ_CHECK(is_valid_utf8(dot), "DOT: not valid UTF-8");
   FUZZ_CHECK(dot.find('\0') == std::string::npos, "DOT: NUL byte");
   std::unique_ptr<Agraph_t, GraphCloser> parsed(agmemread(dot.c_str()));

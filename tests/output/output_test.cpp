@@ -31,6 +31,7 @@
 #include "output/jsonld.h"
 #include "output/output.h"
 #include "output/timelinejs.h"
+#include "../dot_reference.h"
 #include "../samples_events.h"
 
 using namespace eventgraph;
@@ -792,6 +793,43 @@ TEST_CASE("packed mentions: every field comes back, and every writer writes the 
     g.pack_mentions();
     std::vector<MentionRecord> scratch;
     CHECK_THROWS_AS(g.mentions_of(other.corpus.events[0], scratch), std::invalid_argument);
+  }
+}
+
+TEST_CASE("dot: the bytes are cgraph's agwrite of the same graph built with cgraph") {
+  auto same_as_cgraph = [](const EventGraph& g) { CHECK(format_dot(g) == testing::format_dot_with_cgraph(g)); };
+  SUBCASE("troublesome names, and labels past agwrite's 128-character lines") {
+    same_as_cgraph(evil_graph());
+    same_as_cgraph(large_graph(300));
+  }
+  SUBCASE("the samples") {
+    MergedCorpus samples = testing::samples_events_file("dot-test").corpus;
+    same_as_cgraph(build_graph(std::move(samples)));
+  }
+  SUBCASE("nothing at all") { same_as_cgraph(build_graph(MergedCorpus{})); }
+  SUBCASE("names that collide, are empty, unsafe or DOT keywords; quotes, numbers and empty labels") {
+    MergedCorpus c = evil_graph().corpus;
+    for (std::string id : {"axis:2015-09-28", "axis:2015-09-28", "", "graph", "Node", "-1.5", "doc-\xFF", "a\\b",
+                           "day:2015-09-28", "vertex"}) {
+      Document d;
+      d.id = id;
+      d.outlet = "-2";
+      d.title = id.empty() ? std::string() : "\"" + id + "\" " + std::string(130, 'z') + " end";
+      d.published = parse_publication_time("2015-09-28T10:00:00Z");
+      c.documents.push_back(d);
+    }
+    Document undated;
+    undated.id = "undated-doc";
+    c.documents.push_back(undated);
+    c.entities.push_back({"org:", EntityKind::organization, "", {}, ""});  // an entity no event names
+    c.events[1].actors.push_back({"person:evil", Role::patient, {0, 1}});    // one actor in two roles
+    for (const Document& d : std::vector<Document>(c.documents.begin() + 1, c.documents.end())) {
+      MentionRecord m = c.events[0].mentions[0];
+      m.mention.doc = d.id;
+      c.events[0].mentions.push_back(m);
+      c.events[0].mentions.push_back(m);  // two mentions, one edge
+    }
+    same_as_cgraph(build_graph(std::move(c)));
   }
 }
 

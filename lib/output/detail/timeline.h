@@ -102,25 +102,6 @@ inline char* mutable_chars(const char* s) { return const_cast<char*>(s); }
 // empty default when needed).
 void set_attribute(void* object, const char* name, const std::string& value);
 
-// The node or edge attributes of a root graph by name, each looked up (or
-// declared with an empty default, as set_attribute does) at its first use
-// and kept: the same declarations in the same order, so the same DOT, for
-// a fraction of the lookups by name.
-class AttributeSymbols {
- public:
-  AttributeSymbols(Agraph_t* root, int kind) : root_(root), kind_(kind) {}
-  Agsym_t* operator[](const char* name);
-  // Sets attribute `name` of `object`, a node or edge of the kind given.
-  void set(void* object, const char* name, const char* value) {
-    agxset(object, (*this)[name], const_cast<char*>(value));
-  }
-  void set(void* object, const char* name, const std::string& value) { set(object, name, value.c_str()); }
-
- private:
-  Agraph_t* root_;
-  int kind_;
-  std::vector<std::pair<const char*, Agsym_t*>> symbols_;  // few: a linear search
-};
 // Sets an HTML-like label (<...> in DOT) of a graph, node or edge.
 void set_html_label(void* object, const std::string& html);
 
@@ -140,15 +121,16 @@ enum class GraphMemory { heap, arena };
 // and written in heap order. Throws std::runtime_error when cgraph fails.
 GraphHandle open_graph(const char* name, GraphMemory memory = GraphMemory::heap);
 
-// Writes the graph as DOT text into `out`. Throws std::runtime_error when
-// cgraph fails.
-void write_cgraph(Agraph_t* graph, TextSink& out);
+// `wanted` when it is safe as a node name (valid UTF-8, not empty, no
+// backslash or control character), else "vertex". Invalid UTF-8 in a name
+// would make the file invalid UTF-8, which dot rejects (found by
+// tests/fuzz/fuzz_output: a manifest's document id).
+std::string safe_node_name(std::string_view wanted);
 
-// Node names that are safe and unique in `graph`: `wanted` when it has no
-// backslash or control character and no node of the graph has it, else a
-// variant ("vertex~2"). The graph is asked, not a set of names kept here
-// (a third copy of every name), so a name must be given to a new node
-// before the next one is asked for.
+// Node names that are safe and unique in `graph`: safe_node_name(wanted)
+// when no node of the graph has it, else a variant ("vertex~2"). The graph
+// is asked, not a set of names kept here, so a name must be given to a new
+// node before the next one is asked for.
 class NodeNamer {
  public:
   explicit NodeNamer(Agraph_t* graph);
@@ -157,5 +139,8 @@ class NodeNamer {
  private:
   Agraph_t* graph_;
 };
+
+// An open_graph's agwrite channel is a PieceWriter (detail/sink_buffer.h):
+// agwrite(graph, &piece_writer) writes the graph as DOT text through it.
 
 }  // namespace eventgraph::detail
