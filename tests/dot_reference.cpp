@@ -22,7 +22,6 @@ namespace eventgraph::testing {
 namespace {
 
 using detail::GraphHandle;
-using detail::GraphMemory;
 using detail::mutable_chars;
 using detail::open_graph;
 using detail::Tick;
@@ -118,8 +117,8 @@ std::string format_dot_with_cgraph(const EventGraph& graph) {
     if (slot == kNone || t < slot) slot = t;
   }
 
-  // Built, written and closed whole: the arena frees it at once.
-  GraphHandle owner = open_graph("eventgraph", GraphMemory::arena);
+  // Built, written and closed whole.
+  GraphHandle owner = open_graph("eventgraph");
   Agraph_t* root = owner.get();
   set(root, "rankdir", "LR");
   set(root, "charset", "UTF-8");

@@ -111,127 +111,6 @@ int flush_nothing(void*) { return 0; }
 Agiodisc_t kStringOutput = {nullptr, put_string, flush_nothing};
 Agdisc_t kDiscipline = {&AgMemDisc, &kCreationOrderIds, &kStringOutput};
 
-// --- An arena for a graph that is built, written and dropped whole (the
-// DOT export). When a root graph's memory discipline has `close`, agclose
-// calls that alone ("free entire heap") instead of deleting every object,
-// attribute value and dictionary one by one: that walk was a sixth of the
-// DOT writer's instructions. cgraph expects zeroed memory, as calloc gives;
-// freed blocks are not reused, since such a graph frees next to nothing
-// before it is closed. The arena also owns the graph's id state, which
-// agclose does not close on this path.
-class Arena {
- public:
-  void* allocate(std::size_t bytes) {
-    // cgraph's objects hold pointers, integers and doubles, nothing wider:
-    // malloc's 16-byte alignment would pad most of them (an edge's nine
-    // attribute pointers, a subnode), 0.7 MB on the 20 MB corpus.
-    constexpr std::size_t kAlign = std::max({alignof(void*), alignof(double), alignof(long long)});
-    bytes = (bytes + kAlign - 1) / kAlign * kAlign;
-    if (bytes > kBlockBytes / 4) return new_block(bytes);  // its own block; the current one stays
-    if (bytes > left_) {
-      next_ = new_block(kBlockBytes);
-      left_ = kBlockBytes;
-    }
-    void* p = next_;
-    next_ += bytes;
-    left_ -= bytes;
-    return p;
-  }
-
-  IdCounter ids;
-  Agraph_t* root = nullptr;  // set once the graph has its id state
-
- private:
-  static constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
-  struct Free {
-    void operator()(void* p) const { std::free(p); }
-  };
-
-  char* new_block(std::size_t bytes) {
-    void* block = std::calloc(1, bytes);  // fresh pages come zeroed without a memset
-    if (!block) throw std::bad_alloc();
-    blocks_.emplace_back(block);
-    return static_cast<char*>(block);
-  }
-
-  std::vector<std::unique_ptr<void, Free>> blocks_;
-  char* next_ = nullptr;
-  std::size_t left_ = 0;
-};
-
-// cdt allocates the header of every dictionary with malloc, outside the
-// arena, and agclose's arena path does not close dictionaries. Each is
-// closed here through a copy of its discipline that frees nothing, which
-// releases the header alone: its objects and its data are in the arena.
-// Viewers first: a subgraph's attribute dictionaries view its parent's.
-void* free_nothing(Dt_t*, void*, std::size_t, Dtdisc_t*) { return nullptr; }
-
-void close_dictionary(Dict_t* dictionary) {
-  if (!dictionary) return;
-  Dtdisc_t keep = *dtdisc(dictionary, nullptr, 0);
-  keep.makef = nullptr;
-  keep.freef = nullptr;
-  keep.memoryf = free_nothing;
-  keep.eventf = nullptr;
-  dtdisc(dictionary, &keep, DT_SAMECMP | DT_SAMEHASH);
-  dtclose(dictionary);
-}
-
-void close_dictionaries(Agraph_t* g) {
-  std::vector<Agraph_t*> subgraphs;
-  for (Agraph_t* sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) subgraphs.push_back(sub);
-  for (Agraph_t* sub : subgraphs) close_dictionaries(sub);
-  if (auto* attributes = reinterpret_cast<Agdatadict_t*>(aggetrec(g, mutable_chars("_AG_datadict"), 0))) {
-    close_dictionary(attributes->dict.n);
-    close_dictionary(attributes->dict.e);
-    close_dictionary(attributes->dict.g);
-  }
-  for (Dict_t* d : {g->n_seq, g->n_id, g->e_seq, g->e_id, g->g_dict}) close_dictionary(d);
-  if (g == agroot(g)) {
-    close_dictionary(g->clos->strdict);
-    for (Dict_t* d : g->clos->lookup_by_name) close_dictionary(d);
-    for (Dict_t* d : g->clos->lookup_by_id) close_dictionary(d);
-  }
-}
-
-// cgraph calls these from C: nothing may throw through them, and a null
-// return is its "out of memory".
-void* arena_open(Agdisc_t*) { return new (std::nothrow) Arena; }
-void* arena_alloc(void* state, std::size_t bytes) {
-  if (!state) return nullptr;
-  try {
-    return static_cast<Arena*>(state)->allocate(bytes);
-  } catch (const std::bad_alloc&) {
-    return nullptr;
-  }
-}
-void* arena_resize(void* state, void* old, std::size_t old_bytes, std::size_t bytes) {
-  if (bytes <= old_bytes) return old;
-  void* p = arena_alloc(state, bytes);
-  if (p && old) std::memcpy(p, old, old_bytes);
-  return p;
-}
-void arena_free(void*, void*) {}
-void arena_close(void* state) {
-  auto* arena = static_cast<Arena*>(state);
-  if (arena->root) close_dictionaries(arena->root);
-  delete arena;
-}
-
-Agmemdisc_t kArenaMemory = {arena_open, arena_alloc, arena_resize, arena_free, arena_close};
-
-// The creation-order ids, kept in the arena (opened after it).
-void* arena_id_open(Agraph_t* g, Agdisc_t*) {
-  auto* arena = static_cast<Arena*>(g->clos->state.mem);
-  arena->root = g;
-  return &arena->ids;
-}
-void arena_id_close(void*) {}
-Agiddisc_t kArenaCreationOrderIds = {arena_id_open, id_map, id_alloc, id_free, id_print, arena_id_close, id_register};
-Agdisc_t kArenaDiscipline = {&kArenaMemory, &kArenaCreationOrderIds, &kStringOutput};
-
-
-
 }  // namespace
 
 bool Tick::is_within_month() const {
@@ -350,9 +229,8 @@ void set_html_label(void* object, const std::string& html) {
   agstrfree(root, interned);
 }
 
-GraphHandle open_graph(const char* name, GraphMemory memory) {
-  Agdisc_t* discipline = memory == GraphMemory::arena ? &kArenaDiscipline : &kDiscipline;
-  GraphHandle graph(agopen(mutable_chars(name), Agdirected, discipline));
+GraphHandle open_graph(const char* name) {
+  GraphHandle graph(agopen(mutable_chars(name), Agdirected, &kDiscipline));
   if (!graph) throw std::runtime_error("cgraph could not open a graph");
   return graph;
 }

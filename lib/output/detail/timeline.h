@@ -110,16 +110,11 @@ struct GraphCloser {
 };
 using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 
-// Where a graph's memory comes from: the heap, object by object, or an
-// arena that closing the graph drops at once. An arena never reuses what
-// is freed: for a graph that is built, written and closed, not edited.
-enum class GraphMemory { heap, arena };
-
 // A new directed root graph whose objects, named or not, get ids in
 // creation order. cgraph's default discipline uses the address of a name as
 // its id, and orders subgraphs by id, so named clusters would be laid out
 // and written in heap order. Throws std::runtime_error when cgraph fails.
-GraphHandle open_graph(const char* name, GraphMemory memory = GraphMemory::heap);
+GraphHandle open_graph(const char* name);
 
 // `wanted` when it is safe as a node name (valid UTF-8, not empty, no
 // backslash or control character), else "vertex". Invalid UTF-8 in a name
