@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <future>
 #include <mutex>
 #include <numeric>
 #include <optional>
@@ -487,10 +488,18 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
   }
   std::vector<std::filesystem::path> paths;  // in kAllOutputFormats order
   for (const OutputFile& f : files) paths.push_back(options.output_dir / f.name);
+  // A file's commit waits in fsync for the disk (0.11 s in all for the
+  // 113 MB that the 20 MiB corpus gives, a tenth of a one-job build): each
+  // runs on a thread of its own, which does nothing but wait, while the
+  // writers go on. All are waited for, in order, before the build returns,
+  // and the first that failed is thrown.
+  std::mutex commits_mutex;
+  std::vector<std::future<void>> commits;
   auto write_file = [&](std::size_t i) {
-    AtomicFile file(options.output_dir / files[i].name);
-    files[i].write(file);
-    file.commit();
+    auto file = std::make_shared<AtomicFile>(options.output_dir / files[i].name);
+    files[i].write(*file);
+    std::lock_guard lock(commits_mutex);
+    commits.push_back(std::async(std::launch::async, [file] { file->commit(); }));
   };
   auto is_dot = [](const OutputFile& f) { return f.name == "events.dot"; };
   if (options.jobs <= 1) {
@@ -512,6 +521,7 @@ void finish_build(std::vector<Document> documents, std::vector<DocumentExtractio
     if (std::all_of(files.begin(), files.end(), is_dot)) let_go_of_all_but_dot(graph);  // no other reader
     parallel_for(files.size(), options.jobs, write_file, !files.empty() && is_dot(files.front()));
   }
+  for (std::future<void>& commit : commits) commit.get();
   for (auto& path : paths) report.files_written.push_back(std::move(path));
   clock.output += seconds_since(output_started);
 }
