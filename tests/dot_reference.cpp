@@ -1,5 +1,5 @@
-// See dot_reference.h. The layout is dot.h's; every choice below is the
-// one lib/output/dot.cpp makes, through cgraph's own calls.
+// See dot_reference.h. The plan (ranks, shapes) is detail::dot_ranks's,
+// as dot.cpp's is; the bytes here are cgraph's, from its own calls.
 #include "dot_reference.h"
 
 #include <graphviz/cgraph.h>
@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -28,21 +27,7 @@ using detail::Tick;
 
 void set(void* object, const char* name, const std::string& value) { detail::set_attribute(object, name, value); }
 
-std::uint32_t small_index(std::size_t index) {
-  if (index >= std::numeric_limits<std::uint32_t>::max()) throw std::length_error("DOT: over 2^32 ranks or vertices");
-  return static_cast<std::uint32_t>(index);
-}
-
-std::string_view entity_shape(EntityKind kind) {
-  switch (kind) {
-    case EntityKind::person: return "ellipse";
-    case EntityKind::organization: return "box";
-    case EntityKind::country: return "hexagon";
-    case EntityKind::group: return "octagon";
-    case EntityKind::place: return "house";
-  }
-  return "ellipse";
-}
+using detail::small_index;
 
 // Node or edge attributes of the root by name, declared with an empty
 // default at first use.
@@ -85,37 +70,12 @@ std::string format_dot_with_cgraph(const EventGraph& graph) {
   const Graph& g = graph.graph;
   const MergedCorpus& c = graph.corpus;
 
-  // The axis: every distinct date range of an event or publication day.
-  std::vector<Tick> all_ticks;
-  all_ticks.reserve(c.events.size() + c.documents.size());
-  for (const Event& e : c.events) all_ticks.push_back(detail::event_tick(e));
-  for (const Document& d : c.documents) all_ticks.push_back(detail::document_tick(d));
-  const detail::TimelineAxis timeline(all_ticks);
-  const std::vector<Tick>& ticks = timeline.ticks();  // undated last
-  // The rank of every event and document, found once. What this writer
-  // keeps beside cgraph's graph is kept small: with two jobs the graph is
-  // built while the other writers run, at the build's peak.
-  std::vector<std::uint32_t> event_rank(c.events.size());
-  for (std::size_t i = 0; i < c.events.size(); ++i) event_rank[i] = small_index(timeline.index_of(all_ticks[i]));
-  std::vector<std::uint32_t> document_rank(c.documents.size());
-  for (std::size_t i = 0; i < c.documents.size(); ++i) {
-    document_rank[i] = small_index(timeline.index_of(all_ticks[c.events.size() + i]));
-  }
-  std::vector<Tick>().swap(all_ticks);
-
-  // An entity stands on the rank of its earliest event; no event, no node.
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> entity_tick(c.entities.size(), kNone);
-  for (auto [e, end] = edges(g); e != end; ++e) {
-    const VertexData& from = g[source(*e, g)];
-    const VertexData& to = g[target(*e, g)];
-    if (from.kind != VertexKind::event || (to.kind != VertexKind::actor && to.kind != VertexKind::place)) {
-      continue;
-    }
-    std::size_t t = event_rank[from.index];
-    std::size_t& slot = entity_tick[to.index];
-    if (slot == kNone || t < slot) slot = t;
-  }
+  const detail::DotRanks plan = detail::dot_ranks(graph);
+  const std::vector<Tick>& ticks = plan.ticks;
+  const std::vector<std::uint32_t>& event_rank = plan.event_rank;
+  const std::vector<std::uint32_t>& document_rank = plan.document_rank;
+  const std::vector<std::uint32_t>& entity_tick = plan.entity_rank;
+  constexpr std::uint32_t kNone = detail::kNoRank;
 
   // Built, written and closed whole.
   GraphHandle owner = open_graph("eventgraph");
@@ -240,7 +200,7 @@ std::string format_dot_with_cgraph(const EventGraph& graph) {
       case VertexKind::place: {
         if (entity_tick[d.index] == kNone) continue;
         n = new_node(d.uid, ranks[entity_tick[d.index]]);
-        node_attributes.set(n, "shape", entity_shape(c.entities[d.index].kind).data());
+        node_attributes.set(n, "shape", detail::entity_shape(c.entities[d.index].kind).data());
         break;
       }
       case VertexKind::document: {

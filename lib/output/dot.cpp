@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <limits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -23,14 +22,17 @@
 #include "output/detail/utf8.h"
 
 namespace eventgraph {
-namespace {
+std::string escape_dot_label(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  detail::append_dot_label(out, text);
+  return out;
+}
 
-using detail::Tick;
+namespace detail {
 
-// An index as this writer's tables keep it: ranks and vertices number far
-// fewer than 2^32 (each is an event, an entity, a document or a date).
 std::uint32_t small_index(std::size_t index) {
-  if (index >= std::numeric_limits<std::uint32_t>::max()) throw std::length_error("DOT: over 2^32 ranks or vertices");
+  if (index >= kNoRank) throw std::length_error("DOT: over 2^32 ranks or vertices");
   return static_cast<std::uint32_t>(index);
 }
 
@@ -45,16 +47,35 @@ std::string_view entity_shape(EntityKind kind) {
   return "ellipse";
 }
 
-}  // namespace
-
-std::string escape_dot_label(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  detail::append_dot_label(out, text);
-  return out;
+DotRanks dot_ranks(const EventGraph& graph) {
+  const Graph& g = graph.graph;
+  const MergedCorpus& c = graph.corpus;
+  // The axis: every distinct date range of an event or publication day.
+  std::vector<Tick> all_ticks;
+  all_ticks.reserve(c.events.size() + c.documents.size());
+  for (const Event& e : c.events) all_ticks.push_back(event_tick(e));
+  for (const Document& d : c.documents) all_ticks.push_back(document_tick(d));
+  const TimelineAxis timeline(all_ticks);
+  DotRanks ranks;
+  ranks.ticks = timeline.ticks();
+  ranks.event_rank.resize(c.events.size());
+  for (std::size_t i = 0; i < c.events.size(); ++i) ranks.event_rank[i] = small_index(timeline.index_of(all_ticks[i]));
+  ranks.document_rank.resize(c.documents.size());
+  for (std::size_t i = 0; i < c.documents.size(); ++i) {
+    ranks.document_rank[i] = small_index(timeline.index_of(all_ticks[c.events.size() + i]));
+  }
+  ranks.entity_rank.assign(c.entities.size(), kNoRank);
+  for (auto [e, end] = edges(g); e != end; ++e) {
+    const VertexData& from = g[source(*e, g)];
+    const VertexData& to = g[target(*e, g)];
+    if (from.kind != VertexKind::event || (to.kind != VertexKind::actor && to.kind != VertexKind::place)) {
+      continue;
+    }
+    std::uint32_t& slot = ranks.entity_rank[to.index];
+    slot = std::min(slot, ranks.event_rank[from.index]);
+  }
+  return ranks;
 }
-
-namespace detail {
 
 void append_dot_label(std::string& out, std::string_view text) {
   const std::size_t out_begin = out.size();
@@ -189,40 +210,20 @@ void write_dot(const EventGraph& graph, TextSink& sink) {
   const Graph& g = graph.graph;
   const MergedCorpus& c = graph.corpus;
 
-  // The axis: every distinct date range of an event or publication day.
-  std::vector<Tick> all_ticks;
-  all_ticks.reserve(c.events.size() + c.documents.size());
-  for (const Event& e : c.events) all_ticks.push_back(detail::event_tick(e));
-  for (const Document& d : c.documents) all_ticks.push_back(detail::document_tick(d));
-  const detail::TimelineAxis timeline(all_ticks);
-  const std::vector<Tick>& ticks = timeline.ticks();  // undated last
-  std::vector<std::uint32_t> event_rank(c.events.size());
-  for (std::size_t i = 0; i < c.events.size(); ++i) event_rank[i] = small_index(timeline.index_of(all_ticks[i]));
-  std::vector<std::uint32_t> document_rank(c.documents.size());
-  for (std::size_t i = 0; i < c.documents.size(); ++i) {
-    document_rank[i] = small_index(timeline.index_of(all_ticks[c.events.size() + i]));
-  }
-  std::vector<Tick>().swap(all_ticks);
-
-  // An entity stands on the rank of its earliest event; no event, no node.
-  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
-  std::vector<std::uint32_t> entity_rank(c.entities.size(), kNone);
-  for (auto [e, end] = edges(g); e != end; ++e) {
-    const VertexData& from = g[source(*e, g)];
-    const VertexData& to = g[target(*e, g)];
-    if (from.kind != VertexKind::event || (to.kind != VertexKind::actor && to.kind != VertexKind::place)) {
-      continue;
-    }
-    std::uint32_t& slot = entity_rank[to.index];
-    slot = std::min(slot, event_rank[from.index]);
-  }
+  const detail::DotRanks plan = detail::dot_ranks(graph);
+  const std::vector<detail::Tick>& ticks = plan.ticks;
+  const std::vector<std::uint32_t>& event_rank = plan.event_rank;
+  const std::vector<std::uint32_t>& document_rank = plan.document_rank;
+  const std::vector<std::uint32_t>& entity_rank = plan.entity_rank;
+  using detail::small_index;
+  constexpr std::uint32_t kNone = detail::kNoRank;
 
   // The nodes, numbered in the order they are made (agwrite's order): one
   // date per rank, then the vertices that have a node, in vertex order. A
   // node's number orders the out-edges of a tail by head, as cgraph does.
   std::vector<std::string> tick_labels;
   tick_labels.reserve(ticks.size());
-  for (const Tick& t : ticks) tick_labels.push_back(t.label());
+  for (const detail::Tick& t : ticks) tick_labels.push_back(t.label());
   NodeNamer names;
   std::vector<std::string> node_id;  // quoted, by node number
   std::vector<std::uint32_t> node_rank;
@@ -315,7 +316,7 @@ void write_dot(const EventGraph& graph, TextSink& sink) {
         break;
       }
       case VertexKind::actor:
-      case VertexKind::place: shape = entity_shape(c.entities[d.index].kind).data(); break;
+      case VertexKind::place: shape = detail::entity_shape(c.entities[d.index].kind).data(); break;
       case VertexKind::document:
         label.append("\n").append(c.documents[d.index].outlet);
         fillcolor = "#f0f0f0";

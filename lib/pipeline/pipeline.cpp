@@ -12,9 +12,9 @@
 #include <condition_variable>
 #include <exception>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <limits>
-#include <future>
 #include <mutex>
 #include <numeric>
 #include <optional>

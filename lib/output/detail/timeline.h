@@ -9,6 +9,7 @@
 
 #include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <set>
 #include <string>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "graph/graph.h"
 #include "output/output.h"
 
 namespace eventgraph::detail {
@@ -75,6 +77,28 @@ class TimelineAxis {
   std::vector<TickKey> keys_;  // keys_[i] = key_of(ticks_[i])
 };
 
+// --- The DOT timeline's plan (dot.cpp; tests/dot_reference.cpp builds
+// the same plan with cgraph).
+
+// An index as the DOT writer's tables keep it: ranks and vertices number
+// far fewer than 2^32 (each is an event, an entity, a document or a date).
+// Throws std::length_error past that.
+std::uint32_t small_index(std::size_t index);
+
+inline constexpr std::uint32_t kNoRank = 0xffffffffU;
+
+// Where everything stands: the axis, one rank per tick, and the rank of
+// every event and document (their tick's) and of every entity (its
+// earliest event's; kNoRank when no event names it: then it has no node).
+struct DotRanks {
+  std::vector<Tick> ticks;  // axis order, undated last
+  std::vector<std::uint32_t> event_rank, document_rank, entity_rank;  // by corpus index
+};
+DotRanks dot_ranks(const EventGraph& graph);
+
+// An entity's node shape: ellipse (person), box, hexagon, octagon, house.
+std::string_view entity_shape(EntityKind kind);
+
 // --- Colors.
 
 // The fill color of an event type: fixed for the built-in types, by hash
@@ -113,7 +137,9 @@ using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 // A new directed root graph whose objects, named or not, get ids in
 // creation order. cgraph's default discipline uses the address of a name as
 // its id, and orders subgraphs by id, so named clusters would be laid out
-// and written in heap order. Throws std::runtime_error when cgraph fails.
+// and written in heap order. Its agwrite channel is a PieceWriter
+// (detail/sink_buffer.h): agwrite(graph, &piece_writer). Throws
+// std::runtime_error when cgraph fails.
 GraphHandle open_graph(const char* name);
 
 // `wanted` when it is safe as a node name (valid UTF-8, not empty, no
@@ -134,8 +160,5 @@ class NodeNamer {
  private:
   Agraph_t* graph_;
 };
-
-// An open_graph's agwrite channel is a PieceWriter (detail/sink_buffer.h):
-// agwrite(graph, &piece_writer) writes the graph as DOT text through it.
 
 }  // namespace eventgraph::detail
