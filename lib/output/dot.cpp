@@ -9,6 +9,8 @@
 #include <graphviz/cgraph.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -30,6 +32,63 @@ std::string escape_dot_label(std::string_view text) {
 }
 
 namespace detail {
+
+namespace {
+
+// Per byte: kNotBare unless an ID byte (a letter, digit, '_' or any
+// non-ASCII byte), kForAgcanon for a quote or a control byte. One table
+// lookup per byte: the loop over every label's bytes was most of the pass.
+constexpr unsigned char kNotBare = 1;
+constexpr unsigned char kForAgcanon = 2;
+constexpr std::array<unsigned char, 256> kByteClass = [] {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    const bool is_id = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+                       c >= 0x80;
+    table[static_cast<std::size_t>(c)] = is_id ? 0 : kNotBare;
+    if (c == '"' || c < 0x20 || c == 0x7F) table[static_cast<std::size_t>(c)] |= kForAgcanon;
+  }
+  return table;
+}();
+
+// cgraph's keywords, which it compares without case ("Graph" is quoted).
+bool is_dot_keyword(std::string_view s) {
+  static constexpr std::string_view kKeywords[] = {"node", "edge", "strict", "graph", "digraph", "subgraph"};
+  for (std::string_view keyword : kKeywords) {
+    if (s.size() == keyword.size() &&
+        std::equal(s.begin(), s.end(), keyword.begin(),
+                   [](char a, char b) { return (a | 0x20) == b; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view dot_canonical(const char* s, std::size_t size, std::string& scratch) {
+  // Short of agcanon's line length (128), where it breaks a string, and
+  // started by a letter or '_', so not read as a number: bare when every
+  // byte is an ID byte (a letter, digit, '_' or any non-ASCII byte) and it
+  // is no keyword, else in quotes as it is (a backslash too: agcanon
+  // escapes only quotes). A quote or a control byte is left to agcanon.
+  constexpr std::size_t kMostBytes = 120;
+  const auto first = static_cast<unsigned char>(size > 0 ? s[0] : 0);
+  const bool starts_id = ((first | 0x20) >= 'a' && (first | 0x20) <= 'z') || first == '_';
+  if (size == 0 || size > kMostBytes || !starts_id) {
+    return agcanon(const_cast<char*>(s), 0);
+  }
+  unsigned char seen = 0;
+  for (std::size_t i = 0; i < size; ++i) seen |= kByteClass[static_cast<unsigned char>(s[i])];
+  if ((seen & kForAgcanon) != 0) return agcanon(const_cast<char*>(s), 0);
+  const bool is_bare = seen == 0;
+  const std::string_view text(s, size);
+  if (is_bare && !is_dot_keyword(text)) return text;
+  scratch.assign(1, '"');
+  scratch.append(text);
+  scratch.push_back('"');
+  return scratch;
+}
 
 std::uint32_t small_index(std::size_t index) {
   if (index >= kNoRank) throw std::length_error("DOT: over 2^32 ranks or vertices");
@@ -130,8 +189,8 @@ class DotText {
 
   void put(std::string_view s) { out_.append(s); }
   void tabs(int level) { out_.append(std::string_view("\t\t\t\t\t\t\t\t").substr(0, static_cast<std::size_t>(level))); }
-  void quoted(const char* s) { out_.append(agcanon(const_cast<char*>(s), 0)); }
-  void quoted(const std::string& s) { quoted(s.c_str()); }
+  void quoted(const char* s) { out_.append(detail::dot_canonical(s, std::strlen(s), scratch_)); }
+  void quoted(const std::string& s) { out_.append(detail::dot_canonical(s.c_str(), s.size(), scratch_)); }
 
   // A default declaration ("node [a=b, ...];"), attributes in name order.
   void defaults(int level, const char* kind, std::initializer_list<std::pair<const char*, const char*>> attributes) {
@@ -184,6 +243,7 @@ class DotText {
 
  private:
   detail::PieceWriter out_;
+  std::string scratch_;  // dot_canonical's
   int level_ = 0;
   std::size_t attribute_count_ = 0;
 };
@@ -225,11 +285,12 @@ void write_dot(const EventGraph& graph, TextSink& sink) {
   tick_labels.reserve(ticks.size());
   for (const detail::Tick& t : ticks) tick_labels.push_back(t.label());
   NodeNamer names;
+  std::string scratch;
   std::vector<std::string> node_id;  // quoted, by node number
   std::vector<std::uint32_t> node_rank;
   auto add_node = [&](std::string_view wanted, std::uint32_t rank) {
     std::string name = names.name_for(wanted);
-    node_id.emplace_back(agcanon(name.data(), 0));
+    node_id.emplace_back(detail::dot_canonical(name.c_str(), name.size(), scratch));
     node_rank.push_back(rank);
     return small_index(node_id.size() - 1);
   };

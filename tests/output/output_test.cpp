@@ -23,6 +23,7 @@
 #include "merge/merge.h"
 #include "output/csv.h"
 #include "output/detail/decimal.h"
+#include "output/detail/timeline.h"
 #include "output/detail/json_writing.h"
 #include "output/detail/utf8.h"
 #include "output/dot.h"
@@ -830,6 +831,43 @@ TEST_CASE("dot: the bytes are cgraph's agwrite of the same graph built with cgra
       c.events[0].mentions.push_back(m);  // two mentions, one edge
     }
     same_as_cgraph(build_graph(std::move(c)));
+  }
+}
+
+TEST_CASE("dot: dot_canonical quotes every string as cgraph's agcanon does") {
+  std::string scratch;
+  auto same_as_agcanon = [&](const std::string& s) {
+    const std::string expected = agcanon(const_cast<char*>(s.c_str()), 0);  // before the next call reuses it
+    CHECK_MESSAGE(std::string(detail::dot_canonical(s.c_str(), s.size(), scratch)) == expected, "string: " << s);
+  };
+  // Every string of up to four bytes over the bytes that decide: letters
+  // of either case, digits, '_', '-', '.', a space, a quote, a backslash, a
+  // line feed, the first byte of 'é' and '#'.
+  const std::string alphabet = std::string("aZ09_-. \"\\\n#") + "\xC3";
+  std::vector<std::string> strings = {""};
+  for (std::size_t length = 1, from = 0; length <= 4; ++length) {
+    const std::size_t to = strings.size();
+    for (std::size_t k = from; k < to; ++k) {
+      for (char c : alphabet) strings.push_back(strings[k] + c);
+    }
+    from = to;
+  }
+  for (const std::string& s : strings) same_as_agcanon(s);
+  // Keywords in any case, and near them.
+  for (std::string s : {"node", "Node", "EDGE", "strict", "Graph", "digraph", "subGraph", "nodes", "grap", "_graph",
+                        "graph_", "g\xC3\xA9raph", "Fran\xC3\xA7ois Hollande", "ev-03590b806b0ee126",
+                        "axis:2015-09-28", "a\\b", "a\\", "\\n"}) {
+    same_as_agcanon(s);
+  }
+  // Around the 128-byte lines agcanon breaks, with and without marks.
+  for (std::size_t length = 100; length <= 260; ++length) {
+    same_as_agcanon(std::string(length, 'x'));
+    std::string words;
+    while (words.size() < length) words += "word, ";
+    words.resize(length);
+    same_as_agcanon(words);
+    same_as_agcanon("a" + std::string(length - 1, '-'));
+    same_as_agcanon("Label\\n" + std::string(length, 'y'));
   }
 }
 

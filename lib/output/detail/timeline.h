@@ -142,6 +142,14 @@ using GraphHandle = std::unique_ptr<Agraph_t, GraphCloser>;
 // std::runtime_error when cgraph fails.
 GraphHandle open_graph(const char* name);
 
+// agcanon(s, 0) of the NUL-terminated `s`, whose size is `size`: the
+// short strings of letters, digits and a few marks that are nearly all of
+// a timeline's ids and values are quoted here (into `scratch`, or `s`
+// itself when bare), the rest by agcanon, whose static buffer allows one
+// caller at a time. agcanon read every string byte by byte through its
+// line-breaking logic: a third of the DOT writer's instructions.
+std::string_view dot_canonical(const char* s, std::size_t size, std::string& scratch);
+
 // `wanted` when it is safe as a node name (valid UTF-8, not empty, no
 // backslash or control character), else "vertex". Invalid UTF-8 in a name
 // would make the file invalid UTF-8, which dot rejects (found by
