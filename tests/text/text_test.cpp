@@ -452,6 +452,13 @@ TEST_CASE("ICU over windows finds what ICU over the whole text finds") {
       "12:30 p.m. Friday. The", "at 5 p.m. He", "The U.S.A. Today. Go", "U.S.A.B. C", "!!! ??? ...", "?", "!a",
       "a. 1 2 3 4 5 b", "a. 1 2 3 4 5 B", "a. ; b", "a. , B", "a.,B", "a.-b", "a. (b", "A. (B",
       "x\xFF. Y \xC3. Z", "\xED\xA0\x80. A", "end. \xEF\xBC\x8E next\xEF\xBC\x81 Up",
+      // Entries with a period inside, and the entries that share their
+      // first word ("U." beside "U.S."), which the windows' own filter
+      // must treat as ICU's does.
+      "the U. Then", "U. S. Army", "per U.S.C. The", "U.S.C.A. The", "S.p.A. Then", "S.A.R. Then", "S.A. Then",
+      "at 9 A.M. Then", "at 9 a.m. Then", "M.I.T. Then", "E.G. Then", "e.G. Then", "Lt. Then", "Lt.Cdr.Then",
+      "Hon.B. Then", "Hon. Then", "xPh.D. Then", "Ph.D Then", "P.O. Box", "P. Then", "C.O.D. Then", "C.O. Then",
+      "Mr. \xF0\x9F\x98\x80. Then", "\xF0\x9F\x98\x80Mr. Then", "Mr.\xF0\x9F\x98\x80 Then",
   };
   for (const char* text : kTricky) check_windows_match_whole_text(text);
   // Random strings of the same kinds of pieces.
@@ -460,6 +467,7 @@ TEST_CASE("ICU over windows finds what ICU over the whole text finds") {
       "a", "word", "Word", "WORD", "Mr.", "U.S.", "D.C.", "Ph.D.", "e.g.", "Gen.", "J.", "x", "X", "etc.",
       "\xC3\xA9", "\xC3\x89", "\xE3\x80\x82", "\xD8\x9F", "\xE2\x80\xA6", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9",
       "\xC2\xA0", "\xE2\x80\x94", "\xE2\x80\x9D", "\xCC\x81", "\xC2\xAD", "\xE4\xBD\xA0", "\xF0\x9F\x98\x80", "\xFF",
+      "U.", "S.", "A.M.", "a.m.", "S.p.A.", "Lt.", "Cdr.", "Hon.", "B.A.", "C.",
   };
   std::uint64_t state = 0x9E3779B97F4A7C15;
   const auto random = [&](std::size_t n) {
