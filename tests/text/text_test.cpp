@@ -265,6 +265,10 @@ TEST_CASE("chrome lines are recognized, prose is not") {
       {"Facebook Twitter WhatsApp", true},
       {"READ MORE: 'Constructive & surprisingly frank': Putin meets Obama on UNGA sidelines", true},
       {"icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon", true},
+      {"ICON BOOKMARK-BICON BOOKMARKICON CAMERAICON CHECKICON CHEVRON DOWNICON", true},
+      {"Icon menuIcOn xICON y z a", true},  // three of six words marked, in any case
+      {"a b c d e f g icon", false},    // one of eight
+      {"iconi iconi iconi x y zicon", true},
       {"", false},
       {"Share prices fell 3 percent on Monday.", false},
       {"Email records show the secretary wrote twice.", false},
