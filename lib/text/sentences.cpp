@@ -43,8 +43,9 @@ void check(UErrorCode status, const char* what) {
 // "J. R. R. Tolkien": an initial never ends a sentence; the price is
 // "Plan B. Then", which stays one sentence). In UTF-16 code unit order,
 // without duplicates: the order ICU's builder keeps them in, which its
-// handling of shared prefixes depends on (see AbbreviationFilter).
-std::vector<std::u16string> filter_abbreviations() {
+// handling of shared prefixes depends on (see AbbreviationFilter). Read
+// once: both filters are built from it.
+std::vector<std::u16string> read_filter_abbreviations() {
   std::vector<std::u16string> abbreviations;
   UErrorCode status = U_ZERO_ERROR;
   const std::unique_ptr<UResourceBundle, decltype(&ures_close)> bundle(
@@ -67,6 +68,11 @@ std::vector<std::u16string> filter_abbreviations() {
   for (char16_t letter = u'A'; letter <= u'Z'; ++letter) abbreviations.push_back({letter, u'.'});
   std::sort(abbreviations.begin(), abbreviations.end());
   abbreviations.erase(std::unique(abbreviations.begin(), abbreviations.end()), abbreviations.end());
+  return abbreviations;
+}
+
+const std::vector<std::u16string>& filter_abbreviations() {
+  static const std::vector<std::u16string> abbreviations = read_filter_abbreviations();
   return abbreviations;
 }
 
@@ -104,17 +110,21 @@ const icu::BreakIterator& base_sentence_prototype() {
 
 // Break iterators are not thread-safe; each thread clones the prototypes,
 // which is cheap next to building one (rules and the filter trie are shared).
+std::unique_ptr<icu::BreakIterator> clone_iterator(const icu::BreakIterator& prototype) {
+  std::unique_ptr<icu::BreakIterator> clone(prototype.clone());
+  if (!clone) throw std::runtime_error("ICU: cannot clone the sentence iterator");
+  return clone;
+}
+
 icu::BreakIterator& sentence_iterator() {
   static const std::unique_ptr<icu::BreakIterator> prototype =
       make_filtered_sentence_iterator(base_sentence_prototype());
-  thread_local const std::unique_ptr<icu::BreakIterator> local(prototype->clone());
-  if (!local) throw std::runtime_error("ICU: cannot clone the sentence iterator");
+  thread_local const std::unique_ptr<icu::BreakIterator> local = clone_iterator(*prototype);
   return *local;
 }
 
 icu::BreakIterator& base_sentence_iterator() {
-  thread_local const std::unique_ptr<icu::BreakIterator> local(base_sentence_prototype().clone());
-  if (!local) throw std::runtime_error("ICU: cannot clone the sentence iterator");
+  thread_local const std::unique_ptr<icu::BreakIterator> local = clone_iterator(base_sentence_prototype());
   return *local;
 }
 
@@ -452,11 +462,11 @@ std::size_t find_anchor(std::string_view text, std::size_t from, std::size_t end
   return from;
 }
 
-// About as many sentences as `bytes` of news hold (they run 100 to 200
-// bytes; a third to a half of what the vectors of windows, segments and
-// sentences end at): reserved, they are taken once or twice per document,
-// not grown a doubling at a time, which was a tenth of all the build's
-// allocations.
+// Fewer sentences than `bytes` of news hold (its sentences run 100 to 200
+// bytes), so that a text without any reserves little: with the vectors of
+// windows, segments and sentences reserved at this, they are taken once or
+// twice per document, not grown a doubling at a time (a tenth of all the
+// build's allocations went there).
 std::size_t expected_sentences(std::size_t bytes) { return bytes / 256 + 1; }
 
 // The parts of text[begin, end) where ICU's filtered sentence iterator can
