@@ -1,6 +1,8 @@
 // Loads articles from directories, manifests, text files and JSONL streams.
 #include "load/load.h"
 
+#include "load/detail/flat_record.h"
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
@@ -194,9 +196,8 @@ std::string string_member(const rapidjson::Value& object, const char* name,
 
 // Reads `published` into `doc`; an unparsable value is a warning and the
 // date stays unknown (or comes from the text), never a guess.
-void read_published(const rapidjson::Value& object, Document& doc, const std::string& where,
+void read_published(const std::string& published, Document& doc, const std::string& where,
                     std::size_t line, std::size_t column, const DiagnosticSink& on_diagnostic) {
-  std::string published = string_member(object, "published", where, line, column, on_diagnostic);
   if (published.empty()) return;
   doc.published = parse_publication_time(published);
   if (!doc.published) {
@@ -205,6 +206,12 @@ void read_published(const rapidjson::Value& object, Document& doc, const std::st
                                    excerpt_at(published, 0, 40) + "\"; the date is left unknown",
                                line, column));
   }
+}
+
+void read_published(const rapidjson::Value& object, Document& doc, const std::string& where,
+                    std::size_t line, std::size_t column, const DiagnosticSink& on_diagnostic) {
+  read_published(string_member(object, "published", where, line, column, on_diagnostic), doc, where, line,
+                 column, on_diagnostic);
 }
 
 void load_manifest(const fs::path& manifest_path, const LoadOptions& options,
@@ -364,6 +371,7 @@ void load_jsonl_lines(std::istream& in, const std::string& source, std::size_t f
                       const DiagnosticSink& on_diagnostic) {
   std::string line;
   std::string parsed;  // a copy of `line` that RapidJSON decodes in place; `line` stays for messages
+  detail::FlatRecord record;
   std::size_t line_number = first_line - 1;
   std::size_t full_length = 0;
   // A JSON line carries the text plus metadata and escapes; allow for both.
@@ -379,32 +387,44 @@ void load_jsonl_lines(std::istream& in, const std::string& source, std::size_t f
                                line_number, 1));
       continue;
     }
-    // In place: strings are decoded over `parsed`, not copied into the
-    // DOM's pool and then out again (half the load stage's instructions),
-    // and the few values of a record fit in a pool on the stack.
-    parsed.assign(line);
-    char value_pool[4096];
-    rapidjson::MemoryPoolAllocator<> values(value_pool, sizeof value_pool);
-    rapidjson::Document dom(&values);
-    dom.ParseInsitu<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(parsed.data());
-    if (dom.HasParseError()) {
-      on_diagnostic(json_syntax_error(source, line, dom.GetParseError(), dom.GetErrorOffset(),
-                                      line_number - 1));
-      continue;
-    }
-    if (!dom.IsObject()) {
-      on_diagnostic(make_error(source, "bad-record", "a JSON line must be an object", line_number, 1));
-      continue;
-    }
-    bool is_bad = false;
+    // Most lines are an object of strings, read by read_flat_record; the
+    // rest, and every error, by RapidJSON.
     Document doc;
     doc.source = source + ":" + std::to_string(line_number);
-    doc.id = string_member(dom, "id", source, line_number, 1, on_diagnostic, &is_bad);
-    doc.outlet = string_member(dom, "outlet", source, line_number, 1, on_diagnostic, &is_bad);
-    doc.url = string_member(dom, "url", source, line_number, 1, on_diagnostic, &is_bad);
-    doc.title = string_member(dom, "title", source, line_number, 1, on_diagnostic, &is_bad);
-    doc.text = string_member(dom, "text", source, line_number, 1, on_diagnostic, &is_bad);
-    if (is_bad) continue;
+    bool is_published_bad = false;  // not a string: reported where read_published would
+    if (!detail::read_flat_record(line, record)) {
+      // In place: strings are decoded over `parsed`, not copied into the
+      // DOM's pool and then out again (half the load stage's instructions),
+      // and the few values of a record fit in a pool on the stack.
+      parsed.assign(line);
+      char value_pool[4096];
+      rapidjson::MemoryPoolAllocator<> values(value_pool, sizeof value_pool);
+      rapidjson::Document dom(&values);
+      dom.ParseInsitu<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(parsed.data());
+      if (dom.HasParseError()) {
+        on_diagnostic(json_syntax_error(source, line, dom.GetParseError(), dom.GetErrorOffset(),
+                                        line_number - 1));
+        continue;
+      }
+      if (!dom.IsObject()) {
+        on_diagnostic(make_error(source, "bad-record", "a JSON line must be an object", line_number, 1));
+        continue;
+      }
+      bool is_bad = false;
+      record.id = string_member(dom, "id", source, line_number, 1, on_diagnostic, &is_bad);
+      record.outlet = string_member(dom, "outlet", source, line_number, 1, on_diagnostic, &is_bad);
+      record.url = string_member(dom, "url", source, line_number, 1, on_diagnostic, &is_bad);
+      record.title = string_member(dom, "title", source, line_number, 1, on_diagnostic, &is_bad);
+      record.text = string_member(dom, "text", source, line_number, 1, on_diagnostic, &is_bad);
+      if (is_bad) continue;
+      record.published = string_member(dom, "published", source, line_number, 1, [](Diagnostic&&) {},
+                                       &is_published_bad);
+    }
+    doc.id = std::move(record.id);
+    doc.outlet = std::move(record.outlet);
+    doc.url = std::move(record.url);
+    doc.title = std::move(record.title);
+    doc.text = std::move(record.text);
     if (doc.id.empty()) {
       on_diagnostic(make_error(source, "bad-record", "the record has no \"id\"", line_number, 1));
       continue;
@@ -422,7 +442,10 @@ void load_jsonl_lines(std::istream& in, const std::string& source, std::size_t f
       continue;
     }
     if (doc.outlet.empty()) doc.outlet = options.outlet;
-    read_published(dom, doc, source, line_number, 1, on_diagnostic);
+    if (is_published_bad) {
+      on_diagnostic(make_error(source, "bad-field", "\"published\" must be a string", line_number, 1));
+    }
+    read_published(record.published, doc, source, line_number, 1, on_diagnostic);
     infer_publication(doc);
     on_document(std::move(doc));
   }

@@ -5,8 +5,37 @@
 #include <sstream>
 #include <string>
 
+#include <rapidjson/document.h>
+
 #include "fuzz_support.h"
+#include "load/detail/flat_record.h"
 #include "load/load.h"
+
+namespace {
+
+// Every line the fast record reader takes, RapidJSON (as load_jsonl calls
+// it) takes too, with the same fields.
+void check_flat_record(const std::string& line) {
+  eventgraph::detail::FlatRecord fast;
+  if (!eventgraph::detail::read_flat_record(line, fast)) return;
+  std::string copy = line;
+  rapidjson::Document dom;
+  dom.ParseInsitu<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(copy.data());
+  FUZZ_CHECK(!dom.HasParseError() && dom.IsObject(), "the fast reader took a line RapidJSON rejects");
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"id", &fast.id},       {"outlet", &fast.outlet}, {"url", &fast.url},
+      {"title", &fast.title}, {"text", &fast.text},     {"published", &fast.published}};
+  for (const auto& [name, value] : fields) {
+    const rapidjson::Value& object = dom;
+    auto it = object.FindMember(name);
+    const bool is_empty = it == object.MemberEnd() || it->value.IsNull();
+    FUZZ_CHECK(is_empty || it->value.IsString(), std::string("the fast reader took a non-string ") + name);
+    const std::string reference = is_empty ? "" : std::string(it->value.GetString(), it->value.GetStringLength());
+    FUZZ_CHECK(*value == reference, std::string("the fast reader read another ") + name);
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);
@@ -16,6 +45,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.outlet = "fallback.example";
   std::size_t lines = 1;
   for (char c : bytes) lines += c == '\n';
+  for (std::size_t begin = 0; begin <= bytes.size();) {
+    std::size_t end = bytes.find('\n', begin);
+    if (end == std::string::npos) end = bytes.size();
+    check_flat_record(bytes.substr(begin, end - begin));
+    begin = end + 1;
+  }
   eventgraph::load_jsonl(
       in, "fuzz.jsonl", options,
       [&](eventgraph::Document&& doc) {
