@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "text/detail/abbreviations.h"
+#include "text/detail/byte_scan.h"
 #include "text/detail/sentence_split.h"
 #include "text/detail/utf8.h"
 #include "text/text.h"
@@ -441,10 +442,17 @@ std::uint8_t byte_class(std::string_view text, std::size_t i) {
   return kSentenceByteClasses[static_cast<unsigned char>(text[i])];
 }
 
-// The first anchor byte of text[from, end), or `end`. Eight bytes at a time
-// (anchors are a sentence apart in prose), by the zero-byte and range tests
-// of Bit Twiddling Hacks, exact for whether any of the eight is one.
+// The first anchor byte of text[from, end), or `end`. Sixteen bytes at a
+// time (anchors are a sentence apart in prose: this was 27 M instructions
+// of the 5 MB corpus's build eight at a time), then eight, by the
+// zero-byte and range tests of Bit Twiddling Hacks, exact for whether any
+// of the eight is one.
 std::size_t find_anchor(std::string_view text, std::size_t from, std::size_t end) {
+  for (; from + 16 <= end; from += 16) {
+    const Bytes16 v = load_bytes16(text.data() + from);
+    const std::size_t k = first_marked((v < 0x20) | (v >= 0x7F) | (v == '.') | (v == '!') | (v == '?'));
+    if (k < 16) return from + k;
+  }
   constexpr std::uint64_t kOnes = 0x0101010101010101;
   constexpr std::uint64_t kHighs = kOnes * 0x80;
   const auto has_byte = [](std::uint64_t x, unsigned char c) {

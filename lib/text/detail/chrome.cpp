@@ -1,6 +1,8 @@
 // Page chrome detection: a few line shapes, driven by the tables below.
 #include "text/detail/chrome.h"
 
+#include "text/detail/byte_scan.h"
+
 #include <algorithm>
 #include <cstddef>
 #include <iterator>
@@ -95,6 +97,14 @@ bool for_each_word(std::string_view s, Visit visit) {
 // a letter: the mark of prose, which chrome never has.
 bool has_sentence_end(std::string_view s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
+    // Terminators are a sentence apart: skipped to sixteen bytes at a time.
+    while (i + 16 <= s.size()) {
+      const Bytes16 v = load_bytes16(s.data() + i);
+      const std::size_t k = first_marked((v == '.') | (v == '!') | (v == '?'));
+      i += k;
+      if (k < 16) break;
+    }
+    if (i >= s.size()) break;
     const char c = s[i];
     if ((c == '.' || c == '!' || c == '?') && (i + 1 == s.size() || s[i + 1] == ' ')) {
       const char before = s[i - 1];
