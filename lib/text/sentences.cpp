@@ -102,8 +102,9 @@ std::unique_ptr<icu::BreakIterator> make_base_sentence_iterator() {
   return base;
 }
 
-// ICU's base "en" sentence rules, without the abbreviation filter: the
-// window batches apply AbbreviationFilter themselves.
+// ICU's base "en" sentence rules, which the filtered iterator of the
+// whole-text path wraps. (The window batches decide the same rules with
+// find_sentence_rule_breaks and apply AbbreviationFilter themselves.)
 const icu::BreakIterator& base_sentence_prototype() {
   static const std::unique_ptr<icu::BreakIterator> prototype = make_base_sentence_iterator();
   return *prototype;
@@ -121,11 +122,6 @@ icu::BreakIterator& sentence_iterator() {
   static const std::unique_ptr<icu::BreakIterator> prototype =
       make_filtered_sentence_iterator(base_sentence_prototype());
   thread_local const std::unique_ptr<icu::BreakIterator> local = clone_iterator(*prototype);
-  return *local;
-}
-
-icu::BreakIterator& base_sentence_iterator() {
-  thread_local const std::unique_ptr<icu::BreakIterator> local = clone_iterator(base_sentence_prototype());
   return *local;
 }
 
@@ -518,7 +514,8 @@ std::vector<Span> find_windows(std::string_view text, std::size_t begin, std::si
   return windows;
 }
 
-// ICU over UTF-16, the windows one after another with an 'x' between them.
+// The sentence rules (find_sentence_rule_breaks) over UTF-16, the windows
+// one after another with an 'x' between them.
 // A window's boundaries depend on nothing outside it but the character
 // before its start, which stops the rules' and the filter's look-behind as
 // the 'x' does; and a lowercase letter neither starts a sentence nor ends
@@ -550,20 +547,15 @@ class WindowBatch {
   // Appends the boundaries ICU finds strictly inside each window, in order.
   void flush(std::vector<std::size_t>& boundaries) {
     if (windows_.empty()) return;
-    UErrorCode status = U_ZERO_ERROR;
-    UText utext = UTEXT_INITIALIZER;
-    utext_openUChars(&utext, buffer().data(), static_cast<int64_t>(used_), &status);
-    check(status, "ICU utext_openUChars");
-    icu::BreakIterator& iterator = base_sentence_iterator();
-    iterator.setText(&utext, status);
-    check(status, "ICU sentence iterator setText");
     const AbbreviationFilter& filter = abbreviation_filter();
     const std::u16string_view units(buffer().data(), used_);
+    std::vector<std::size_t>& breaks = rule_breaks();
+    breaks.clear();
+    find_sentence_rule_breaks(units, breaks);
     std::size_t k = 0;
     std::size_t unit = windows_[0].begin_unit;  // the walk from UTF-16 units to bytes in window k
     std::size_t byte = windows_[0].bytes.begin_byte;
-    for (int32_t boundary = iterator.next(); boundary != icu::BreakIterator::DONE; boundary = iterator.next()) {
-      const auto at = static_cast<std::size_t>(boundary);
+    for (const std::size_t at : breaks) {
       if (at < used_ && filter.suppresses(units, at)) continue;
       while (k < windows_.size() && at >= windows_[k].end_unit) {
         ++k;
@@ -587,11 +579,6 @@ class WindowBatch {
       }
       boundaries.push_back(byte);
     }
-    UErrorCode detach_status = U_ZERO_ERROR;
-    UText* empty = utext_openUChars(nullptr, u"", 0, &detach_status);
-    iterator.setText(empty, detach_status);
-    utext_close(empty);
-    utext_close(&utext);
     windows_.clear();
     used_ = 0;
   }
@@ -608,6 +595,10 @@ class WindowBatch {
   static std::vector<UChar>& buffer() {
     thread_local std::vector<UChar> units;
     return units;
+  }
+  static std::vector<std::size_t>& rule_breaks() {
+    thread_local std::vector<std::size_t> breaks;
+    return breaks;
   }
 
   std::string_view text_;
