@@ -4,7 +4,9 @@
 #include <unicode/utf16.h>
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 #include "text/detail/sentence_split.h"
 
@@ -50,6 +52,8 @@ const std::array<SentenceClass, 128>& ascii_classes() {
 
 bool is_para_sep(SentenceClass c) { return c == sep || c == cr || c == lf; }
 bool is_saterm(SentenceClass c) { return c == aterm || c == sterm; }
+// Where SB3, SB4 and SB11 start: every other character is SB998's.
+bool starts_rule(SentenceClass c) { return is_para_sep(c) || is_saterm(c); }
 
 // A character with the Extend and Format characters after it (SB5), as
 // the rules after SB5 see it: units [begin, end).
@@ -66,6 +70,11 @@ struct UnitList {
   SentenceClass kind(std::size_t i) const { return units[i].kind; }
   std::size_t begin(std::size_t i) const { return units[i].begin; }
   std::size_t end(std::size_t i) const { return units[i].end; }
+  // The first character from `i` on that a rule starts at, or size().
+  std::size_t next_rule_start(std::size_t i) const {
+    while (i < units.size() && !starts_rule(units[i].kind)) ++i;
+    return i;
+  }
 };
 
 // The characters of an ASCII text, which has no Extend or Format
@@ -77,6 +86,24 @@ struct AsciiUnits {
   SentenceClass kind(std::size_t i) const { return classes[text[i]]; }
   std::size_t begin(std::size_t i) const { return i; }
   std::size_t end(std::size_t i) const { return i + 1; }
+  // The first character from `i` on that a rule starts at, or size():
+  // eight units at a time, as they are a window's word apart.
+  std::size_t next_rule_start(std::size_t i) const {
+    using Units8 = char16_t __attribute__((vector_size(16)));
+    for (; i + 8 <= text.size(); i += 8) {
+      Units8 v;
+      std::memcpy(&v, text.data() + i, 16);
+      const auto marks = (v == u'\r') | (v == u'\n') | (v == u'.') | (v == u'!') | (v == u'?');
+      std::uint64_t halves[2];
+      std::memcpy(halves, &marks, 16);
+      if ((halves[0] | halves[1]) != 0) {
+        return i + (halves[0] != 0 ? static_cast<std::size_t>(std::countr_zero(halves[0])) / 16
+                                   : 4 + static_cast<std::size_t>(std::countr_zero(halves[1])) / 16);
+      }
+    }
+    while (i < text.size() && !starts_rule(classes[text[i]])) ++i;
+    return i;
+  }
 };
 
 // UAX #29's rules SB3 to SB998 over the characters `u` (SB5 applied).
@@ -101,7 +128,7 @@ void apply_rules(const Units& u, std::size_t text_size, std::vector<std::size_t>
       continue;
     }
     if (!is_saterm(kind)) {  // SB998
-      ++i;
+      i = u.next_rule_start(i + 1);
       continue;
     }
     // SATerm Close* Sp*: no break inside (SB9, SB10).
