@@ -1,31 +1,12 @@
 #include "load/detail/flat_record.h"
 
-#include <bit>
-#include <cstdint>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include <iterator>
+
+#include "core/detail/byte_scan.h"
 
 namespace eventgraph::detail {
 namespace {
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-
-// The high bit of the first byte of `x` (in memory order) that ends a run
-// of plain string bytes: a quote, a backslash or a control byte; zero when
-// none does. Bit Twiddling Hacks' zero-byte and less-than tests: a borrow
-// may mark bytes above a marked one, never below, so the lowest mark is
-// exact. Little-endian: the lowest bit is the first byte.
-std::uint64_t run_end_bits(std::uint64_t x) {
-  const auto has_byte = [](std::uint64_t v, unsigned char c) {
-    const std::uint64_t y = v ^ (kOnes * c);
-    return (y - kOnes) & ~y & kHighs;
-  };
-  const std::uint64_t control = (x - kOnes * 0x20) & ~x & kHighs;
-  return control | has_byte(x, '"') | has_byte(x, '\\');
-}
 
 bool is_run_end(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
@@ -63,30 +44,11 @@ void append_utf8(std::string& out, unsigned code_point) {
 bool read_string(const char*& p, const char* end, std::string* out) {
   for (;;) {
     const char* run = p;
-#if defined(__SSE2__)
-    // Sixteen bytes a step, unaligned and never past `end`.
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i last_control = _mm_set1_epi8(0x1F);
-    while (end - p >= 16) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      const __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
-                                         _mm_cmpeq_epi8(_mm_max_epu8(x, last_control), last_control));  // x <= 0x1F
-      if (const int mask = _mm_movemask_epi8(marks); mask != 0) {
-        p += std::countr_zero(static_cast<unsigned>(mask));
-        break;
-      }
-      p += 16;
-    }
-#endif
-    while (end - p >= 8) {
-      std::uint64_t x = 0;
-      std::memcpy(&x, p, 8);
-      if (const std::uint64_t marks = run_end_bits(x); marks != 0) {
-        p += std::countr_zero(marks) / 8;
-        break;
-      }
-      p += 8;
+    while (end - p >= 16) {  // sixteen bytes a step, never past `end`
+      const Bytes16 v = load_bytes16(p);
+      const std::size_t k = first_marked((v < 0x20) | (v == '"') | (v == '\\'));
+      p += k;
+      if (k < 16) break;
     }
     while (p != end && !is_run_end(static_cast<unsigned char>(*p))) ++p;
     if (out) out->append(run, p);

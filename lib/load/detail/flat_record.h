@@ -2,7 +2,7 @@
 //
 // The common JSONL record, read without RapidJSON: one object whose values
 // are all strings or null. RapidJSON read a byte per step (a twentieth of
-// a one-job build); this reads eight, and anything it does not take whole
+// a one-job build); this reads sixteen, and anything it does not take whole
 // goes to RapidJSON, which then gives the values or the exact error.
 #pragma once
 

@@ -1,7 +1,7 @@
 // Page chrome detection: a few line shapes, driven by the tables below.
 #include "text/detail/chrome.h"
 
-#include "text/detail/byte_scan.h"
+#include "core/detail/byte_scan.h"
 
 #include <algorithm>
 #include <cstddef>

@@ -4,10 +4,9 @@
 #include <unicode/utf16.h>
 
 #include <array>
-#include <bit>
 #include <cstdint>
-#include <cstring>
 
+#include "core/detail/byte_scan.h"
 #include "text/detail/sentence_split.h"
 
 namespace eventgraph::detail {
@@ -89,17 +88,10 @@ struct AsciiUnits {
   // The first character from `i` on that a rule starts at, or size():
   // eight units at a time, as they are a window's word apart.
   std::size_t next_rule_start(std::size_t i) const {
-    using Units8 = char16_t __attribute__((vector_size(16)));
     for (; i + 8 <= text.size(); i += 8) {
-      Units8 v;
-      std::memcpy(&v, text.data() + i, 16);
-      const auto marks = (v == u'\r') | (v == u'\n') | (v == u'.') | (v == u'!') | (v == u'?');
-      std::uint64_t halves[2];
-      std::memcpy(halves, &marks, 16);
-      if ((halves[0] | halves[1]) != 0) {
-        return i + (halves[0] != 0 ? static_cast<std::size_t>(std::countr_zero(halves[0])) / 16
-                                   : 4 + static_cast<std::size_t>(std::countr_zero(halves[1])) / 16);
-      }
+      const Units8 v = load_units8(text.data() + i);
+      const std::size_t k = first_marked((v == u'\r') | (v == u'\n') | (v == u'.') | (v == u'!') | (v == u'?'));
+      if (k < 8) return i + k;
     }
     while (i < text.size() && !starts_rule(classes[text[i]])) ++i;
     return i;
