@@ -178,6 +178,10 @@ struct EntryLocator : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, EntryLocat
   }
 };
 
+Diagnostic bad_field_error(const std::string& where, const char* name, std::size_t line, std::size_t column) {
+  return make_error(where, "bad-field", std::string("\"") + name + "\" must be a string", line, column);
+}
+
 // A string member, or "" when absent. A present member of another type is
 // reported.
 std::string string_member(const rapidjson::Value& object, const char* name,
@@ -186,8 +190,7 @@ std::string string_member(const rapidjson::Value& object, const char* name,
   auto it = object.FindMember(name);
   if (it == object.MemberEnd() || it->value.IsNull()) return "";
   if (!it->value.IsString()) {
-    on_diagnostic(make_error(where, "bad-field", std::string("\"") + name + "\" must be a string",
-                             line, column));
+    on_diagnostic(bad_field_error(where, name, line, column));
     if (is_bad) *is_bad = true;
     return "";
   }
@@ -443,7 +446,7 @@ void load_jsonl_lines(std::istream& in, const std::string& source, std::size_t f
     }
     if (doc.outlet.empty()) doc.outlet = options.outlet;
     if (is_published_bad) {
-      on_diagnostic(make_error(source, "bad-field", "\"published\" must be a string", line_number, 1));
+      on_diagnostic(bad_field_error(source, "published", line_number, 1));
     }
     read_published(record.published, doc, source, line_number, 1, on_diagnostic);
     infer_publication(doc);

@@ -128,12 +128,13 @@ TEST_CASE("JSONL loads line by line and a broken line costs only itself") {
       "[1,2]\n"
       "{\"id\":\"d\",\"text\":42}\n"
       "{\"text\":\"no id\"}\n"
-      "{\"id\":\"e\",\"published\":\"yesterday\",\"text\":\"Five.\"}\n");
+      "{\"id\":\"e\",\"published\":\"yesterday\",\"text\":\"Five.\"}\n"
+      "{\"id\":\"f\",\"published\":20150929,\"text\":\"Six.\"}\n");
   std::vector<Document> docs;
   std::vector<std::string> diags;
   load_jsonl(in, "feed.jsonl", LoadOptions{}, [&](Document&& d) { docs.push_back(std::move(d)); },
              [&](Diagnostic&& d) { diags.push_back(d.to_string()); });
-  REQUIRE(docs.size() == 3);
+  REQUIRE(docs.size() == 4);
   CHECK(docs[0].id == "a");
   CHECK(docs[0].published->to_iso() == "2015-09-29");
   CHECK(docs[0].source == "feed.jsonl:1");
@@ -142,13 +143,16 @@ TEST_CASE("JSONL loads line by line and a broken line costs only itself") {
   CHECK(docs[1].text == "Three.\r\nMore.");
   CHECK(docs[2].id == "e");
   CHECK_FALSE(docs[2].published.has_value());
-  REQUIRE(diags.size() == 5);
+  CHECK(docs[3].id == "f");  // a published that is no string costs the date only
+  CHECK_FALSE(docs[3].published.has_value());
+  REQUIRE(diags.size() == 6);
   CHECK(diags[0] == "feed.jsonl:2:24: error: invalid JSON: Missing a comma or '}' after an object member. [json-syntax]");
   CHECK(diags[1] == "feed.jsonl:5:1: error: a JSON line must be an object [bad-record]");
   CHECK(diags[2] == "feed.jsonl:6:1: error: \"text\" must be a string [bad-field]");
   CHECK(diags[3] == "feed.jsonl:7:1: error: the record has no \"id\" [bad-record]");
   CHECK(diags[4] ==
         "feed.jsonl:8:1: warning: \"published\" is not an ISO 8601 date: \"yesterday\"; the date is left unknown [bad-date]");
+  CHECK(diags[5] == "feed.jsonl:9:1: error: \"published\" must be a string [bad-field]");
 }
 
 TEST_CASE("bad inputs are reported with where and why, and the good ones still load") {
