@@ -5,8 +5,7 @@
 #include <sstream>
 #include <string>
 
-#include <rapidjson/document.h>
-
+#include "../flat_record_reference.h"
 #include "fuzz_support.h"
 #include "load/detail/flat_record.h"
 #include "load/load.h"
@@ -18,21 +17,9 @@ namespace {
 void check_flat_record(const std::string& line) {
   eventgraph::detail::FlatRecord fast;
   if (!eventgraph::detail::read_flat_record(line, fast)) return;
-  std::string copy = line;
-  rapidjson::Document dom;
-  dom.ParseInsitu<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(copy.data());
-  FUZZ_CHECK(!dom.HasParseError() && dom.IsObject(), "the fast reader took a line RapidJSON rejects");
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"id", &fast.id},       {"outlet", &fast.outlet}, {"url", &fast.url},
-      {"title", &fast.title}, {"text", &fast.text},     {"published", &fast.published}};
-  for (const auto& [name, value] : fields) {
-    const rapidjson::Value& object = dom;
-    auto it = object.FindMember(name);
-    const bool is_empty = it == object.MemberEnd() || it->value.IsNull();
-    FUZZ_CHECK(is_empty || it->value.IsString(), std::string("the fast reader took a non-string ") + name);
-    const std::string reference = is_empty ? "" : std::string(it->value.GetString(), it->value.GetStringLength());
-    FUZZ_CHECK(*value == reference, std::string("the fast reader read another ") + name);
-  }
+  const auto reference = eventgraph::testing::rapidjson_flat_record(line);
+  FUZZ_CHECK(reference.has_value(), "the fast reader took a line RapidJSON rejects or reads with a non-string field");
+  FUZZ_CHECK(eventgraph::testing::same_fields(fast, *reference), "the fast reader read other fields than RapidJSON");
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 // read_flat_record against RapidJSON: whatever line the fast reader takes,
 // RapidJSON (as load_jsonl calls it) must take too and give the same fields.
 #include <doctest/doctest.h>
-#include <rapidjson/document.h>
 
 #include <cstdint>
 #include <optional>
@@ -9,38 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "../flat_record_reference.h"
 #include "load/detail/flat_record.h"
 
 using eventgraph::detail::FlatRecord;
 using eventgraph::detail::read_flat_record;
+using eventgraph::testing::rapidjson_flat_record;
+using eventgraph::testing::same_fields;
 
 namespace {
-
-// The fields as load_jsonl reads them with RapidJSON; nothing when the
-// line does not parse, is no object, or one of the fields is no string.
-std::optional<FlatRecord> rapidjson_record(const std::string& line) {
-  std::string copy = line;
-  rapidjson::Document dom;
-  dom.ParseInsitu<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(copy.data());
-  if (dom.HasParseError() || !dom.IsObject()) return std::nullopt;
-  FlatRecord record;
-  const std::pair<const char*, std::string*> fields[] = {
-      {"id", &record.id},       {"outlet", &record.outlet}, {"url", &record.url},
-      {"title", &record.title}, {"text", &record.text},     {"published", &record.published}};
-  for (const auto& [name, value] : fields) {
-    const rapidjson::Value& object = dom;
-    auto it = object.FindMember(name);
-    if (it == object.MemberEnd() || it->value.IsNull()) continue;
-    if (!it->value.IsString()) return std::nullopt;
-    value->assign(it->value.GetString(), it->value.GetStringLength());
-  }
-  return record;
-}
-
-bool same(const FlatRecord& a, const FlatRecord& b) {
-  return a.id == b.id && a.outlet == b.outlet && a.url == b.url && a.title == b.title && a.text == b.text &&
-         a.published == b.published;
-}
 
 // Whether the fast reader agrees with RapidJSON on `line`, or leaves it to
 // RapidJSON; counts the lines it takes.
@@ -48,10 +24,10 @@ void check_line(const std::string& line, std::size_t& taken) {
   FlatRecord fast;
   if (!read_flat_record(line, fast)) return;
   ++taken;
-  const std::optional<FlatRecord> reference = rapidjson_record(line);
+  const std::optional<FlatRecord> reference = rapidjson_flat_record(line);
   INFO("line: ", line);
   REQUIRE(reference.has_value());
-  CHECK(same(fast, *reference));
+  CHECK(same_fields(fast, *reference));
 }
 
 }  // namespace
@@ -72,9 +48,9 @@ TEST_CASE("flat records: the lines news feeds carry are read fast, as RapidJSON 
     FlatRecord fast;
     INFO("line: ", line);
     REQUIRE(read_flat_record(line, fast));
-    const std::optional<FlatRecord> reference = rapidjson_record(line);
+    const std::optional<FlatRecord> reference = rapidjson_flat_record(line);
     REQUIRE(reference.has_value());
-    CHECK(same(fast, *reference));
+    CHECK(same_fields(fast, *reference));
   }
   FlatRecord record;
   REQUIRE(read_flat_record(lines[3], record));
