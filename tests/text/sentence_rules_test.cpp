@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "random_pieces.h"
 #include "text/detail/sentence_split.h"
 
 namespace {
@@ -60,14 +61,6 @@ TEST_CASE("sentence rules: UAX #29's boundaries, as ICU's base iterator finds th
       u"\u00c9", u"\u4f60", u"\u05d0", u"\u0301", u"\u00ad", u"\u200d", u"\u00a0", u"\U0001F600", u"\xd800", u"x",
       u"\x01", u"#", u"U.S.", u"e.g.", u"3.5",
   };
-  std::uint64_t state = 0x2545F4914F6CDD1D;
-  const auto random = [&](std::size_t n) {
-    state = state * 6364136223846793005 + 1442695040888963407;
-    return static_cast<std::size_t>(state >> 33) % n;
-  };
-  for (int round = 0; round < 30000; ++round) {
-    std::u16string text;
-    for (std::size_t count = 1 + random(16); count > 0; --count) text += kPieces[random(std::size(kPieces))];
-    check_same(text);
-  }
+  RandomPieces random(0x2545F4914F6CDD1D);
+  for (int round = 0; round < 30000; ++round) check_same(random.text(kPieces, 1, 16));
 }

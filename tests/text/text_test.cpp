@@ -17,6 +17,8 @@
 #include "text/detail/sentence_split.h"
 #include "text/text.h"
 
+#include "random_pieces.h"
+
 using namespace eventgraph;
 
 namespace {
@@ -230,15 +232,9 @@ TEST_CASE("normalization: Treebank quotes pair leftmost first, as a left-to-righ
     return out;
   };
   constexpr std::string_view kPieces[] = {"`", "'", "``", "''", "a", " ", "\"", "'''", "```"};
-  std::uint64_t state = 7;
+  RandomPieces random(7);
   for (int round = 0; round < 5000; ++round) {
-    std::string text;
-    state = state * 6364136223846793005 + 1442695040888963407;
-    const std::size_t count = (state >> 33) % 12;
-    for (std::size_t i = 0; i < count; ++i) {
-      state = state * 6364136223846793005 + 1442695040888963407;
-      text += kPieces[(state >> 33) % std::size(kPieces)];
-    }
+    const std::string text = random.text(kPieces, 0, 12);
     CAPTURE(text);
     CHECK(normalize_text(text, "t").text == fold(text));
   }
@@ -473,17 +469,8 @@ TEST_CASE("ICU over windows finds what ICU over the whole text finds") {
       "\xC2\xA0", "\xE2\x80\x94", "\xE2\x80\x9D", "\xCC\x81", "\xC2\xAD", "\xE4\xBD\xA0", "\xF0\x9F\x98\x80", "\xFF",
       "U.", "S.", "A.M.", "a.m.", "S.p.A.", "Lt.", "Cdr.", "Hon.", "B.A.", "C.",
   };
-  std::uint64_t state = 0x9E3779B97F4A7C15;
-  const auto random = [&](std::size_t n) {
-    state = state * 6364136223846793005 + 1442695040888963407;
-    return static_cast<std::size_t>(state >> 33) % n;
-  };
-  for (int round = 0; round < 20000; ++round) {
-    std::string text;
-    const std::size_t count = 1 + random(24);
-    for (std::size_t i = 0; i < count; ++i) text += kPieces[random(std::size(kPieces))];
-    check_windows_match_whole_text(text);
-  }
+  RandomPieces random(0x9E3779B97F4A7C15);
+  for (int round = 0; round < 20000; ++round) check_windows_match_whole_text(random.text(kPieces, 1, 24));
   // Real articles, and over 64 KiB, where big windows and batches are cut.
   std::string all;
   for (const char* name : kSamples) {
@@ -681,15 +668,9 @@ TEST_CASE("tokenization: where words end and join") {
   // Nothing depends on how far the range goes on after the last word.
   constexpr std::string_view kBytes[] = {"a", "Z", "m", "0", "9", "@", "[", "`", "{", "/", ":", "'", "-", ".", ",",
                                          "\xC3\xA9", "\xCC\x81", "\xE2\x80\x94", " "};
-  std::uint64_t state = 42;
+  RandomPieces random(42);
   for (int round = 0; round < 5000; ++round) {
-    std::string text;
-    state = state * 6364136223846793005 + 1442695040888963407;
-    const std::size_t count = 1 + (state >> 33) % 14;
-    for (std::size_t i = 0; i < count; ++i) {
-      state = state * 6364136223846793005 + 1442695040888963407;
-      text += kBytes[(state >> 33) % std::size(kBytes)];
-    }
+    const std::string text = random.text(kBytes, 1, 14);
     CAPTURE(text);
     CHECK(describe_tokens(text) == describe_tokens(text + "         "));
   }
