@@ -10,6 +10,12 @@
 # and J, the best wall time of the rounds (the least disturbed), the median,
 # MB/s and articles/s of the best, and the largest peak RSS; then the
 # speed-up of each J over the first J of the same binary.
+#
+# Each round also runs, per binary, two `--jobs 1` builds at once (row
+# "1+1"; PAIR=0 leaves it out): their speed-up, twice the corpus over the
+# pair's wall time against one build alone, is what this machine gives two
+# threads that share nothing (memory bandwidth, caches, the hypervisor's
+# scheduling), the ceiling against which `--jobs 2` is to be read.
 set -euo pipefail
 
 if (($# < 3)); then
@@ -21,6 +27,7 @@ rounds=$2
 shift 2
 binaries=("$@")
 read -r -a jobs <<<"${JOBS:-1 2}"
+pair=${PAIR:-1}
 python=/usr/bin/python3
 
 [[ -s $corpus ]] || { echo "compare: no corpus at $corpus" >&2; exit 2; }
@@ -41,6 +48,14 @@ for ((r = 1; r <= rounds; r++)); do
       printf '%s\t%s\t%s\n' "$k" "$j" "$(cat "$work/time")" >> "$results"
       rm -rf "$out"
     done
+    if ((pair)); then
+      out="$work/out-$k-pair"
+      /usr/bin/time -f "%e %M" -o "$work/time" bash -c \
+        '"$1" build "$2" -o "$3-a" -q --jobs 1 & "$1" build "$2" -o "$3-b" -q --jobs 1; wait $! || exit 1' \
+        _ "${binaries[k]}" "$corpus" "$out"
+      printf '%s\t%s\t%s\n' "$k" "1+1" "$(cat "$work/time")" >> "$results"
+      rm -rf "$out-a" "$out-b"
+    fi
   done
 done
 
@@ -61,14 +76,23 @@ print("%-40s %4s %8s %8s %8s %10s %9s %7s %8s" % ("binary", "jobs", "best_s", "m
                                                     "peak_MB", "x_input", "speedup"))
 for k, binary in enumerate(binaries):
     first = None
+    alone = None  # best of --jobs 1, for the pair
     for (kk, j), values in runs.items():
         if kk != k:
             continue
         walls = [w for w, _ in values]
         best = max(min(walls), 0.01)
-        first = first or best
+        # The pair builds the corpus twice; its peak is the larger one's.
+        corpora = 2 if j == "1+1" else 1
+        if j == "1+1":
+            speedup = "%7.2fx" % (corpora * alone / best) if alone else "%8s" % "-"
+        else:
+            first = first or best
+            if j == "1":
+                alone = best
+            speedup = "%7.2fx" % (first / best)
         peak = max(r for _, r in values) * 1024  # /usr/bin/time's %M is in KiB
-        print("%-40s %4s %8.2f %8.2f %8.1f %10.0f %9.1f %6.2fx %7.2fx" % (
-            binary[-40:], j, best, statistics.median(walls), size / 1e6 / best, articles / best,
-            peak / 1e6, peak / size, first / best))
+        print("%-40s %4s %8.2f %8.2f %8.1f %10.0f %9.1f %6.2fx %s" % (
+            binary[-40:], j, best, statistics.median(walls), corpora * size / 1e6 / best,
+            corpora * articles / best, peak / 1e6, peak / size, speedup))
 EOF
