@@ -840,7 +840,11 @@ MergedCorpus merge_mentions(std::vector<Document> documents, std::vector<Documen
   auto ranks = [](const detail::StringIds& ids) {
     std::vector<std::uint32_t> order(ids.size());
     std::iota(order.begin(), order.end(), 0U);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return ids.name(a) < ids.name(b); });
+    auto by_name = [&](std::uint32_t a, std::uint32_t b) { return ids.name(a) < ids.name(b); };
+    // The documents come sorted by id, and got their ids in that order: a
+    // check in place of a sort that compared strings n log n times (a
+    // twentieth of the merge at 50 MB).
+    if (!std::is_sorted(order.begin(), order.end(), by_name)) std::sort(order.begin(), order.end(), by_name);
     std::vector<std::uint32_t> rank(ids.size());
     for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
     return rank;
