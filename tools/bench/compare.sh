@@ -51,7 +51,8 @@ for ((r = 1; r <= rounds; r++)); do
     if ((pair)); then
       out="$work/out-$k-pair"
       /usr/bin/time -f "%e %M" -o "$work/time" bash -c \
-        '"$1" build "$2" -o "$3-a" -q --jobs 1 & "$1" build "$2" -o "$3-b" -q --jobs 1; wait $! || exit 1' \
+        '"$1" build "$2" -o "$3-a" -q --jobs 1 & other=$!; status=0
+         "$1" build "$2" -o "$3-b" -q --jobs 1 || status=1; wait "$other" || status=1; exit "$status"' \
         _ "${binaries[k]}" "$corpus" "$out"
       printf '%s\t%s\t%s\n' "$k" "1+1" "$(cat "$work/time")" >> "$results"
       rm -rf "$out-a" "$out-b"
